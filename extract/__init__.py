@@ -1,0 +1,1 @@
+"""Documents -> raw tables with provenance. Pure parsing: nothing here touches the database."""

@@ -1,0 +1,23 @@
+"""Cleaning of one printed cell: markup and odd spaces out, the printed text otherwise kept."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
+_SPACES = re.compile(r"[ \u00a0\u3000\u2002-\u200b]+")
+
+
+def clean_cell(text: str) -> str:
+    """Strip HTML remnants (<b>, <p>), unify spaces (NBSP, ideographic) and trim."""
+    text = _TAG.sub(" ", text)
+    text = _SPACES.sub(" ", text)
+    return text.strip()
+
+
+def normalize_label(text: str) -> str:
+    """A label for matching: NFKC (full-width -> ASCII) and no whitespace at all.
+
+    Printed labels are often spaced out ("合 计", "收 入") or broken mid-word.
+    """
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))

@@ -1,0 +1,55 @@
+"""The raw-table shape every extractor produces and every transform consumes.
+
+Cells are kept as printed (after removing markup), with the line (or page) they came
+from, so that each warehouse figure can be traced back to its cell.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class RawRow:
+    """One body row: cells as printed, the source line, and the 序号 if the table numbers rows."""
+
+    cells: tuple[str, ...]
+    line: int
+    seq: str | None = None
+    page: int | None = None
+
+
+@dataclass
+class RawTable:
+    """One table of a document, continued pages already stitched together."""
+
+    index: int  # 0-based position in the document
+    title: str | None  # e.g. "部门综合预算收支总表"
+    number: str | None  # the printed 表N, e.g. "表5"
+    unit_text: str | None  # the unit line as printed, e.g. "单位：万元"
+    department: str | None
+    fiscal_year: int | None
+    header_rows: list[RawRow]
+    rows: list[RawRow]
+    first_line: int
+    last_line: int
+    page: int | None = None
+    context: list[str] = field(default_factory=list)  # non-table lines just above the table
+    notes: list[str] = field(default_factory=list)  # "注：..." lines just below the table
+    skipped_lines: list[int] = field(default_factory=list)  # 栏次 rows and repeated headers
+
+    @property
+    def n_cols(self) -> int:
+        widths = [len(r.cells) for r in self.header_rows + self.rows]
+        return max(widths, default=0)
+
+
+@dataclass
+class RawDocument:
+    source_path: str
+    format: str  # "txt-tab", "txt-space", "pdf"
+    encoding: str | None
+    department: str | None
+    fiscal_year: int | None
+    n_lines: int | None
+    n_pages: int | None
+    tables: list[RawTable]

@@ -1,0 +1,1 @@
+"""Raw tables -> normalized polars frames: classify, read headers, normalize codes and amounts."""

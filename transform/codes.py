@@ -1,0 +1,101 @@
+"""Classification codes (政府收支分类科目): levels, parents, schemes, and names -> codes."""
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from extract.cells import normalize_label
+
+REFERENCE_DIR = Path(__file__).resolve().parent.parent / "data" / "reference"
+FUNCTION = "function"
+ECON_DEPARTMENT = "department"
+ECON_GOVERNMENT = "government"
+_REFERENCE_FILES = {
+    FUNCTION: "function_classes.csv",
+    ECON_DEPARTMENT: "economic_department_classes.csv",
+    ECON_GOVERNMENT: "economic_government_classes.csv",
+}
+_LEADING_NUMBER = re.compile(
+    r"^(?:其中[:：]?)?(?:[一二三四五六七八九十]+、|\d+[、.．]|[(（][一二三四五六七八九十\d]+[)）])\s*"
+)
+CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
+
+
+def scheme_of(code: str) -> str | None:
+    """Function codes start with 2, 部门 economic with 3, 政府 economic with 5."""
+    return {"2": FUNCTION, "3": ECON_DEPARTMENT, "5": ECON_GOVERNMENT}.get(code[:1])
+
+
+def level_of(code: str) -> str | None:
+    return {3: "类", 5: "款", 7: "项"}.get(len(code))
+
+
+def parent_of(code: str) -> str | None:
+    """2101501 -> 21015 -> 210 -> None."""
+    return {7: code[:5], 5: code[:3]}.get(len(code))
+
+
+def strip_numbering(label: str) -> str:
+    """'八、社会保障和就业支出' / '(1)工资福利支出' -> the bare name."""
+    return _LEADING_NUMBER.sub("", normalize_label(label))
+
+
+def name_key(name: str) -> str:
+    """Names compared loosely: no numbering, brackets unified, no 的."""
+    key = strip_numbering(name).replace("（", "(").replace("）", ")")
+    return key.replace("的", "")
+
+
+@lru_cache(maxsize=None)
+def reference(scheme: str) -> dict[str, str]:
+    """code -> official class name, from data/reference."""
+    with open(REFERENCE_DIR / _REFERENCE_FILES[scheme], encoding="utf-8") as fh:
+        return {row["code"]: row["name"] for row in csv.DictReader(fh)}
+
+
+@lru_cache(maxsize=None)
+def _names(scheme: str) -> dict[str, str]:
+    with open(REFERENCE_DIR / _REFERENCE_FILES[scheme], encoding="utf-8") as fh:
+        out: dict[str, str] = {}
+        for row in csv.DictReader(fh):
+            for name in [row["name"], *filter(None, (row.get("aliases") or "").split("|"))]:
+                out[name_key(name)] = row["code"]
+        return out
+
+
+def class_code_for_name(scheme: str, label: str) -> str | None:
+    """'十、卫生健康支出' -> '210' (class level only; names of 款/项 are not unique)."""
+    return _names(scheme).get(name_key(label))
+
+
+class SplitCodeAssembler:
+    """Joins 类 | 款 | 项 columns into one code, carrying the 类 and 款 down from the rows above
+    when a row prints only its own part (' | 05 |  | 行政事业单位养老支出')."""
+
+    def __init__(self) -> None:
+        self._class: str | None = None
+        self._item: str | None = None
+
+    def code(self, parts: list[str]) -> str | None:
+        parts = [re.sub(r"\s+", "", p) for p in parts]
+        if not any(parts) or not all(p.isdigit() for p in parts if p):
+            return None
+        cls, item, sub = (parts + ["", "", ""])[:3]
+        if cls:
+            self._class, self._item = cls, None
+            code = cls
+            if item:
+                code += item
+                self._item = code
+                if sub:
+                    code += sub
+            return code if CODE.match(code) else None
+        if item and self._class:
+            self._item = self._class + item
+            code = self._item + sub if sub else self._item
+            return code if CODE.match(code) else None
+        if sub and self._item:
+            return self._item + sub
+        return None

@@ -1,0 +1,166 @@
+"""Column meaning from the whole header path (合计 | 基本支出{小计, 人员经费} | 项目支出).
+
+Measures say what an amount is; fund sources say where its money comes from. Both are
+small, documented vocabularies (README, "Measures and fund sources").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract.cells import normalize_label
+
+MEASURES = {
+    "total": "合计: the whole amount of the row's subject",
+    "basic": "基本支出 (人员经费 + 公用经费)",
+    "personnel": "人员经费 / 人员支出",
+    "operating": "公用经费 / 日常公用支出",
+    "project": "项目支出 / 专项业务经费支出",
+    "carry_forward": "结转下年 / 年末结转结余",
+    "business": "事业单位经营支出",
+    "to_superior": "上缴（上解）上级支出",
+    "to_subsidiary": "对附属单位补助支出",
+    "grand_total": "支出总计 = 本年支出合计 + 结转下年",
+    "income": "收入, by fund source",
+}
+
+FUND_SOURCES = {
+    "all": "所有来源 (合计 / 收入总计)",
+    "current_year": "本年收入合计 (all of this year's sources, without carry-over)",
+    "appropriation": "财政拨款 (all three budgets)",
+    "general_budget": "一般公共预算",
+    "gov_fund": "政府性基金预算",
+    "state_capital": "国有资本经营预算",
+    "special_account": "财政专户管理资金",
+    "business_income": "事业收入",
+    "operating_income": "事业单位经营收入",
+    "superior_subsidy": "上级补助收入",
+    "subsidiary_remit": "附属单位上缴收入",
+    "other_income": "其他收入",
+    "unit_funds": "单位资金",
+    "carryover": "上年结转（结余）",
+    "non_appropriation_surplus": "使用非财政拨款结余 / 用事业基金弥补收支差额",
+}
+
+_MEASURE_RULES = [
+    (r"人员经费|人员支出", "personnel"),
+    (r"公用经费|公用支出", "operating"),
+    (r"基本支出", "basic"),
+    (r"项目支出|专项业务经费|项目金额", "project"),
+    (r"结转下年|年末.*结转|年终结转", "carry_forward"),
+    (r"经营支出", "business"),
+    (r"上缴上级|上解上级", "to_superior"),
+    (r"对附属单位补助", "to_subsidiary"),
+]
+_FUND_RULES = [
+    (r"一般公共预算", "general_budget"),
+    (r"政府性基金|基金预算", "gov_fund"),
+    (r"国有资本经营", "state_capital"),
+    (r"上年结转|年初.*结转", "carryover"),
+    (r"非财政拨款结余|事业基金弥补", "non_appropriation_surplus"),
+    (r"财政拨款|财政资金", "appropriation"),
+    (r"财政专户", "special_account"),
+    (r"事业单位经营收入|^经营收入", "operating_income"),
+    (r"事业收入", "business_income"),
+    (r"上级补助", "superior_subsidy"),
+    (r"附属单位上缴", "subsidiary_remit"),
+    (r"其他收入", "other_income"),
+    (r"单位资金", "unit_funds"),
+    (r"本年收入", "current_year"),
+]
+_CODE_HEADER = re.compile(r"编码|代码|^[类款项]$")
+_NAME_HEADER = re.compile(r"名称|^项目$|科目$|^项目$")
+_TEXT_HEADER = re.compile(r"备注|说明|简介|类型|用途|依据|单位性质|规格|形式")
+_UNIT_HEADER = re.compile(r"单位代码|单位编码")
+
+
+@dataclass(frozen=True)
+class Column:
+    index: int
+    path: tuple[str, ...]
+    role: str  # "code", "unit_code", "name", "text", "amount"
+    measure: str | None = None
+    fund_source: str | None = None
+
+    @property
+    def header(self) -> str:
+        return "/".join(self.path)
+
+
+def column_paths(header_rows: list[tuple[str, ...]], n_cols: int) -> list[tuple[str, ...]]:
+    """Each column's header path, top to bottom. An upper cell spans right over blank cells
+    that have a sub-header below them (a merged cell printed once)."""
+    grid = [[normalize_label(row[c]) if c < len(row) else "" for c in range(n_cols)] for row in header_rows]
+    for r in range(len(grid) - 1):
+        for c in range(1, n_cols):
+            below = any(grid[k][c] for k in range(r + 1, len(grid)))
+            if not grid[r][c] and grid[r][c - 1] and below:
+                grid[r][c] = grid[r][c - 1]
+    return [tuple(grid[r][c] for r in range(len(grid)) if grid[r][c]) for c in range(n_cols)]
+
+
+def measure_of(path: tuple[str, ...], default: str) -> str:
+    """The nearest-to-leaf header that names a measure; 合计/小计 defer to their parents."""
+    for label in reversed(path):
+        for pattern, measure in _MEASURE_RULES:
+            if re.search(pattern, label):
+                return measure
+    return default
+
+
+def fund_of(path: tuple[str, ...], default: str) -> str:
+    for label in reversed(path):
+        for pattern, fund in _FUND_RULES:
+            if re.search(pattern, label):
+                return fund
+    return default
+
+
+def fund_of_label(label: str) -> str | None:
+    """Fund source named by a row label of a summary table ('一般公共预算拨款收入')."""
+    text = normalize_label(label)
+    for pattern, fund in _FUND_RULES:
+        if re.search(pattern, text):
+            return fund
+    return None
+
+
+def measure_of_label(label: str) -> str | None:
+    text = normalize_label(label)
+    for pattern, measure in _MEASURE_RULES:
+        if re.search(pattern, text):
+            return measure
+    return None
+
+
+def classify_columns(paths: list[tuple[str, ...]], body: list[tuple[str, ...]], *, total_measure: str, fund_default: str) -> list[Column]:
+    """Role of each column from its header and what its cells hold."""
+    columns = []
+    for c, path in enumerate(paths):
+        leaf = path[-1] if path else ""
+        joined = "/".join(path)
+        values = [row[c] for row in body if c < len(row) and row[c].strip()]
+        if _UNIT_HEADER.search(joined):
+            role = "unit_code"
+        elif _CODE_HEADER.search(leaf) or (values and all(re.fullmatch(r"\d{3}(\d{2}){0,2}", v) for v in values) and not _amount_header(joined)):
+            role = "code"
+        elif _TEXT_HEADER.search(joined):
+            role = "text"
+        elif _NAME_HEADER.search(leaf) or (values and _mostly_text(values)):
+            role = "name"
+        else:
+            role = "amount"
+        if role == "amount":
+            columns.append(Column(c, path, role, measure_of(path, total_measure), fund_of(path, fund_default)))
+        else:
+            columns.append(Column(c, path, role))
+    return columns
+
+
+def _amount_header(joined: str) -> bool:
+    return bool(re.search(r"合计|金额|预算|支出|收入|经费|小计", joined)) and not _CODE_HEADER.search(joined)
+
+
+def _mostly_text(values: list[str]) -> bool:
+    texty = sum(bool(re.search(r"[\u4e00-\u9fff]", v)) for v in values)
+    return texty * 2 > len(values)

@@ -1,0 +1,112 @@
+"""Collects one table's facts and unplaced cells, so every numeric cell ends in exactly one of them."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from extract.cells import normalize_label
+from extract.model import RawRow, RawTable
+from transform import codes
+from transform.amounts import is_blank, parse_amount, to_yuan
+from transform.statements import Statement
+
+
+@dataclass
+class Subject:
+    """What a row is about: a function code and/or a 部门/政府 economic pair, with printed names."""
+
+    function_code: str | None = None
+    function_name: str | None = None
+    econ_code: str | None = None
+    econ_name: str | None = None
+    gov_code: str | None = None
+    gov_name: str | None = None
+
+    def economic(self) -> tuple[str | None, str | None, str | None]:
+        if self.econ_code:
+            return codes.ECON_DEPARTMENT, self.econ_code, self.econ_name
+        if self.gov_code:
+            return codes.ECON_GOVERNMENT, self.gov_code, self.gov_name
+        return None, None, None
+
+
+@dataclass
+class TableSink:
+    source_file: str
+    table: RawTable
+    statement: Statement
+    unit: str | None
+    facts: list[dict] = field(default_factory=list)
+    unplaced: list[dict] = field(default_factory=list)
+
+    def amount(self, row_index: int, row: RawRow, col: int, header: str, subject: Subject | None,
+               measure: str | None, fund: str | None, label: str | None, reason: str | None = None) -> None:
+        """Place one cell: a fact when subject, measure and unit are known, else an unplaced cell with why."""
+        text = row.cells[col] if col < len(row.cells) else ""
+        if is_blank(text):
+            return
+        value = parse_amount(text)
+        if value is None:
+            if re.search(r"\d", text):
+                self.reject(row_index, row, col, header, label, "not_a_number")
+            return
+        if reason:
+            return self.reject(row_index, row, col, header, label, reason)
+        if self.unit is None:
+            return self.reject(row_index, row, col, header, label, "unit_unknown")
+        yuan = to_yuan(value, self.unit)
+        if yuan is None:
+            return self.reject(row_index, row, col, header, label, "sub_cent_precision")
+        subject = subject or Subject()
+        scheme, econ_code, econ_name = subject.economic()
+        self.facts.append({
+            **self._where(row_index, row, col),
+            "function_code": subject.function_code,
+            "function_name": subject.function_name,
+            "economic_scheme": scheme,
+            "economic_code": econ_code,
+            "economic_name": econ_name,
+            "gov_economic_code": subject.gov_code,
+            "gov_economic_name": subject.gov_name,
+            "measure": measure,
+            "fund_source": fund,
+            "amount_yuan": yuan,
+            "amount_printed": text,
+            "unit_printed": self.unit,
+            "row_label": label,
+            "column_header": header,
+        })
+
+    def reject(self, row_index: int, row: RawRow, col: int, header: str, label: str | None, reason: str) -> None:
+        self.unplaced.append({
+            **self._where(row_index, row, col),
+            "cell_text": row.cells[col] if col < len(row.cells) else "",
+            "row_label": label,
+            "column_header": header,
+            "reason": reason,
+        })
+
+    def reject_numeric_cells(self, rows: list[RawRow], reason: str, start: int = 0) -> None:
+        """Every number in these rows is unplaced (a table whose kind is not modelled yet)."""
+        for i, row in enumerate(rows, start=start):
+            for c, text in enumerate(row.cells):
+                if parse_amount(text) is not None:
+                    self.reject(i, row, c, "", _first_text(row.cells), reason)
+
+    def _where(self, row_index: int, row: RawRow, col: int) -> dict:
+        return {
+            "source_file": self.source_file,
+            "table_index": self.table.index,
+            "row_index": row_index,
+            "col_index": col,
+            "line": row.line,
+            "page": row.page if row.page is not None else self.table.page,
+        }
+
+
+def _first_text(cells: tuple[str, ...]) -> str | None:
+    for c in cells:
+        if c.strip() and parse_amount(c) is None:
+            return normalize_label(c)
+    return None
