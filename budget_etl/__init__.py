@@ -1,0 +1,5 @@
+"""budget-etl: Chinese budget disclosures -> DuckDB warehouse. See README.md."""
+
+# Bumped whenever extraction or normalization changes what a document yields: a file loaded
+# by an older parser is re-ingested even if its bytes did not change.
+PARSER_VERSION = "0.1.0"

@@ -16,7 +16,7 @@ from transform.summary_tables import place_summary
 AMOUNT = pl.Decimal(18, 2)
 FACT_SCHEMA = {
     "source_file": pl.String, "table_index": pl.Int32, "row_index": pl.Int32, "col_index": pl.Int32,
-    "line": pl.Int32, "page": pl.Int32,
+    "line": pl.Int32, "page": pl.Int32, "department": pl.String, "fiscal_year": pl.Int32,
     "function_code": pl.String, "function_name": pl.String,
     "economic_scheme": pl.String, "economic_code": pl.String, "economic_name": pl.String,
     "gov_economic_code": pl.String, "gov_economic_name": pl.String,

@@ -62,6 +62,8 @@ class TableSink:
         scheme, econ_code, econ_name = subject.economic()
         self.facts.append({
             **self._where(row_index, row, col),
+            "department": self.table.department,
+            "fiscal_year": self.table.fiscal_year,
             "function_code": subject.function_code,
             "function_name": subject.function_name,
             "economic_scheme": scheme,

@@ -1,0 +1,110 @@
+"""The per-document steps the ingestion flow runs: discover, fingerprint, prepare (read +
+extract + normalize, no database), load (single writer). Plain functions, so they are tested
+without Prefect."""
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from budget_etl import PARSER_VERSION
+from extract.documents import read_document
+from extract.errors import ExtractError
+from load.warehouse import DocumentRecord, Warehouse
+from transform.normalize import NormalizedDocument, normalize_document
+
+SUFFIXES = {".txt", ".text", ".tsv", ".pdf"}
+
+
+@dataclass
+class Prepared:
+    record: DocumentRecord
+    normalized: NormalizedDocument
+
+
+@dataclass
+class Failure:
+    source_file: str
+    path: str
+    stage: str
+    message: str
+
+
+@dataclass
+class RunSummary:
+    new: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    failed: list[Failure] = field(default_factory=list)
+    tables_by_kind: Counter = field(default_factory=Counter)
+    tables_by_status: Counter = field(default_factory=Counter)
+    facts: int = 0
+    unplaced: int = 0
+    unplaced_by_reason: Counter = field(default_factory=Counter)
+    per_document: list[dict] = field(default_factory=list)
+
+
+def discover(paths: list[Path]) -> list[Path]:
+    """Files to ingest under the given files/folders, in a stable order."""
+    found: set[Path] = set()
+    for path in paths:
+        if path.is_dir():
+            found.update(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
+                         and not any(part.startswith(".") for part in p.relative_to(path).parts))
+        elif path.is_file():
+            found.add(path)
+        else:
+            raise FileNotFoundError(f"no such file or folder: {path}")
+    return sorted(found, key=lambda p: (p.name, str(p)))
+
+
+def fingerprint(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def prepare(path: Path, sha256: str) -> Prepared | Failure:
+    """Read, extract and normalize one file. Known input problems come back as a Failure with
+    the cause; anything else is a bug and is reported as one, naming the file."""
+    stage = "extract"
+    try:
+        doc = read_document(path)
+        stage = "transform"
+        normalized = normalize_document(doc, path.name)
+    except ExtractError as exc:
+        return Failure(path.name, str(path), stage, str(exc))
+    except OSError as exc:
+        return Failure(path.name, str(path), "read", f"cannot read the file: {exc.strerror or exc}")
+    except Exception as exc:  # a parser bug must not stop the other files
+        return Failure(path.name, str(path), stage, f"internal error ({type(exc).__name__}: {exc})")
+    record = DocumentRecord(
+        source_file=path.name, path=str(path.resolve()), sha256=sha256, format=doc.format,
+        encoding=doc.encoding, n_lines=doc.n_lines, n_pages=doc.n_pages,
+        department=doc.department, fiscal_year=doc.fiscal_year, parser_version=PARSER_VERSION,
+    )
+    return Prepared(record, normalized)
+
+
+def load(warehouse: Warehouse, result: Prepared | Failure, summary: RunSummary, previously_loaded: bool) -> None:
+    if isinstance(result, Failure):
+        warehouse.record_error(result.source_file, result.path, result.stage, result.message)
+        summary.failed.append(result)
+        return
+    n = result.normalized
+    warehouse.load_document(result.record, n.tables, n.facts, n.unplaced)
+    (summary.changed if previously_loaded else summary.new).append(result.record.source_file)
+    summary.tables_by_kind.update(n.tables["statement"].to_list())
+    summary.tables_by_status.update(n.tables["status"].to_list())
+    summary.facts += n.facts.height
+    summary.unplaced += n.unplaced.height
+    summary.unplaced_by_reason.update(n.unplaced["reason"].to_list())
+    summary.per_document.append({
+        "source_file": result.record.source_file, "department": result.record.department,
+        "fiscal_year": result.record.fiscal_year, "tables": n.tables.height,
+        "loaded_tables": int((n.tables["status"] == "loaded").sum()),
+        "facts": n.facts.height, "unplaced": n.unplaced.height,
+    })

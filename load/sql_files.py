@@ -1,0 +1,20 @@
+"""Reads the SQL that lives in sql/ (one object per file)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
+
+
+def read(relative: str) -> str:
+    return (SQL_DIR / relative).read_text(encoding="utf-8")
+
+
+def statements(relative: str) -> list[str]:
+    """The statements of a script file, comments dropped."""
+    body = "\n".join(ln for ln in read(relative).splitlines() if not ln.lstrip().startswith("--"))
+    return [s.strip() for s in body.split(";") if s.strip()]
+
+
+def files(folder: str) -> list[str]:
+    return [f"{folder}/{p.name}" for p in sorted((SQL_DIR / folder).glob("*.sql"))]

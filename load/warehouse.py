@@ -1,0 +1,128 @@
+"""The DuckDB warehouse: schema, one transaction per document, dimension refresh, queries.
+
+Loading never parses: it receives normalized polars frames and writes them.
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from load import sql_files
+
+REFERENCE_DIR = Path(__file__).resolve().parent.parent / "data" / "reference"
+_REFERENCE = {
+    "function": "function_classes.csv",
+    "department": "economic_department_classes.csv",
+    "government": "economic_government_classes.csv",
+}
+_DIMENSIONS = ["dim_department", "dim_fiscal_year", "dim_statement", "dim_function", "dim_economic"]
+
+
+@dataclass(frozen=True)
+class DocumentRecord:
+    source_file: str
+    path: str
+    sha256: str
+    format: str
+    encoding: str | None
+    n_lines: int | None
+    n_pages: int | None
+    department: str | None
+    fiscal_year: int | None
+    parser_version: str
+
+
+class Warehouse:
+    def __init__(self, path: str | Path, read_only: bool = False):
+        self.path = Path(path)
+        if not read_only:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.con = duckdb.connect(str(self.path), read_only=read_only)
+        if not read_only:
+            self._create_schema()
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> "Warehouse":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def _create_schema(self) -> None:
+        for name in sql_files.files("schema"):
+            self.con.execute(sql_files.read(name))
+        for name in sql_files.files("views"):
+            self.con.execute(sql_files.read(name))
+        if self.con.execute("SELECT count(*) FROM ref_classification").fetchone()[0] == 0:
+            rows = []
+            for scheme, file in _REFERENCE.items():
+                with open(REFERENCE_DIR / file, encoding="utf-8") as fh:
+                    rows += [(scheme, r["code"], r["name"]) for r in csv.DictReader(fh)]
+            self.con.executemany("INSERT INTO ref_classification VALUES (?, ?, ?)", rows)
+
+    def loaded_fingerprint(self, source_file: str) -> tuple[str, str] | None:
+        """(sha256, parser_version) of the loaded copy of a file, if any."""
+        row = self.con.execute(
+            "SELECT sha256, parser_version FROM source_document WHERE source_file = ?", [source_file]
+        ).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def load_document(self, record: DocumentRecord, tables: pl.DataFrame, facts: pl.DataFrame,
+                      unplaced: pl.DataFrame) -> None:
+        """Replace everything the file contributed, in one transaction: all or nothing."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self._delete(record.source_file)
+            self.con.execute(
+                "INSERT INTO source_document VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [record.source_file, record.path, record.sha256, record.format, record.encoding,
+                 record.n_lines, record.n_pages, record.department, record.fiscal_year,
+                 tables.height, facts.height, unplaced.height, record.parser_version,
+                 datetime.now(timezone.utc).replace(tzinfo=None)],
+            )
+            for table, frame in (("source_table", tables), ("fact_budget_amount", facts), ("unplaced_cell", unplaced)):
+                if frame.height:
+                    self.con.register("incoming", frame.to_arrow())
+                    self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM incoming")
+                    self.con.unregister("incoming")
+            self._refresh_dimensions()
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+
+    def record_error(self, source_file: str, path: str, stage: str, message: str) -> None:
+        """A failed file keeps no rows from an earlier load: its error replaces them."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self._delete(source_file)
+            self.con.execute(
+                "INSERT INTO ingest_error VALUES (?, ?, ?, ?, ?)",
+                [source_file, path, stage, message, datetime.now(timezone.utc).replace(tzinfo=None)],
+            )
+            self._refresh_dimensions()
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+
+    def _delete(self, source_file: str) -> None:
+        for statement in sql_files.statements("load/delete_document.sql"):
+            self.con.execute(statement, [source_file])
+
+    def _refresh_dimensions(self) -> None:
+        for dim in _DIMENSIONS:
+            for statement in sql_files.statements(f"refresh/{dim}.sql"):
+                self.con.execute(statement)
+
+    def query(self, sql: str, params: list | None = None) -> tuple[list[str], list[tuple]]:
+        cursor = self.con.execute(sql, params or [])
+        columns = [d[0] for d in cursor.description] if cursor.description else []
+        return columns, cursor.fetchall()

@@ -1,0 +1,22 @@
+-- One row per table found in a document, classified or not (status tells which).
+CREATE TABLE IF NOT EXISTS source_table (
+    source_file    VARCHAR NOT NULL,
+    table_index    INTEGER NOT NULL,  -- 0-based position in the document
+    table_number   VARCHAR,           -- the printed 表N
+    title          VARCHAR,
+    statement      VARCHAR NOT NULL,  -- statement kind (README: statement kinds)
+    statement_zh   VARCHAR NOT NULL,
+    status         VARCHAR NOT NULL,  -- loaded | empty | not_modelled | unclassified
+    unit_printed   VARCHAR,           -- 元 / 万元 as stated above the table
+    department     VARCHAR,
+    fiscal_year    INTEGER,
+    first_line     INTEGER,
+    last_line      INTEGER,
+    page           INTEGER,
+    n_header_rows  INTEGER,
+    n_body_rows    INTEGER,
+    column_headers VARCHAR,           -- each column's header path, ' | ' between columns
+    notes          VARCHAR,           -- 注： lines printed under the table
+    n_facts        INTEGER NOT NULL,
+    n_unplaced     INTEGER NOT NULL
+);

@@ -1,0 +1,25 @@
+-- The fact table: one printed amount cell, converted to 元, with its provenance.
+CREATE TABLE IF NOT EXISTS fact_budget_amount (
+    source_file       VARCHAR NOT NULL,
+    table_index       INTEGER NOT NULL,
+    row_index         INTEGER NOT NULL,  -- 0-based row of the printed table, header rows included
+    col_index         INTEGER NOT NULL,
+    line              INTEGER,           -- line of a text document
+    page              INTEGER,           -- page of a PDF
+    department        VARCHAR,
+    fiscal_year       INTEGER,
+    function_code     VARCHAR,
+    function_name     VARCHAR,           -- as printed in the row
+    economic_scheme   VARCHAR,           -- department (部门 301…) or government (政府 501…)
+    economic_code     VARCHAR,
+    economic_name     VARCHAR,
+    gov_economic_code VARCHAR,           -- 政府 code printed beside the 部门 code
+    gov_economic_name VARCHAR,
+    measure           VARCHAR NOT NULL,
+    fund_source       VARCHAR NOT NULL,
+    amount_yuan       DECIMAL(18, 2) NOT NULL,
+    amount_printed    VARCHAR NOT NULL,
+    unit_printed      VARCHAR NOT NULL,
+    row_label         VARCHAR,
+    column_header     VARCHAR
+);

@@ -1,0 +1,3 @@
+CREATE TABLE IF NOT EXISTS dim_department (
+    department VARCHAR PRIMARY KEY
+);

@@ -1,0 +1,4 @@
+CREATE TABLE IF NOT EXISTS dim_statement (
+    statement    VARCHAR PRIMARY KEY,
+    statement_zh VARCHAR NOT NULL
+);

@@ -1,0 +1,33 @@
+-- The analysts' contract: one row per fact. The first 18 columns are stable; the trailing
+-- ones point at the printed cell (row label, column header path, 表N, indexes).
+CREATE OR REPLACE VIEW v_budget_lines AS
+SELECT
+    f.department,
+    f.fiscal_year,
+    t.statement,
+    t.title AS table_title,
+    f.function_code,
+    coalesce(f.function_name, df.name) AS function_name,
+    f.economic_scheme,
+    f.economic_code,
+    coalesce(f.economic_name, de.name) AS economic_name,
+    f.gov_economic_code,
+    coalesce(f.gov_economic_name, dg.name) AS gov_economic_name,
+    f.measure,
+    f.fund_source,
+    f.amount_yuan,
+    f.unit_printed,
+    f.source_file,
+    f.page,
+    f.line,
+    f.row_label,
+    f.column_header,
+    t.table_number,
+    f.table_index,
+    f.row_index,
+    f.col_index
+FROM fact_budget_amount f
+JOIN source_table t USING (source_file, table_index)
+LEFT JOIN dim_function df ON df.code = f.function_code
+LEFT JOIN dim_economic de ON de.scheme = f.economic_scheme AND de.code = f.economic_code
+LEFT JOIN dim_economic dg ON dg.scheme = 'government' AND dg.code = f.gov_economic_code;
