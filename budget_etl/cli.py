@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from decimal import Decimal
 from pathlib import Path
 from typing import Optional
@@ -14,7 +15,7 @@ from budget_etl import paths
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Chinese budget disclosures -> a checked DuckDB warehouse.")
-console = Console()
+console = Console(width=None if sys.stdout.isatty() else 200)
 
 WarehouseOption = typer.Option(paths.WAREHOUSE, "--warehouse", "-w", help="DuckDB file of the warehouse.")
 

@@ -39,7 +39,8 @@ def extract_tab_tables(text: str, *, department: str | None = None, fiscal_year:
     """Every table of a tab-separated text, in document order."""
     lines = split_lines(text)
     tables: list[RawTable] = []
-    for block in _blocks(lines):
+    blocks, trailing = _blocks(lines)
+    for block in blocks:
         notes, ctx = _split_notes(block.context)
         ctx = _near_context(ctx)
         if tables and notes:
@@ -50,10 +51,13 @@ def extract_tab_tables(text: str, *, department: str | None = None, fiscal_year:
             _append(previous, table)
         else:
             tables.append(table)
+    if tables:
+        tables[-1].notes.extend(_split_notes(trailing)[0])
     return tables
 
 
-def _blocks(lines: list[str]) -> list[_Block]:
+def _blocks(lines: list[str]) -> tuple[list[_Block], list[tuple[int, str]]]:
+    """Runs of tab lines with the plain lines above each; and the plain lines after the last."""
     blocks: list[_Block] = []
     pending: list[tuple[int, str]] = []
     current: _Block | None = None
@@ -70,7 +74,7 @@ def _blocks(lines: list[str]) -> list[_Block]:
             pending.append((i, line))
     if current is not None:
         blocks.append(current)
-    return blocks
+    return blocks, pending
 
 
 def _split_notes(ctx: list[tuple[int, str]]) -> tuple[list[str], list[tuple[int, str]]]:

@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from budget_etl.paths import SAMPLES
+from flows import steps
+from load.warehouse import Warehouse
+
+TAB_SAMPLES = ["000_5cfcfeb062623b8f.txt", "001_62df1c6f39ffdb6f.txt", "002_43a13e6a8c0a6925.txt", "004_7a705042fb416c6b.txt"]
+
+
+def ingest(paths: list[Path], warehouse: Path) -> steps.RunSummary:
+    """The flow's steps without Prefect: what `budget-etl ingest` does for each file."""
+    summary = steps.RunSummary()
+    with Warehouse(warehouse) as wh:
+        for path in steps.discover(paths):
+            sha = steps.fingerprint(path)
+            loaded = wh.loaded_fingerprint(path.name)
+            if loaded and loaded[0] == sha:
+                summary.unchanged.append(path.name)
+                continue
+            steps.load(wh, steps.prepare(path, sha), summary, loaded is not None)
+    return summary
+
+
+@pytest.fixture(scope="session")
+def sample_warehouse(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("wh") / "samples.duckdb"
+    ingest([SAMPLES], path)
+    return path
+
+
+@pytest.fixture()
+def lines(sample_warehouse):
+    """Query v_budget_lines: lines(where_sql, params) -> list of dict rows."""
+    def run(where: str, params: list) -> list[dict]:
+        with Warehouse(sample_warehouse, read_only=True) as wh:
+            cols, rows = wh.query(f"SELECT * FROM v_budget_lines WHERE {where} ORDER BY source_file, line, col_index", params)
+        return [dict(zip(cols, r)) for r in rows]
+    return run

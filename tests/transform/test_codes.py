@@ -1,0 +1,28 @@
+from transform import codes
+
+
+def test_split_columns_carry_class_and_item_down():
+    a = codes.SplitCodeAssembler()
+    assert a.code(["208", "", ""]) == "208"
+    assert a.code(["", "05", ""]) == "20805"
+    assert a.code(["", "", "05"]) == "2080505"
+    assert a.code(["", "99", ""]) == "20899"
+    assert a.code(["", "", "99"]) == "2089999"
+    assert a.code(["210", "15", "50"]) == "2101550"
+    assert a.code(["合 计", "", ""]) is None
+
+
+def test_levels_parents_and_schemes():
+    assert codes.level_of("2101501") == "项" and codes.parent_of("2101501") == "21015"
+    assert codes.parent_of("21015") == "210" and codes.parent_of("210") is None
+    assert codes.scheme_of("30101") == "department" and codes.scheme_of("50501") == "government"
+    assert codes.scheme_of("2080505") == "function"
+
+
+def test_class_names_with_numbering_and_old_names():
+    assert codes.class_code_for_name("function", "十、卫生健康支出") == "210"
+    assert codes.class_code_for_name("function", "医疗卫生与计划生育支出") == "210"
+    assert codes.class_code_for_name("function", "二十、住房保障支出") == "221"
+    assert codes.class_code_for_name("department", "(3)对个人和家庭补助") == "303"
+    assert codes.class_code_for_name("government", "5、对事业单位经常性补助") == "505"
+    assert codes.class_code_for_name("function", "三十一、人行科目") is None
