@@ -31,12 +31,22 @@ def ingest(
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     from flows.ingest import ingest_flow
 
+    import duckdb
+
     sources = inputs or [paths.SAMPLES]
+    missing = [str(p) for p in sources if not p.exists()]
+    if missing:
+        console.print(f"[red]error:[/red] no such file or folder: {', '.join(missing)}")
+        raise typer.Exit(2)
     try:
         summary = ingest_flow(sources, warehouse, force=force, show_progress=True)
     except FileNotFoundError as exc:
         console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2)
+    except duckdb.IOException as exc:
+        console.print(f"[red]error:[/red] cannot open the warehouse {warehouse} for writing "
+                      f"(is another ingestion running?): {exc}")
+        raise typer.Exit(3)
     _print_summary(summary, warehouse)
     if summary.failed and not (summary.new or summary.changed or summary.unchanged):
         raise typer.Exit(1)

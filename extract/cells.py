@@ -6,6 +6,8 @@ import unicodedata
 
 _TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
 _SPACES = re.compile(r"[ \u00a0\u3000\u2002-\u200b]+")
+# Enumeration printed before names and titles: 一、 / 1、 / 1. / (1) / （一）
+LEADING_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[、.．]\s*|[(（][一二三四五六七八九十\d]+[)）]\s*)")
 
 
 def clean_cell(text: str) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from extract.cells import clean_cell, normalize_label
+from extract.cells import LEADING_NUMBER, clean_cell, normalize_label
 
 _UNIT = re.compile(r"(?:金额)?单位[:：]\s*(万元|千元|亿元|元)")
 _TABLE_NO = re.compile(r"^表\s*(\d+)")
@@ -18,7 +18,6 @@ _PAGE_HEADER_DEPT = re.compile(r"^\d{3,9}\s+(\S+)$")
 _YEAR_IN_TITLE = re.compile(r"(20\d\d)\s*年(?:度)?.{0,12}?(?:预算|决算)")
 _ORG_SUFFIX = re.compile(r"(局|机构|中心|机关|委员会|办公室|院|所|站|队|厅|部|处|会|馆|校|社)$")
 _MARKDOWN = re.compile(r"^#+\s*")
-_LEADING_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[、.．]\s*|[(（][一二三四五六七八九十\d]+[)）]\s*)")
 
 
 def unit_of(line: str) -> str | None:
@@ -65,7 +64,7 @@ def is_page_header_line(line: str, next_line: str | None) -> bool:
 def title_text(line: str) -> str:
     """A title without markdown hashes or leading enumeration ('### 1、X表' -> 'X表')."""
     text = _MARKDOWN.sub("", clean_cell(line))
-    text = _LEADING_NUMBER.sub("", text)
+    text = LEADING_NUMBER.sub("", text)
     return normalize_label(text)
 
 

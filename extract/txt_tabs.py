@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from extract import context
-from extract.cells import clean_cell, normalize_label
+from extract.cells import LEADING_NUMBER, clean_cell, normalize_label
 from extract.model import RawRow, RawTable
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -21,7 +21,6 @@ _BODY_LABEL = re.compile(
 )
 
 _NUMBER = re.compile(r"^[-+]?[\d,]+(?:\.\d+)?$")
-_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[、.．]|[(（]\d+[)）])")
 
 
 @dataclass
@@ -158,7 +157,7 @@ def _is_body_row(cells: tuple[str, ...]) -> bool:
     labels = [normalize_label(c) for c in cells if c.strip()]
     if not labels or not _BODY_LABEL.match(labels[0]):
         return False
-    if _NUMBERED.match(labels[0]):
+    if LEADING_NUMBER.match(labels[0]):
         return True
     return all(_BODY_LABEL.match(label) or _NUMBER.match(label) for label in labels)
 

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from extract.cells import normalize_label
+from extract.cells import LEADING_NUMBER, normalize_label
 
 REFERENCE_DIR = Path(__file__).resolve().parent.parent / "data" / "reference"
 FUNCTION = "function"
@@ -17,9 +17,6 @@ _REFERENCE_FILES = {
     ECON_DEPARTMENT: "economic_department_classes.csv",
     ECON_GOVERNMENT: "economic_government_classes.csv",
 }
-_LEADING_NUMBER = re.compile(
-    r"^(?:其中[:：]?)?(?:[一二三四五六七八九十]+、|\d+[、.．]|[(（][一二三四五六七八九十\d]+[)）])\s*"
-)
 CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 
 
@@ -39,7 +36,7 @@ def parent_of(code: str) -> str | None:
 
 def strip_numbering(label: str) -> str:
     """'八、社会保障和就业支出' / '(1)工资福利支出' -> the bare name."""
-    return _LEADING_NUMBER.sub("", normalize_label(label))
+    return LEADING_NUMBER.sub("", re.sub(r"^其中[:：]?", "", normalize_label(label)))
 
 
 def name_key(name: str) -> str:

@@ -101,35 +101,27 @@ def column_paths(header_rows: list[tuple[str, ...]], n_cols: int) -> list[tuple[
 
 def measure_of(path: tuple[str, ...], default: str) -> str:
     """The nearest-to-leaf header that names a measure; 合计/小计 defer to their parents."""
-    for label in reversed(path):
-        for pattern, measure in _MEASURE_RULES:
-            if re.search(pattern, label):
-                return measure
-    return default
+    return _first_match(_MEASURE_RULES, path) or default
 
 
 def fund_of(path: tuple[str, ...], default: str) -> str:
-    for label in reversed(path):
-        for pattern, fund in _FUND_RULES:
-            if re.search(pattern, label):
-                return fund
-    return default
+    return _first_match(_FUND_RULES, path) or default
 
 
 def fund_of_label(label: str) -> str | None:
     """Fund source named by a row label of a summary table ('一般公共预算拨款收入')."""
-    text = normalize_label(label)
-    for pattern, fund in _FUND_RULES:
-        if re.search(pattern, text):
-            return fund
-    return None
+    return _first_match(_FUND_RULES, (normalize_label(label),))
 
 
 def measure_of_label(label: str) -> str | None:
-    text = normalize_label(label)
-    for pattern, measure in _MEASURE_RULES:
-        if re.search(pattern, text):
-            return measure
+    return _first_match(_MEASURE_RULES, (normalize_label(label),))
+
+
+def _first_match(rules: list[tuple[str, str]], path: tuple[str, ...]) -> str | None:
+    for label in reversed(path):
+        for pattern, value in rules:
+            if re.search(pattern, label):
+                return value
     return None
 
 
