@@ -106,3 +106,16 @@ def test_jiangyou_wrong_code_is_kept_as_printed(lines):
 def test_jiangyou_unbalanced_totals_are_both_loaded(lines):
     rows = lines("source_file LIKE '004_%' AND statement = 'summary' AND row_label IN ('收入总计', '支出总计')", [])
     assert {r["row_label"]: r["amount_yuan"] for r in rows} == {"收入总计": D("6097000.00"), "支出总计": D("6096900.00")}
+
+
+def test_basic_vs_project_view_takes_one_table_per_document(sample_warehouse):
+    from load.warehouse import Warehouse
+
+    with Warehouse(sample_warehouse, read_only=True) as wh:
+        rows = wh.query("SELECT source_file, total_yuan, basic_yuan, project_yuan FROM v_basic_vs_project "
+                        "WHERE function_code IS NULL ORDER BY source_file")[1]
+    assert rows == [
+        ("000_5cfcfeb062623b8f.txt", D("3014300.00"), D("2100500.00"), D("913800.00")),
+        ("001_62df1c6f39ffdb6f.txt", D("113165900.00"), D("6655900.00"), D("106510000.00")),
+        ("002_43a13e6a8c0a6925.txt", D("60105200.00"), D("7192500.00"), D("52912700.00")),
+    ]
