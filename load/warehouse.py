@@ -4,7 +4,6 @@ Loading never parses: it receives normalized polars frames and writes them.
 """
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -13,13 +12,8 @@ import duckdb
 import polars as pl
 
 from load import sql_files
+from transform import codes
 
-REFERENCE_DIR = Path(__file__).resolve().parent.parent / "data" / "reference"
-_REFERENCE = {
-    "function": "function_classes.csv",
-    "department": "economic_department_classes.csv",
-    "government": "economic_government_classes.csv",
-}
 _DIMENSIONS = ["dim_department", "dim_fiscal_year", "dim_statement", "dim_function", "dim_economic"]
 
 
@@ -61,10 +55,7 @@ class Warehouse:
         for name in sql_files.files("views"):
             self.con.execute(sql_files.read(name))
         if self.con.execute("SELECT count(*) FROM ref_classification").fetchone()[0] == 0:
-            rows = []
-            for scheme, file in _REFERENCE.items():
-                with open(REFERENCE_DIR / file, encoding="utf-8") as fh:
-                    rows += [(scheme, r["code"], r["name"]) for r in csv.DictReader(fh)]
+            rows = [(scheme, r["code"], r["name"]) for scheme in codes.REFERENCE_FILES for r in codes.reference_rows(scheme)]
             self.con.executemany("INSERT INTO ref_classification VALUES (?, ?, ?)", rows)
 
     def loaded_fingerprint(self, source_file: str) -> tuple[str, str] | None:

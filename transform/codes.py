@@ -12,7 +12,7 @@ REFERENCE_DIR = Path(__file__).resolve().parent.parent / "data" / "reference"
 FUNCTION = "function"
 ECON_DEPARTMENT = "department"
 ECON_GOVERNMENT = "government"
-_REFERENCE_FILES = {
+REFERENCE_FILES = {
     FUNCTION: "function_classes.csv",
     ECON_DEPARTMENT: "economic_department_classes.csv",
     ECON_GOVERNMENT: "economic_government_classes.csv",
@@ -46,20 +46,19 @@ def name_key(name: str) -> str:
 
 
 @lru_cache(maxsize=None)
-def reference(scheme: str) -> dict[str, str]:
-    """code -> official class name, from data/reference."""
-    with open(REFERENCE_DIR / _REFERENCE_FILES[scheme], encoding="utf-8") as fh:
-        return {row["code"]: row["name"] for row in csv.DictReader(fh)}
+def reference_rows(scheme: str) -> tuple[dict[str, str], ...]:
+    """Rows (code, name, aliases) of the shipped class-level reference of a scheme."""
+    with open(REFERENCE_DIR / REFERENCE_FILES[scheme], encoding="utf-8") as fh:
+        return tuple(csv.DictReader(fh))
 
 
 @lru_cache(maxsize=None)
 def _names(scheme: str) -> dict[str, str]:
-    with open(REFERENCE_DIR / _REFERENCE_FILES[scheme], encoding="utf-8") as fh:
-        out: dict[str, str] = {}
-        for row in csv.DictReader(fh):
-            for name in [row["name"], *filter(None, (row.get("aliases") or "").split("|"))]:
-                out[name_key(name)] = row["code"]
-        return out
+    out: dict[str, str] = {}
+    for row in reference_rows(scheme):
+        for name in [row["name"], *filter(None, (row.get("aliases") or "").split("|"))]:
+            out[name_key(name)] = row["code"]
+    return out
 
 
 def class_code_for_name(scheme: str, label: str) -> str | None:
