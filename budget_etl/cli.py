@@ -88,12 +88,20 @@ def _fmt(value) -> str:
 
 
 def _print_summary(summary, warehouse: Path) -> None:
-    docs = Table("document", "department", "year", "tables", "loaded tables", "facts", "unplaced", title="Documents loaded")
+    docs = Table("document", "layout", "department", "year", "tables", "loaded tables", "facts",
+                 "placed by arithmetic", "ambiguous", "unplaced", title="Documents loaded")
     for d in summary.per_document:
-        docs.add_row(d["source_file"], d["department"] or "?", str(d["fiscal_year"] or "?"), str(d["tables"]),
-                     str(d["loaded_tables"]), str(d["facts"]), str(d["unplaced"]))
+        docs.add_row(d["source_file"], d["format"], d["department"] or "?", str(d["fiscal_year"] or "?"), str(d["tables"]),
+                     str(d["loaded_tables"]), str(d["facts"]), str(d["placed_by_arithmetic"]), str(d["ambiguous"]),
+                     str(d["unplaced"]))
     if summary.per_document:
         console.print(docs)
+    for d in summary.per_document:
+        for note in d["set_aside"]:
+            console.print(f"[yellow]does not add up[/yellow] {d['source_file']} {note} (not used to place numbers)")
+        if d["ambiguous"]:
+            console.print(f"[yellow]ambiguous[/yellow] {d['source_file']}: {d['ambiguous']} numbers whose column the "
+                          "arithmetic leaves open are in unplaced_cell (reason ambiguous_column)")
     if summary.tables_by_kind:
         kinds = Table("statement kind", "tables", title="Tables by kind")
         for kind, n in sorted(summary.tables_by_kind.items()):

@@ -7,6 +7,7 @@ from collections import Counter
 from extract import context
 from extract.cells import normalize_label
 
+_DATE_LINE = re.compile(r"^20\d\d年\d{1,2}月\d{1,2}日$")
 _YEAR_NEAR_BUDGET = re.compile(r"(20\d\d)年(?:度)?.{0,24}?(?:预算|决算)")
 
 
@@ -27,7 +28,7 @@ def document_department(lines: list[str]) -> str | None:
     for line in head[:10]:
         if "\t" not in line and context.looks_like_org_name(line):
             return normalize_label(line)
-    return None
+    return _signature(lines)
 
 
 def document_year(lines: list[str]) -> int | None:
@@ -38,7 +39,20 @@ def document_year(lines: list[str]) -> int | None:
             return year
     head = "".join(normalize_label(ln) for ln in lines[:60] if ln.strip() and "\t" not in ln)
     m = _YEAR_NEAR_BUDGET.search(head)
-    return int(m.group(1)) if m else None
+    if m:
+        return int(m.group(1))
+    titles = (context.year_of_line(ln) for ln in lines if "\t" not in ln and context.is_table_title(ln))
+    return next((y for y in titles if y), None)
+
+
+def _signature(lines: list[str]) -> str | None:
+    """The explanation's signature: an organisation's name on the line above the date
+    ('镇安县医疗保障局' / '2020 年 7 月 11 日')."""
+    for i, line in enumerate(lines):
+        following = _next_nonblank(lines, i)
+        if following and _DATE_LINE.match(normalize_label(following)) and context.looks_like_org_name(line):
+            return normalize_label(line)
+    return None
 
 
 def _next_nonblank(lines: list[str], i: int) -> str | None:

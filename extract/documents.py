@@ -7,6 +7,7 @@ from extract.document_meta import document_department, document_year
 from extract.errors import ExtractError
 from extract.model import RawDocument
 from extract.text_decode import decode_text
+from extract.txt_space import extract_space_tables
 from extract.txt_tabs import extract_tab_tables, split_lines
 
 TEXT_SUFFIXES = {".txt", ".text", ".tsv"}
@@ -17,16 +18,22 @@ class UnsupportedLayout(ExtractError):
 
 
 def parse_text(text: str, source_path: str, encoding: str | None = None) -> RawDocument:
-    """A disclosure's text -> its tables. Pure: testable on a string."""
+    """A disclosure's text -> its tables. Pure: testable on a string.
+
+    Tab-separated text (cells split by one tab) is read by the tab extractor; anything else
+    as space-aligned text, whose regions that are tab-separated go to the tab extractor.
+    """
     lines = split_lines(text)
-    tab_lines = sum("\t" in ln for ln in lines)
-    if tab_lines < 3:
-        raise UnsupportedLayout(
-            "no tab-separated tables found: space-aligned text is not supported yet (cells must be tab-separated)"
-        )
     department, year = document_department(lines), document_year(lines)
-    tables = extract_tab_tables(text, department=department, fiscal_year=year)
-    return RawDocument(source_path, "txt-tab", encoding, department, year, len(lines), None, tables)
+    if sum("\t" in ln for ln in lines) >= 3:
+        tables = extract_tab_tables(text, department=department, fiscal_year=year)
+        layout = "txt-tab"
+    else:
+        tables = extract_space_tables(lines, department=department, fiscal_year=year)
+        layout = "txt-space"
+    if not tables:
+        raise UnsupportedLayout("no tables found: no tab-separated rows and no titled (表N / …表) space-aligned tables")
+    return RawDocument(source_path, layout, encoding, department, year, len(lines), None, tables)
 
 
 def read_document(path: Path) -> RawDocument:

@@ -36,10 +36,14 @@ class RawTable:
     context: list[str] = field(default_factory=list)  # non-table lines just above the table
     notes: list[str] = field(default_factory=list)  # "注：..." lines just below the table
     skipped_lines: list[int] = field(default_factory=list)  # 栏次 rows and repeated headers
+    # False when body cells are the printed tokens of a space-aligned line: empty cells have
+    # vanished, so a row's cells are not yet positioned under the header's columns.
+    aligned: bool = True
 
     @property
     def n_cols(self) -> int:
-        widths = [len(r.cells) for r in self.header_rows + self.rows]
+        rows = self.header_rows + self.rows if self.aligned else self.header_rows
+        widths = [len(r.cells) for r in rows]
         return max(widths, default=0)
 
 

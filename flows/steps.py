@@ -106,5 +106,9 @@ def load(warehouse: Warehouse, result: Prepared | Failure, summary: RunSummary, 
         "source_file": result.record.source_file, "department": result.record.department,
         "fiscal_year": result.record.fiscal_year, "tables": n.tables.height,
         "loaded_tables": int((n.tables["status"] == "loaded").sum()),
-        "facts": n.facts.height, "unplaced": n.unplaced.height,
+        "facts": n.facts.height, "unplaced": n.unplaced.height, "format": result.record.format,
+        "placed_by_arithmetic": int(n.facts["placement"].str.starts_with("arithmetic").sum()),
+        "ambiguous": int((n.unplaced["reason"] == "ambiguous_column").sum()),
+        "set_aside": [f"{t['table_number'] or t['title']}: {t['placement_notes']}"
+                      for t in n.tables.filter(n.tables["placement_notes"].is_not_null()).iter_rows(named=True)],
     })

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from extract.cells import normalize_label
+from extract.model import RawRow
 from transform import codes
 from transform.headers import Column
 from transform.sink import Subject, TableSink
@@ -10,11 +11,29 @@ _TOTAL_LABELS = {"合计", "总计", "本年合计"}
 
 
 def place_detail(sink: TableSink, columns: list[Column]) -> None:
+    offset = len(sink.table.header_rows)
+    for i, (row, (subject, found, label)) in enumerate(zip(sink.table.rows, row_subjects(sink.table.rows, columns))):
+        is_total = label is not None and label in _TOTAL_LABELS
+        reason = None if (found or is_total) else ("malformed_code" if _malformed_code(row, columns) else "no_subject")
+        for col in columns:
+            if col.role == "amount":
+                if not col.path:
+                    sink.amount(i + offset, row, col.index, "", None, None, None, label, "no_column_header")
+                    continue
+                sink.amount(i + offset, row, col.index, col.header, subject, col.measure, col.fund_source, label, reason)
+            elif col.role == "text":
+                sink.amount(i + offset, row, col.index, col.header, None, None, None, label, "not_an_amount_column")
+            elif col.role == "memo":
+                sink.amount(i + offset, row, col.index, col.header, None, None, None, label, "memo_column")
+
+
+def row_subjects(rows: list[RawRow], columns: list[Column]) -> list[tuple[Subject, bool, str | None]]:
+    """Each row's subject (codes with their printed names), whether it has one, and its label."""
     groups = _code_groups(columns)
     names = _name_owner(columns, groups)
     assemblers = [codes.SplitCodeAssembler() for _ in groups]
-    offset = len(sink.table.header_rows)
-    for i, row in enumerate(sink.table.rows):
+    out = []
+    for row in rows:
         cell = lambda c: row.cells[c] if c < len(row.cells) else ""  # noqa: E731
         subject = Subject()
         found = False
@@ -32,17 +51,17 @@ def place_detail(sink: TableSink, columns: list[Column]) -> None:
             elif scheme == codes.ECON_GOVERNMENT:
                 subject.gov_code, subject.gov_name = code, name
             found = found or scheme is not None
-        label = _row_label(row.cells, columns)
-        is_total = label is not None and label in _TOTAL_LABELS
-        reason = None if (found or is_total) else "no_subject"
-        for col in columns:
-            if col.role == "amount":
-                if not col.path:
-                    sink.amount(i + offset, row, col.index, "", None, None, None, label, "no_column_header")
-                    continue
-                sink.amount(i + offset, row, col.index, col.header, subject, col.measure, col.fund_source, label, reason)
-            elif col.role == "text":
-                sink.amount(i + offset, row, col.index, col.header, None, None, None, label, "not_an_amount_column")
+        out.append((subject, found, _row_label(row.cells, columns)))
+    return out
+
+
+def _malformed_code(row: RawRow, columns: list[Column]) -> bool:
+    """A code column printing digits that are no 3/5/7-digit code ('210499')."""
+    return any(
+        col.role == "code" and col.index < len(row.cells) and row.cells[col.index].strip().isdigit()
+        and not codes.CODE.match(row.cells[col.index].strip())
+        for col in columns
+    )
 
 
 def _code_groups(columns: list[Column]) -> list[list[int]]:

@@ -38,6 +38,7 @@ FUND_SOURCES = {
     "subsidiary_remit": "附属单位上缴收入",
     "other_income": "其他收入",
     "unit_funds": "单位资金",
+    "prior_balance": "上年实户资金余额 (the unit's bank balance brought in)",
     "carryover": "上年结转（结余）",
     "non_appropriation_surplus": "使用非财政拨款结余 / 用事业基金弥补收支差额",
 }
@@ -66,10 +67,11 @@ _FUND_RULES = [
     (r"附属单位上缴", "subsidiary_remit"),
     (r"其他收入", "other_income"),
     (r"单位资金", "unit_funds"),
+    (r"实户资金余额", "prior_balance"),
     (r"本年收入", "current_year"),
 ]
 _CODE_HEADER = re.compile(r"编码|代码|^[类款项]$")
-_NAME_HEADER = re.compile(r"名称|^项目$|科目$|^项目$")
+_NAME_HEADER = re.compile(r"名称|^项目$|科目(\(.*\))?$")
 _TEXT_HEADER = re.compile(r"备注|说明|简介|类型|用途|依据|单位性质|规格|形式")
 _UNIT_HEADER = re.compile(r"单位代码|单位编码")
 
@@ -78,7 +80,7 @@ _UNIT_HEADER = re.compile(r"单位代码|单位编码")
 class Column:
     index: int
     path: tuple[str, ...]
-    role: str  # "code", "unit_code", "name", "text", "amount"
+    role: str  # "code", "unit_code", "name", "text", "amount", "memo" (an 其中 amount inside another column)
     measure: str | None = None
     fund_source: str | None = None
 
@@ -134,6 +136,8 @@ def classify_columns(paths: list[tuple[str, ...]], body: list[tuple[str, ...]], 
         values = [row[c] for row in body if c < len(row) and row[c].strip()]
         if _UNIT_HEADER.search(joined):
             role = "unit_code"
+        elif leaf.startswith("其中"):
+            role = "memo"
         elif _CODE_HEADER.search(leaf) or (values and all(re.fullmatch(r"\d{3}(\d{2}){0,2}", v) for v in values) and not _amount_header(joined)):
             role = "code"
         elif _TEXT_HEADER.search(joined):

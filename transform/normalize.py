@@ -1,17 +1,22 @@
 """One raw document -> three polars frames: tables, facts and unplaced cells."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from decimal import Decimal
 
 import polars as pl
 
+from extract.cells import normalize_label
 from extract.context import unit_of
 from extract.model import RawDocument, RawTable
 from transform import statements
 from transform.detail_tables import place_detail
 from transform.headers import classify_columns, column_paths
 from transform.sink import TableSink
+from transform.amounts import UNIT_FACTORS
+from transform.summary_groups import align_summary
 from transform.summary_tables import place_summary
+from transform.token_rows import align_detail
 
 AMOUNT = pl.Decimal(18, 2)
 FACT_SCHEMA = {
@@ -21,7 +26,7 @@ FACT_SCHEMA = {
     "economic_scheme": pl.String, "economic_code": pl.String, "economic_name": pl.String,
     "gov_economic_code": pl.String, "gov_economic_name": pl.String,
     "measure": pl.String, "fund_source": pl.String, "amount_yuan": AMOUNT, "amount_printed": pl.String,
-    "unit_printed": pl.String, "row_label": pl.String, "column_header": pl.String,
+    "unit_printed": pl.String, "row_label": pl.String, "column_header": pl.String, "placement": pl.String,
 }
 UNPLACED_SCHEMA = {
     "source_file": pl.String, "table_index": pl.Int32, "row_index": pl.Int32, "col_index": pl.Int32,
@@ -34,6 +39,7 @@ TABLE_SCHEMA = {
     "department": pl.String, "fiscal_year": pl.Int32, "first_line": pl.Int32, "last_line": pl.Int32,
     "page": pl.Int32, "n_header_rows": pl.Int32, "n_body_rows": pl.Int32, "column_headers": pl.String,
     "notes": pl.String, "n_facts": pl.Int32, "n_unplaced": pl.Int32,
+    "cell_layout": pl.String, "n_ambiguous": pl.Int32, "placement_notes": pl.String,
 }
 
 
@@ -46,12 +52,30 @@ class NormalizedDocument:
 
 
 def normalize_document(doc: RawDocument, source_file: str) -> NormalizedDocument:
-    tables, facts, unplaced = [], [], []
+    """Tables whose cells sit in printed columns first; then the space-aligned detail tables,
+    whose numbers are placed with what the others say (re-run until nothing changes)."""
+    results: dict[int, tuple[dict, TableSink]] = {}
+    deferred = []
     for table in doc.tables:
-        row, sink = normalize_table(table, source_file)
-        tables.append(row)
-        facts.extend(sink.facts)
-        unplaced.extend(sink.unplaced)
+        if not table.aligned and _statement(table).layout == "detail":
+            deferred.append(table)
+        else:
+            results[table.index] = normalize_table(table, source_file)
+    for _ in range(3):
+        changed = False
+        for table in deferred:
+            siblings = _siblings(results, exclude=table.index)
+            result = normalize_table(table, source_file, siblings)
+            previous = results.get(table.index)
+            if previous is None or previous[1].facts != result[1].facts or previous[1].unplaced != result[1].unplaced:
+                changed = True
+            results[table.index] = result
+        if not changed:
+            break
+    ordered = [results[t.index] for t in doc.tables]
+    tables = [row for row, _ in ordered]
+    facts = [f for _, sink in ordered for f in sink.facts]
+    unplaced = [u for _, sink in ordered for u in sink.unplaced]
     return NormalizedDocument(
         document=doc,
         tables=pl.DataFrame(tables, schema=TABLE_SCHEMA, orient="row") if tables else pl.DataFrame(schema=TABLE_SCHEMA),
@@ -60,20 +84,41 @@ def normalize_document(doc: RawDocument, source_file: str) -> NormalizedDocument
     )
 
 
-def normalize_table(table: RawTable, source_file: str) -> tuple[dict, TableSink]:
-    all_cells = [c for r in table.header_rows + table.rows for c in r.cells]
-    statement = statements.classify(table.title, all_cells)
+def _statement(table: RawTable) -> statements.Statement:
+    return statements.classify(table.title, [c for r in table.header_rows + table.rows for c in r.cells])
+
+
+def _siblings(results: dict[int, tuple[dict, TableSink]], exclude: int) -> dict[tuple, Decimal | None]:
+    """What the other tables of the document say, in 元; keys two tables disagree on are dropped."""
+    merged: dict[tuple, Decimal | None] = {}
+    disputed: set[tuple] = set()
+    for index, (_, sink) in results.items():
+        if index == exclude:
+            continue
+        for key, value in sink.observations().items():
+            if key in merged and merged[key] != value:
+                disputed.add(key)
+            merged[key] = value
+    return {k: v for k, v in merged.items() if k not in disputed}
+
+
+def normalize_table(table: RawTable, source_file: str, siblings: dict[tuple, Decimal | None] | None = None) -> tuple[dict, TableSink]:
+    statement = _statement(table)
     unit = unit_of(table.unit_text) if table.unit_text else None
     sink = TableSink(source_file, table, statement, unit)
     paths = column_paths([r.cells for r in table.header_rows], table.n_cols)
+    set_aside: list[str] = []
     if statement.layout == "none":
         reason = "unclassified_table" if statement is statements.UNCLASSIFIED else f"not_modelled:{statement.kind}"
-        sink.reject_numeric_cells(table.header_rows + table.rows, reason)
+        sink.reject_numeric_cells(table.header_rows, reason)
+        sink.reject_numeric_cells(table.rows, reason, len(table.header_rows), aligned=table.aligned)
         status = "unclassified" if statement is statements.UNCLASSIFIED else "not_modelled"
     else:
-        columns = classify_columns(paths, [r.cells for r in table.rows],
-                                   total_measure=statement.total_measure, fund_default=statement.fund_source)
+        body = [r.cells for r in table.rows] if table.aligned else []
+        columns = classify_columns(paths, body, total_measure=statement.total_measure, fund_default=statement.fund_source)
         sink.reject_numeric_cells(table.header_rows, "number_in_header")
+        if not table.aligned:
+            set_aside = _align(sink, columns, statement, siblings or {}, unit)
         (place_summary if statement.layout == "summary" else place_detail)(sink, columns)
         status = "loaded" if sink.facts else "empty"
     row = {
@@ -85,6 +130,30 @@ def normalize_table(table: RawTable, source_file: str) -> tuple[dict, TableSink]
         "column_headers": " | ".join("/".join(p) for p in paths),
         "notes": "\n".join(table.notes) or None,
         "n_facts": len(sink.facts), "n_unplaced": len(sink.unplaced),
+        "cell_layout": "printed_columns" if table.aligned else "space_tokens",
+        "n_ambiguous": sum(u["reason"] == "ambiguous_column" for u in sink.unplaced),
+        "placement_notes": "; ".join(set_aside) or None,
     }
     return row, sink
 
+
+def _align(sink: TableSink, columns, statement, siblings: dict[tuple, Decimal | None], unit: str | None) -> list[str]:
+    """Position a space-aligned table's tokens under its columns (in place on the sink's table);
+    numbers whose column stays open become `ambiguous_column` cells."""
+    table = sink.table
+    if statement.layout == "summary":
+        aligned = align_summary(table.rows, columns)
+    else:
+        factor = UNIT_FACTORS.get(unit or "", None)
+        local = {k: (v / factor if v is not None else None) for k, v in siblings.items()} if factor else {}
+        aligned = align_detail(table.rows, columns, local)
+    offset = len(table.header_rows)
+    sink.table = replace(table, rows=aligned.rows, aligned=True)
+    for pos, method in enumerate(aligned.methods):
+        sink.placements[pos + offset] = method
+    for amb in aligned.ambiguous:
+        row = aligned.rows[amb.row]
+        sink.uncertain_rows.add(amb.row + offset)
+        label = next((normalize_label(c) for c in row.cells if c.strip() and not c.strip().isdigit()), None)
+        sink.reject(amb.row + offset, row, None, " | ".join(amb.candidates), label, "ambiguous_column", amb.text)
+    return aligned.set_aside

@@ -12,6 +12,9 @@ from transform.amounts import is_blank, parse_amount, to_yuan
 from transform.statements import Statement
 
 
+_CONFLICT = object()
+
+
 @dataclass
 class Subject:
     """What a row is about: a function code and/or a 部门/政府 economic pair, with printed names."""
@@ -39,14 +42,24 @@ class TableSink:
     unit: str | None
     facts: list[dict] = field(default_factory=list)
     unplaced: list[dict] = field(default_factory=list)
+    # How each row's cells got their columns (row_index -> method); printed columns by default.
+    placements: dict[int, str] = field(default_factory=dict)
+    # Rows with a number whose column is unknown: their blank cells are not known blanks.
+    uncertain_rows: set[int] = field(default_factory=set)
+    # (function, econ, gov, measure, fund) -> amount in the printed unit, None for a printed
+    # blank: what this table says, for placing the numbers of its sibling tables.
+    observed: dict[tuple, Decimal | None] = field(default_factory=dict)
 
     def amount(self, row_index: int, row: RawRow, col: int, header: str, subject: Subject | None,
                measure: str | None, fund: str | None, label: str | None, reason: str | None = None) -> None:
         """Place one cell: a fact when subject, measure and unit are known, else an unplaced cell with why."""
         text = row.cells[col] if col < len(row.cells) else ""
+        value = parse_amount(text)
+        if not reason and subject is not None and measure and fund and self.unit and row_index not in self.uncertain_rows:
+            if is_blank(text) or value is not None:
+                self._observe(subject, measure, fund, to_yuan(value, self.unit) if value is not None else None)
         if is_blank(text):
             return
-        value = parse_amount(text)
         if value is None:
             if re.search(r"\d", text):
                 self.reject(row_index, row, col, header, label, "not_a_number")
@@ -78,25 +91,39 @@ class TableSink:
             "unit_printed": self.unit,
             "row_label": label,
             "column_header": header,
+            "placement": self.placements.get(row_index, "printed_columns"),
         })
 
-    def reject(self, row_index: int, row: RawRow, col: int, header: str, label: str | None, reason: str) -> None:
+    def _observe(self, subject: Subject, measure: str, fund: str, value: Decimal | None) -> None:
+        key = (subject.function_code, subject.econ_code, subject.gov_code, measure, fund)
+        if key in self.observed and self.observed[key] != value:
+            self.observed[key] = _CONFLICT
+        else:
+            self.observed[key] = value
+
+    def reject(self, row_index: int, row: RawRow, col: int | None, header: str, label: str | None, reason: str,
+               text: str | None = None) -> None:
+        """An unplaced cell; col is None for a token whose column is unknown (then text is given)."""
         self.unplaced.append({
             **self._where(row_index, row, col),
-            "cell_text": row.cells[col] if col < len(row.cells) else "",
+            "cell_text": text if text is not None else (row.cells[col] if col < len(row.cells) else ""),
             "row_label": label,
             "column_header": header,
             "reason": reason,
         })
 
-    def reject_numeric_cells(self, rows: list[RawRow], reason: str, start: int = 0) -> None:
-        """Every number in these rows is unplaced (a table whose kind is not modelled yet)."""
+    def reject_numeric_cells(self, rows: list[RawRow], reason: str, start: int = 0, aligned: bool = True) -> None:
+        """Every number in these rows is unplaced (a table whose kind is not modelled yet).
+        Tokens of a space-aligned row have no column: their col_index stays empty."""
         for i, row in enumerate(rows, start=start):
             for c, text in enumerate(row.cells):
                 if parse_amount(text) is not None:
-                    self.reject(i, row, c, "", _first_text(row.cells), reason)
+                    self.reject(i, row, c if aligned else None, "", _first_text(row.cells), reason, text)
 
-    def _where(self, row_index: int, row: RawRow, col: int) -> dict:
+    def observations(self) -> dict[tuple, Decimal | None]:
+        return {k: v for k, v in self.observed.items() if v is not _CONFLICT}
+
+    def _where(self, row_index: int, row: RawRow, col: int | None) -> dict:
         return {
             "source_file": self.source_file,
             "table_index": self.table.index,

@@ -35,6 +35,7 @@ BASIC = _s("basic_expenditure", "基本支出表", "detail", "all", "basic")
 GOV_FUND = _s("gov_fund_expenditure", "政府性基金预算支出表", "detail", "gov_fund")
 STATE_CAPITAL = _s("state_capital_expenditure", "国有资本经营预算支出表", "detail", "state_capital")
 THREE_PUBLIC = _s("three_public", "“三公”经费支出表", "none")
+CARRYOVER = _s("carryover_expenditure", "财政拨款上年结转资金支出表", "detail", "carryover")
 PROJECT = _s("project_expenditure", "项目支出表", "none")
 PROCUREMENT = _s("procurement", "政府采购预算表", "none")
 ASSETS = _s("assets", "国有资产占用表", "none")
@@ -53,6 +54,7 @@ _RULES: list[tuple[str, Statement]] = [
     (r"资产", ASSETS),
     (r"会议费|培训费", MEETING_TRAINING),
     (r"项目支出|专项业务经费支出", PROJECT),
+    (r"上年结转.*支出", CARRYOVER),
     (r"财政拨款收支", APPROPRIATION_SUMMARY),
     (r"政府性基金.*收支", GOV_FUND_SUMMARY),
     (r"政府性基金", GOV_FUND),

@@ -14,11 +14,11 @@ from transform import codes
 from transform.headers import Column, fund_of_label, measure_of, measure_of_label
 from transform.sink import Subject, TableSink
 
-_INCOME, _FUNCTION, _ECON_DEPT, _ECON_GOV = "income", "function", "econ_department", "econ_government"
+INCOME, FUNCTION, ECON_DEPT, ECON_GOV = "income", "function", "econ_department", "econ_government"
 
 
 @dataclass
-class _Group:
+class Group:
     label_col: int
     axis: str
     amounts: list[Column]
@@ -34,7 +34,7 @@ class _Placement:
 
 
 def place_summary(sink: TableSink, columns: list[Column]) -> None:
-    groups = _groups(columns)
+    groups = groups_of(columns)
     offset = len(sink.table.header_rows)
     sections: dict[int, str | None] = {g.label_col: None for g in groups}
     for i, row in enumerate(sink.table.rows):
@@ -51,16 +51,17 @@ def place_summary(sink: TableSink, columns: list[Column]) -> None:
             for col in group.amounts:
                 fund = placed.fund or col.fund_source
                 measure = placed.measure
-                if group.axis != _INCOME and measure == "total":
+                if group.axis != INCOME and measure == "total":
                     measure = measure_of(col.path, "total")
                 sink.amount(i + offset, row, col.index, col.header, placed.subject, measure, fund, label, placed.reason)
 
 
-def _groups(columns: list[Column]) -> list[_Group]:
-    groups: list[_Group] = []
+def groups_of(columns: list[Column]) -> list[Group]:
+    """Side-by-side groups: a label column and the amount columns to its right."""
+    groups: list[Group] = []
     for col in columns:
         if col.role in ("name", "text", "code"):
-            groups.append(_Group(col.index, _axis(col.path), []))
+            groups.append(Group(col.index, _axis(col.path), []))
         elif col.role == "amount" and groups:
             groups[-1].amounts.append(col)
     return groups
@@ -69,12 +70,12 @@ def _groups(columns: list[Column]) -> list[_Group]:
 def _axis(path: tuple[str, ...]) -> str:
     joined = "/".join(path)
     if "收入" in joined:
-        return _INCOME
+        return INCOME
     if "经济" in joined and "政府" in joined:
-        return _ECON_GOV
+        return ECON_GOV
     if "经济" in joined:
-        return _ECON_DEPT
-    return _FUNCTION
+        return ECON_DEPT
+    return FUNCTION
 
 
 _GRAND_TOTAL = re.compile(r"^(收入|支出)总计$")
@@ -87,7 +88,7 @@ def _resolve(label: str, axis: str, section: str | None) -> _Placement:
     bare = codes.strip_numbering(label)
     if label.startswith("其中"):
         return _Placement(reason="memo_item")
-    if axis == _INCOME:
+    if axis == INCOME:
         return _resolve_income(bare, section)
     if _GRAND_TOTAL.match(bare):
         return _Placement(Subject(), "grand_total", section="")
@@ -95,12 +96,12 @@ def _resolve(label: str, axis: str, section: str | None) -> _Placement:
         return _Placement(Subject(), "carry_forward", section="")
     if _YEAR_TOTAL.match(bare):
         return _Placement(Subject(), "total", section="")
-    if axis == _FUNCTION:
+    if axis == FUNCTION:
         code = codes.class_code_for_name(codes.FUNCTION, bare)
         if code:
             return _Placement(Subject(function_code=code, function_name=bare), "total")
     else:
-        scheme = codes.ECON_DEPARTMENT if axis == _ECON_DEPT else codes.ECON_GOVERNMENT
+        scheme = codes.ECON_DEPARTMENT if axis == ECON_DEPT else codes.ECON_GOVERNMENT
         if bare == "人员经费和公用经费支出":
             return _Placement(Subject(), "basic", section="basic")
         code = codes.class_code_for_name(scheme, bare)

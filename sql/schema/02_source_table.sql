@@ -18,5 +18,12 @@ CREATE TABLE IF NOT EXISTS source_table (
     column_headers VARCHAR,           -- each column's header path, ' | ' between columns
     notes          VARCHAR,           -- 注： lines printed under the table
     n_facts        INTEGER NOT NULL,
-    n_unplaced     INTEGER NOT NULL
+    n_unplaced     INTEGER NOT NULL,
+    cell_layout    VARCHAR,           -- printed_columns | space_tokens (empty cells vanished, numbers placed by arithmetic)
+    n_ambiguous    INTEGER,           -- numbers whose column the arithmetic left open (unplaced: ambiguous_column)
+    placement_notes VARCHAR           -- constraints set aside because the document breaks them
 );
+-- Warehouses created before issue 3:
+ALTER TABLE source_table ADD COLUMN IF NOT EXISTS cell_layout VARCHAR;
+ALTER TABLE source_table ADD COLUMN IF NOT EXISTS n_ambiguous INTEGER;
+ALTER TABLE source_table ADD COLUMN IF NOT EXISTS placement_notes VARCHAR;

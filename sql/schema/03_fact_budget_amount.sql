@@ -21,5 +21,8 @@ CREATE TABLE IF NOT EXISTS fact_budget_amount (
     amount_printed    VARCHAR NOT NULL,
     unit_printed      VARCHAR NOT NULL,
     row_label         VARCHAR,
-    column_header     VARCHAR
+    column_header     VARCHAR,
+    placement         VARCHAR            -- how the cell got its column: printed_columns, all_columns_printed,
+                                         -- arithmetic:<row_identity|column_sums|sibling_tables>, …
 );
+ALTER TABLE fact_budget_amount ADD COLUMN IF NOT EXISTS placement VARCHAR;

@@ -3,7 +3,7 @@ CREATE TABLE IF NOT EXISTS unplaced_cell (
     source_file   VARCHAR NOT NULL,
     table_index   INTEGER NOT NULL,
     row_index     INTEGER NOT NULL,
-    col_index     INTEGER NOT NULL,
+    col_index     INTEGER,           -- empty for a token of a space-aligned row whose column is unknown
     line          INTEGER,
     page          INTEGER,
     cell_text     VARCHAR NOT NULL,
@@ -11,3 +11,4 @@ CREATE TABLE IF NOT EXISTS unplaced_cell (
     column_header VARCHAR,
     reason        VARCHAR NOT NULL
 );
+ALTER TABLE unplaced_cell ALTER COLUMN col_index DROP NOT NULL;

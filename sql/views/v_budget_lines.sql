@@ -25,7 +25,8 @@ SELECT
     t.table_number,
     f.table_index,
     f.row_index,
-    f.col_index
+    f.col_index,
+    f.placement
 FROM fact_budget_amount f
 JOIN source_table t USING (source_file, table_index)
 LEFT JOIN dim_function df ON df.code = f.function_code

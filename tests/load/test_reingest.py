@@ -63,12 +63,12 @@ def test_a_file_that_cannot_be_read_is_recorded_and_the_rest_loads(tmp_path):
     inbox.mkdir()
     shutil.copy(SAMPLES / TAB_SAMPLES[0], inbox / TAB_SAMPLES[0])
     (inbox / "empty.txt").write_bytes(b"")
-    (inbox / "spaces.txt").write_text("一般公共预算支出表\n208   社会保障和就业支出   26.52\n", encoding="utf-8")
+    (inbox / "prose.txt").write_text("一般公共预算支出表\n本部门 2020 年一般公共预算支出 26.52 万元。\n", encoding="utf-8")
     summary = ingest([inbox], tmp_path / "w.duckdb")
     assert summary.new == [TAB_SAMPLES[0]]
     assert {f.source_file: f.message for f in summary.failed} == {
         "empty.txt": "the file is empty",
-        "spaces.txt": "no tab-separated tables found: space-aligned text is not supported yet (cells must be tab-separated)",
+        "prose.txt": "no tables found: no tab-separated rows and no titled (表N / …表) space-aligned tables",
     }
     with Warehouse(tmp_path / "w.duckdb", read_only=True) as w:
-        assert w.query("SELECT source_file, stage FROM ingest_error ORDER BY 1")[1] == [("empty.txt", "extract"), ("spaces.txt", "extract")]
+        assert w.query("SELECT source_file, stage FROM ingest_error ORDER BY 1")[1] == [("empty.txt", "extract"), ("prose.txt", "extract")]

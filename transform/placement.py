@@ -1,0 +1,178 @@
+"""Which column each number of a row belongs to, when the empty cells left no trace.
+
+A row printing k numbers under n amount columns (k < n) could place them in any k columns,
+keeping their order. The table's own arithmetic decides among those placements:
+
+- row identity: 合计 = the sum of its components (人员 + 公用 + 专项; 小计 + other sources);
+- column sums: the 合计 row equals the sum of the top-level rows, and a parent code row the
+  sum of its children (208 = 20801; 301 = 30101 + 30102 + …), column by column;
+- sibling tables: the same subject, measure and fund source printed elsewhere in the
+  document (表5 vs 表7) must not contradict a placement, a printed blank included.
+
+Each constraint only removes placements; one that no placement satisfies (the document
+does not add up) is set aside rather than trusted. A row left with several placements
+keeps the numbers they agree on, and the rest are ambiguous: never guessed.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from decimal import Decimal
+from itertools import combinations, product
+
+CELL_ROUNDING = Decimal("0.005")  # half a cent of the printed unit, per summed cell
+_MAX_SUMSET = 50_000
+
+ROW_IDENTITY, COLUMN_SUMS, SIBLINGS = "row_identity", "column_sums", "sibling_tables"
+
+
+@dataclass
+class Row:
+    """A row's numbers in printed order, and the placements still possible (slot per number)."""
+
+    numbers: list[Decimal]
+    n_slots: int
+    key: tuple | None = None  # subject key for sibling evidence
+    name: str = ""  # how messages name the row ('302 商品和服务支出, line 637')
+    candidates: list[tuple[int, ...]] = field(default_factory=list)
+    decided_by: set[str] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        if not self.candidates:
+            k = len(self.numbers)
+            self.candidates = list(combinations(range(self.n_slots), k)) if k <= self.n_slots else []
+
+    def values(self, cand: tuple[int, ...]) -> list[Decimal | None]:
+        out: list[Decimal | None] = [None] * self.n_slots
+        for value, slot in zip(self.numbers, cand):
+            out[slot] = value
+        return out
+
+    def settled_slots(self) -> list[int | None]:
+        """Per number, its slot if every remaining placement agrees, else None."""
+        if not self.candidates:
+            return [None] * len(self.numbers)
+        return [c[0] if len(set(c)) == 1 else None for c in zip(*self.candidates)]
+
+
+@dataclass(frozen=True)
+class Identity:
+    total: int
+    parts: tuple[int, ...]
+
+
+@dataclass
+class Outcome:
+    rows: list[Row]
+    set_aside: list[str]  # constraints the document itself breaks
+
+
+def solve(rows: list[Row], identities: list[Identity], groups: list[tuple[int, list[int]]],
+          siblings: dict[tuple, Decimal | None] | None = None, slot_keys: list[tuple | None] | None = None) -> Outcome:
+    """Narrow every row's placements. groups: (parent row, child rows) whose columns add up."""
+    set_aside: list[str] = []
+    for r in rows:
+        if len(r.candidates) > 1:
+            _filter(r, lambda c, r=r: all(_identity_holds(r.values(c), i) for i in identities), ROW_IDENTITY, set_aside)
+    active = [g for g in groups if len(g[1]) > 0]
+    changed = True
+    while changed:
+        changed = False
+        for group in list(active):
+            result = _group_supports(rows, group)
+            if result is None:
+                active.remove(group)
+                set_aside.append(f"column sums of {rows[group[0]].name or group[0]} and its {len(group[1])} rows below")
+                continue
+            for idx, keep in result.items():
+                row = rows[idx]
+                if len(keep) < len(row.candidates):
+                    row.candidates = keep
+                    row.decided_by.add(COLUMN_SUMS)
+                    changed = True
+        if siblings and slot_keys:
+            for r in rows:
+                if len(r.candidates) > 1 and r.key is not None:
+                    before = len(r.candidates)
+                    _filter(r, lambda c, r=r: not _contradicts(r, c, siblings, slot_keys), SIBLINGS, set_aside)
+                    changed = changed or len(r.candidates) < before
+    return Outcome(rows, set_aside)
+
+
+def _filter(row: Row, keep, reason: str, set_aside: list[str]) -> None:
+    kept = [c for c in row.candidates if keep(c)]
+    if kept and len(kept) < len(row.candidates):
+        row.candidates = kept
+        row.decided_by.add(reason)
+    elif not kept:
+        set_aside.append(f"{reason} of {row.name or 'a row'} printing {' '.join(map(str, row.numbers))}")
+
+
+def _identity_holds(values: list[Decimal | None], identity: Identity) -> bool:
+    parts = [values[p] for p in identity.parts]
+    total = values[identity.total]
+    if total is None:
+        return all(p is None for p in parts)
+    printed = [p for p in parts if p is not None]
+    return abs(total - sum(printed, Decimal(0))) <= CELL_ROUNDING * (len(printed) + 1)
+
+
+def _contradicts(row: Row, cand: tuple[int, ...], siblings: dict, slot_keys: list[tuple | None]) -> bool:
+    for slot, value in enumerate(row.values(cand)):
+        if slot_keys[slot] is None:
+            continue
+        key = (*row.key, *slot_keys[slot])
+        if key not in siblings:
+            continue
+        other = siblings[key]
+        if (value is None) != (other is None):
+            return True
+        if value is not None and abs(value - other) > CELL_ROUNDING * 2:
+            return True
+    return False
+
+
+def _group_supports(rows: list[Row], group: tuple[int, list[int]]) -> dict[int, list[tuple[int, ...]]] | None:
+    """Placements of each row in the group that some placement of the others supports, slot
+    by slot; None when no placement of the parent is supported (the printed sums disagree)."""
+    parent, children = group
+    members = [parent, *children]
+    n_slots = rows[parent].n_slots
+    tol = CELL_ROUNDING * (len(children) + 1)
+    choices = {m: [[(v if v is not None else Decimal(0)) for v in rows[m].values(c)] for c in rows[m].candidates] for m in members}
+    keep: dict[int, list[tuple[int, ...]]] = {}
+    for m in members:
+        supported = []
+        for cand, vals in zip(rows[m].candidates, choices[m]):
+            if all(_slot_supported(m, s, vals[s], parent, children, choices, tol) for s in range(n_slots)):
+                supported.append(cand)
+        if not supported:
+            return None
+        keep[m] = supported
+    return keep
+
+
+def _slot_supported(member, slot, value, parent, children, choices, tol) -> bool:
+    others = [c for c in children if c != member]
+    sums = _sumset([{vals[slot] for vals in choices[c]} for c in others])
+    if sums is None:
+        return True
+    if member == parent:
+        targets = [value]
+    else:
+        targets = [vals[slot] - value for vals in choices[parent]]
+    return any(_near(sums, t, tol) for t in set(targets))
+
+
+def _sumset(value_sets: list[set[Decimal]]) -> list[Decimal] | None:
+    sums = {Decimal(0)}
+    for values in value_sets:
+        sums = {a + b for a, b in product(sums, values)}
+        if len(sums) > _MAX_SUMSET:
+            return None
+    return sorted(sums)
+
+
+def _near(sorted_sums: list[Decimal], target: Decimal, tol: Decimal) -> bool:
+    i = bisect.bisect_left(sorted_sums, target - tol)
+    return i < len(sorted_sums) and sorted_sums[i] <= target + tol
