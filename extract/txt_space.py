@@ -26,7 +26,8 @@ def extract_space_tables(lines: list[str], *, department: str | None = None, fis
     for k, start in enumerate(starts):
         end = starts[k + 1] if k + 1 < len(starts) else len(lines)
         region = [(i + 1, lines[i]) for i in range(start, end) if lines[i].strip()]
-        if sum("\t" in ln for _, ln in region) * 2 > len(region):
+        grid = [ln for _, ln in region if not _is_context_line(ln)]
+        if sum("\t" in ln for ln in grid) * 2 > len(grid):
             for table in _tab_region(lines, start, end, department, fiscal_year):
                 table.index = len(tables)
                 tables.append(table)
@@ -51,6 +52,10 @@ def _anchors(lines: list[str]) -> list[int]:
         elif context.is_table_title(line) and i - last_number > 4:
             starts.append(i)
     return starts
+
+
+def _is_context_line(line: str) -> bool:
+    return bool(context.table_number(line) or context.is_table_title(line) or context.unit_of(line))
 
 
 def _table(region: list[tuple[int, str]], index: int, department, fiscal_year) -> RawTable | None:

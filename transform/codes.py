@@ -75,7 +75,7 @@ class SplitCodeAssembler:
         self._item: str | None = None
 
     def code(self, parts: list[str]) -> str | None:
-        parts = [re.sub(r"\s+", "", p) for p in parts]
+        parts = [normalize_label(p) for p in parts]
         if not any(parts) or not all(p.isdigit() for p in parts if p):
             return None
         cls, item, sub = (parts + ["", "", ""])[:3]

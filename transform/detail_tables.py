@@ -92,7 +92,7 @@ def _name_owner(columns: list[Column], groups: list[list[int]]) -> dict[int, int
 
 
 def _single_code(text: str) -> str | None:
-    code = "".join(text.split())
+    code = normalize_label(text)  # full-width digits are the same code
     return code if codes.CODE.match(code) else None
 
 
