@@ -61,7 +61,7 @@ def align_summary(rows: list[RawRow], columns: list[Column]) -> AlignedRows:
     for pos, row in enumerate(rows):
         segments = _segments(row.cells)
         cells = [""] * n_cols
-        assignment, tied = _assign(segments, groups, states)
+        assignment = _assign(segments, groups, states)
         if assignment is None:
             out.rows.append(RawRow(tuple(cells), row.line, row.seq, row.page))
             out.methods.append("ambiguous")
@@ -91,17 +91,18 @@ def _segments(tokens: tuple[str, ...]) -> list[_Segment]:
     return segments
 
 
-def _assign(segments: list[_Segment], groups: list[Group], states: list[_State]) -> tuple[tuple[int, ...] | None, bool]:
+def _assign(segments: list[_Segment], groups: list[Group], states: list[_State]) -> tuple[int, ...] | None:
+    """The best-scoring group for each segment, in printed order; None on a tie or overflow."""
     if len(segments) > len(groups):
-        return None, False
+        return None
     scored = []
     for combo in combinations(range(len(groups)), len(segments)):
         score = sum(states[g].fits(_numbering(s.label)) + _names(s.label, groups[g].axis) for s, g in zip(segments, combo))
         scored.append((score, combo))
     scored.sort(key=lambda sc: -sc[0])
     if len(scored) > 1 and scored[0][0] == scored[1][0]:
-        return None, True
-    return scored[0][1], False
+        return None
+    return scored[0][1]
 
 
 def _numbering(label: str) -> tuple[str, int] | None:

@@ -1,7 +1,6 @@
 """Figures read back through v_budget_lines, checked against the printed documents."""
 from decimal import Decimal
 
-import pytest
 
 D = Decimal
 

@@ -1,5 +1,4 @@
 """Every number printed in an income/expenditure table is a fact or an unplaced cell, exactly once."""
-from pathlib import Path
 
 import pytest
 
