@@ -6,6 +6,10 @@ import unicodedata
 
 _TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
 _SPACES = re.compile(r"[ \u00a0\u3000\u2002-\u200b]+")
+# A printed amount: 1,234.56 / 1234.56 / 56 (match after NFKC and without spaces).
+AMOUNT = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+# An amount that cannot be a code or a year: it has decimals or thousands separators.
+DECIMAL_AMOUNT = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+$|^[-+]?\d{1,3}(?:,\d{3})+$")
 # Enumeration printed before names and titles: 一、 / 1、 / 1. / (1) / （一）
 LEADING_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[、.．]\s*|[(（][一二三四五六七八九十\d]+[)）]\s*)")
 

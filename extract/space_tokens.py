@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from extract.cells import AMOUNT, DECIMAL_AMOUNT
+
 _CJK_CHAR = re.compile(r"^[\u3400-\u9fff]$")
-_AMOUNT = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
-_DECIMAL_AMOUNT = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+$|^[-+]?\d{1,3}(?:,\d{3})+$")
 _UNIT_OR_SUBJECT_CODE = re.compile(r"^(?:\d{3}|\d{5}|\d{6}|\d{7}|\d{9})$")
 _ATTACHES_LEFT = re.compile(r"^(?:[、）)]|（[^）]*）$|\([^)]*\)$)")
 _SPACES = re.compile(r"[\s\u00a0\u3000]+")
@@ -45,12 +45,12 @@ def _nfkc(text: str) -> str:
 
 def is_amount(token: str) -> bool:
     """Full-width digits count: '１２.５' is an amount as printed."""
-    return bool(_AMOUNT.match(_nfkc(token)))
+    return bool(AMOUNT.match(_nfkc(token)))
 
 
 def is_decimal_amount(token: str) -> bool:
     """An amount that cannot be a code or a year: it has decimals or thousands separators."""
-    return bool(_DECIMAL_AMOUNT.match(_nfkc(token)))
+    return bool(DECIMAL_AMOUNT.match(_nfkc(token)))
 
 
 def is_code(token: str) -> bool:

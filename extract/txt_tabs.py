@@ -10,11 +10,10 @@ import re
 from dataclasses import dataclass, field
 
 from extract import context
-from extract.cells import LEADING_NUMBER, clean_cell, normalize_label
+from extract.cells import DECIMAL_AMOUNT, LEADING_NUMBER, clean_cell, normalize_label
 from extract.model import RawRow, RawTable
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_AMOUNT_LIKE = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+$|^[-+]?\d{1,3}(?:,\d{3})+$")
 _CODE_LIKE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 _BODY_LABEL = re.compile(
     r"^(?:合计|总计|小计|本年.*合计|.*总计|[一二三四五六七八九十]+、|\d+[、.．]|[(（]\d+[)）])"
@@ -150,7 +149,7 @@ def _row(line_no: int, cells: tuple[str, ...], has_seq: bool) -> RawRow | None:
 
 def _is_body_row(cells: tuple[str, ...]) -> bool:
     """The first row of data: an amount, a subject code, or a numbered/total label with no header words beside it."""
-    if any(_AMOUNT_LIKE.match(c) for c in cells):
+    if any(DECIMAL_AMOUNT.match(c) for c in cells):
         return True
     if any(_CODE_LIKE.match(c) for c in cells[:4]):
         return True

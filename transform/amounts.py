@@ -5,7 +5,8 @@ import re
 import unicodedata
 from decimal import Decimal
 
-_NUMBER = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+from extract.cells import AMOUNT
+
 _BLANKS = {"", "-", "--", "—", "——", "/", "－"}
 UNIT_FACTORS = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "亿元": Decimal(100000000)}
 CENT = Decimal("0.01")
@@ -18,7 +19,7 @@ def is_blank(text: str) -> bool:
 def parse_amount(text: str) -> Decimal | None:
     """'11,290.59' -> Decimal('11290.59'); None when the cell holds no number."""
     s = _squash(text)
-    if not _NUMBER.match(s):
+    if not AMOUNT.match(s):
         return None
     return Decimal(s.replace(",", ""))
 

@@ -7,13 +7,13 @@ from transform import codes
 from transform.headers import Column
 from transform.sink import Subject, TableSink
 
-_TOTAL_LABELS = {"合计", "总计", "本年合计"}
+TOTAL_LABELS = {"合计", "总计", "本年合计"}
 
 
 def place_detail(sink: TableSink, columns: list[Column]) -> None:
     offset = len(sink.table.header_rows)
     for i, (row, (subject, found, label)) in enumerate(zip(sink.table.rows, row_subjects(sink.table.rows, columns))):
-        is_total = label is not None and label in _TOTAL_LABELS
+        is_total = label is not None and label in TOTAL_LABELS
         reason = None if (found or is_total) else ("malformed_code" if _malformed_code(row, columns) else "no_subject")
         for col in columns:
             if col.role == "amount":

@@ -6,13 +6,12 @@ from decimal import Decimal
 
 import polars as pl
 
-from extract.cells import normalize_label
 from extract.context import unit_of
 from extract.model import RawDocument, RawTable
 from transform import statements
 from transform.detail_tables import place_detail
 from transform.headers import classify_columns, column_paths
-from transform.sink import TableSink
+from transform.sink import TableSink, first_text
 from transform.amounts import UNIT_FACTORS
 from transform.summary_groups import align_summary
 from transform.summary_tables import place_summary
@@ -89,13 +88,13 @@ def _statement(table: RawTable) -> statements.Statement:
 
 
 def _siblings(results: dict[int, tuple[dict, TableSink]], exclude: int) -> dict[tuple, Decimal | None]:
-    """What the other tables of the document say, in 元; keys two tables disagree on are dropped."""
+    """What the other tables of the document say, in 元; keys printed with two values are dropped."""
     merged: dict[tuple, Decimal | None] = {}
     disputed: set[tuple] = set()
     for index, (_, sink) in results.items():
         if index == exclude:
             continue
-        for key, value in sink.observations().items():
+        for key, value in sink.observed:
             if key in merged and merged[key] != value:
                 disputed.add(key)
             merged[key] = value
@@ -118,7 +117,7 @@ def normalize_table(table: RawTable, source_file: str, siblings: dict[tuple, Dec
         columns = classify_columns(paths, body, total_measure=statement.total_measure, fund_default=statement.fund_source)
         sink.reject_numeric_cells(table.header_rows, "number_in_header")
         if not table.aligned:
-            set_aside = _align(sink, columns, statement, siblings or {}, unit)
+            set_aside = _align(sink, columns, siblings or {})
         (place_summary if statement.layout == "summary" else place_detail)(sink, columns)
         status = "loaded" if sink.facts else "empty"
     row = {
@@ -137,14 +136,14 @@ def normalize_table(table: RawTable, source_file: str, siblings: dict[tuple, Dec
     return row, sink
 
 
-def _align(sink: TableSink, columns, statement, siblings: dict[tuple, Decimal | None], unit: str | None) -> list[str]:
+def _align(sink: TableSink, columns, siblings: dict[tuple, Decimal | None]) -> list[str]:
     """Position a space-aligned table's tokens under its columns (in place on the sink's table);
     numbers whose column stays open become `ambiguous_column` cells."""
     table = sink.table
-    if statement.layout == "summary":
+    if sink.statement.layout == "summary":
         aligned = align_summary(table.rows, columns)
     else:
-        factor = UNIT_FACTORS.get(unit or "", None)
+        factor = UNIT_FACTORS.get(sink.unit or "")
         local = {k: (v / factor if v is not None else None) for k, v in siblings.items()} if factor else {}
         aligned = align_detail(table.rows, columns, local)
     offset = len(table.header_rows)
@@ -154,6 +153,5 @@ def _align(sink: TableSink, columns, statement, siblings: dict[tuple, Decimal | 
     for amb in aligned.ambiguous:
         row = aligned.rows[amb.row]
         sink.uncertain_rows.add(amb.row + offset)
-        label = next((normalize_label(c) for c in row.cells if c.strip() and not c.strip().isdigit()), None)
-        sink.reject(amb.row + offset, row, None, " | ".join(amb.candidates), label, "ambiguous_column", amb.text)
+        sink.reject(amb.row + offset, row, None, " | ".join(amb.candidates), first_text(row.cells), "ambiguous_column", amb.text)
     return aligned.set_aside

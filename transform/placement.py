@@ -142,26 +142,25 @@ def _group_supports(rows: list[Row], group: tuple[int, list[int]]) -> dict[int, 
     choices = {m: [[(v if v is not None else Decimal(0)) for v in rows[m].values(c)] for c in rows[m].candidates] for m in members}
     keep: dict[int, list[tuple[int, ...]]] = {}
     for m in members:
-        supported = []
-        for cand, vals in zip(rows[m].candidates, choices[m]):
-            if all(_slot_supported(m, s, vals[s], parent, children, choices, tol) for s in range(n_slots)):
-                supported.append(cand)
+        others = [c for c in children if c != m]
+        sums = [_sumset([{vals[s] for vals in choices[c]} for c in others]) for s in range(n_slots)]
+        parent_values = None if m == parent else choices[parent]
+        supported = [cand for cand, vals in zip(rows[m].candidates, choices[m])
+                     if all(_slot_supported(sums[s], vals[s], s, parent_values, tol) for s in range(n_slots))]
         if not supported:
             return None
         keep[m] = supported
     return keep
 
 
-def _slot_supported(member, slot, value, parent, children, choices, tol) -> bool:
-    others = [c for c in children if c != member]
-    sums = _sumset([{vals[slot] for vals in choices[c]} for c in others])
+def _slot_supported(sums: list[Decimal] | None, value: Decimal, slot: int,
+                    parent_values: list[list[Decimal]] | None, tol: Decimal) -> bool:
+    """The parent's amount in this slot can equal the children's sum, given this member's value
+    (parent_values is None when the member is the parent itself)."""
     if sums is None:
         return True
-    if member == parent:
-        targets = [value]
-    else:
-        targets = [vals[slot] - value for vals in choices[parent]]
-    return any(_near(sums, t, tol) for t in set(targets))
+    targets = {value} if parent_values is None else {vals[slot] - value for vals in parent_values}
+    return any(_near(sums, t, tol) for t in targets)
 
 
 def _sumset(value_sets: list[set[Decimal]]) -> list[Decimal] | None:

@@ -12,9 +12,6 @@ from transform.amounts import is_blank, parse_amount, to_yuan
 from transform.statements import Statement
 
 
-_CONFLICT = object()
-
-
 @dataclass
 class Subject:
     """What a row is about: a function code and/or a 部门/政府 economic pair, with printed names."""
@@ -46,9 +43,9 @@ class TableSink:
     placements: dict[int, str] = field(default_factory=dict)
     # Rows with a number whose column is unknown: their blank cells are not known blanks.
     uncertain_rows: set[int] = field(default_factory=set)
-    # (function, econ, gov, measure, fund) -> amount in the printed unit, None for a printed
-    # blank: what this table says, for placing the numbers of its sibling tables.
-    observed: dict[tuple, Decimal | None] = field(default_factory=dict)
+    # ((function, econ, gov, measure, fund), amount in 元 or None for a printed blank): what
+    # this table says, for placing the numbers of its sibling tables.
+    observed: list[tuple[tuple, Decimal | None]] = field(default_factory=list)
 
     def amount(self, row_index: int, row: RawRow, col: int, header: str, subject: Subject | None,
                measure: str | None, fund: str | None, label: str | None, reason: str | None = None) -> None:
@@ -57,7 +54,8 @@ class TableSink:
         value = parse_amount(text)
         if not reason and subject is not None and measure and fund and self.unit and row_index not in self.uncertain_rows:
             if is_blank(text) or value is not None:
-                self._observe(subject, measure, fund, to_yuan(value, self.unit) if value is not None else None)
+                key = (subject.function_code, subject.econ_code, subject.gov_code, measure, fund)
+                self.observed.append((key, to_yuan(value, self.unit) if value is not None else None))
         if is_blank(text):
             return
         if value is None:
@@ -94,13 +92,6 @@ class TableSink:
             "placement": self.placements.get(row_index, "printed_columns"),
         })
 
-    def _observe(self, subject: Subject, measure: str, fund: str, value: Decimal | None) -> None:
-        key = (subject.function_code, subject.econ_code, subject.gov_code, measure, fund)
-        if key in self.observed and self.observed[key] != value:
-            self.observed[key] = _CONFLICT
-        else:
-            self.observed[key] = value
-
     def reject(self, row_index: int, row: RawRow, col: int | None, header: str, label: str | None, reason: str,
                text: str | None = None) -> None:
         """An unplaced cell; col is None for a token whose column is unknown (then text is given)."""
@@ -118,10 +109,7 @@ class TableSink:
         for i, row in enumerate(rows, start=start):
             for c, text in enumerate(row.cells):
                 if parse_amount(text) is not None:
-                    self.reject(i, row, c if aligned else None, "", _first_text(row.cells), reason, text)
-
-    def observations(self) -> dict[tuple, Decimal | None]:
-        return {k: v for k, v in self.observed.items() if v is not _CONFLICT}
+                    self.reject(i, row, c if aligned else None, "", first_text(row.cells), reason, text)
 
     def _where(self, row_index: int, row: RawRow, col: int | None) -> dict:
         return {
@@ -134,7 +122,8 @@ class TableSink:
         }
 
 
-def _first_text(cells: tuple[str, ...]) -> str | None:
+def first_text(cells: tuple[str, ...]) -> str | None:
+    """The row's first printed text that is not a number: its label."""
     for c in cells:
         if c.strip() and parse_amount(c) is None:
             return normalize_label(c)

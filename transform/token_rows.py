@@ -14,10 +14,9 @@ from extract.model import RawRow
 from extract.space_tokens import is_amount, is_code
 from transform import placement
 from transform.amounts import parse_amount
-from transform.detail_tables import row_subjects
+from transform.detail_tables import TOTAL_LABELS, row_subjects
 from transform.headers import Column
 
-_TOTAL_LABELS = {"合计", "总计"}
 _LABEL_ROLES = ("code", "unit_code", "name")
 
 
@@ -130,13 +129,13 @@ def _subject_key(subject, found: bool, label: str | None) -> tuple | None:
     """What sibling tables know the row as: its codes, or the whole department for 合计."""
     if found:
         return (subject.function_code, subject.econ_code, subject.gov_code)
-    return (None, None, None) if label in _TOTAL_LABELS else None
+    return (None, None, None) if label in TOTAL_LABELS else None
 
 
 def _identities(slots: list[Column]) -> list[placement.Identity]:
     """合计 = its components; a column group's 小计 = its members. 其中 columns are memos."""
     leaf = [normalize_label(c.path[-1]) if c.path else "" for c in slots]
-    total = next((i for i, name in enumerate(leaf) if name in _TOTAL_LABELS), None)
+    total = next((i for i, name in enumerate(leaf) if name in TOTAL_LABELS), None)
     if total is None:
         return []
     depth = len(slots[total].path) - 1
@@ -162,7 +161,7 @@ def _identities(slots: list[Column]) -> list[placement.Identity]:
 def _groups(rows: list[RawRow], subjects) -> list[tuple[int, list[int]]]:
     """(parent, children) by the printed hierarchy: the 合计 row over the top-level rows, and a
     code row over the longer codes printed after it (by order, so a misprinted code still nests)."""
-    total_row = next((i for i, (_, _, label) in enumerate(subjects) if label in _TOTAL_LABELS), None)
+    total_row = next((i for i, (_, _, label) in enumerate(subjects) if label in TOTAL_LABELS), None)
     children: dict[int | None, list[int]] = {}
     stack: list[tuple[int, str]] = []
     for i, row in enumerate(rows):
