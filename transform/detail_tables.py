@@ -4,10 +4,9 @@ from __future__ import annotations
 from extract.cells import normalize_label
 from extract.model import RawRow
 from transform import codes
+from transform.arithmetic import TOTAL_LABELS
 from transform.headers import Column
 from transform.sink import Subject, TableSink
-
-TOTAL_LABELS = {"合计", "总计", "本年合计"}
 
 
 def place_detail(sink: TableSink, columns: list[Column]) -> None:

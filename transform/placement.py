@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import combinations, product
 
+from transform.arithmetic import Identity
+
 CELL_ROUNDING = Decimal("0.005")  # half a cent of the printed unit, per summed cell
 _MAX_SUMSET = 50_000
 
@@ -53,12 +55,6 @@ class Row:
         if not self.candidates:
             return [None] * len(self.numbers)
         return [c[0] if len(set(c)) == 1 else None for c in zip(*self.candidates)]
-
-
-@dataclass(frozen=True)
-class Identity:
-    total: int
-    parts: tuple[int, ...]
 
 
 @dataclass

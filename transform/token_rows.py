@@ -9,12 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from extract.cells import normalize_label
 from extract.model import RawRow
 from extract.space_tokens import is_amount, is_code
 from transform import placement
 from transform.amounts import parse_amount
-from transform.detail_tables import TOTAL_LABELS, row_subjects
+from transform.arithmetic import TOTAL_LABELS, Identity, column_identities, printed_nesting
+from transform.detail_tables import row_subjects
 from transform.headers import Column
 
 _LABEL_ROLES = ("code", "unit_code", "name")
@@ -132,49 +132,13 @@ def _subject_key(subject, found: bool, label: str | None) -> tuple | None:
     return (None, None, None) if label in TOTAL_LABELS else None
 
 
-def _identities(slots: list[Column]) -> list[placement.Identity]:
-    """合计 = its components; a column group's 小计 = its members. 其中 columns are memos."""
-    leaf = [normalize_label(c.path[-1]) if c.path else "" for c in slots]
-    total = next((i for i, name in enumerate(leaf) if name in TOTAL_LABELS), None)
-    if total is None:
-        return []
-    depth = len(slots[total].path) - 1
-    groups: dict[tuple, list[int]] = {}
-    for i, col in enumerate(slots):
-        if i == total or col.role == "memo" or len(col.path) <= depth:
-            continue
-        groups.setdefault(col.path[: depth + 1], []).append(i)
-    parts: list[int] = []
-    identities: list[placement.Identity] = []
-    for members in groups.values():
-        subtotal = next((i for i in members if leaf[i] == "小计"), None)
-        if subtotal is None:
-            parts.extend(members)
-            continue
-        parts.append(subtotal)
-        rest = tuple(i for i in members if i != subtotal)
-        if rest:
-            identities.append(placement.Identity(subtotal, rest))
-    return [placement.Identity(total, tuple(parts)), *identities]
+def _identities(slots: list[Column]) -> list[Identity]:
+    return column_identities([c.path for c in slots], [c.role == "memo" for c in slots])
 
 
 def _groups(rows: list[RawRow], subjects) -> list[tuple[int, list[int]]]:
-    """(parent, children) by the printed hierarchy: the 合计 row over the top-level rows, and a
-    code row over the longer codes printed after it (by order, so a misprinted code still nests)."""
     total_row = next((i for i, (_, _, label) in enumerate(subjects) if label in TOTAL_LABELS), None)
-    children: dict[int | None, list[int]] = {}
-    stack: list[tuple[int, str]] = []
-    for i, row in enumerate(rows):
-        code = _lead_code(row)
-        if code is None:
-            continue
-        while stack and len(stack[-1][1]) >= len(code):
-            stack.pop()
-        parent = stack[-1][0] if stack else total_row
-        if parent is not None:
-            children.setdefault(parent, []).append(i)
-        stack.append((i, code))
-    return [(p, c) for p, c in children.items() if p is not None]
+    return printed_nesting([_lead_code(r) for r in rows], total_row)
 
 
 def _lead_code(row: RawRow) -> str | None:
