@@ -33,3 +33,11 @@ def to_yuan(amount: Decimal, unit: str) -> Decimal | None:
 
 def _squash(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def rounding_yuan(printed: str, unit: str) -> Decimal:
+    """Half a unit of the last printed digit, in 元: how far the printed figure may be from the
+    exact one ('609.69' 万元 -> 50 元; '2498500' 元 -> 0.5 元)."""
+    s = _squash(printed).replace(",", "")
+    decimals = len(s.split(".", 1)[1]) if "." in s else 0
+    return Decimal(1).scaleb(-decimals) * UNIT_FACTORS[unit] / 2

@@ -13,9 +13,9 @@ FUNCTION = "function"
 ECON_DEPARTMENT = "department"
 ECON_GOVERNMENT = "government"
 REFERENCE_FILES = {
-    FUNCTION: "function_classes.csv",
-    ECON_DEPARTMENT: "economic_department_classes.csv",
-    ECON_GOVERNMENT: "economic_government_classes.csv",
+    FUNCTION: "function.csv",
+    ECON_DEPARTMENT: "economic_department.csv",
+    ECON_GOVERNMENT: "economic_government.csv",
 }
 CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 
@@ -40,14 +40,14 @@ def strip_numbering(label: str) -> str:
 
 
 def name_key(name: str) -> str:
-    """Names compared loosely: no numbering, brackets unified, no 的."""
+    """Names compared loosely: no numbering, brackets unified, no 的, 其它 = 其他."""
     key = strip_numbering(name).replace("（", "(").replace("）", ")")
-    return key.replace("的", "")
+    return key.replace("的", "").replace("其它", "其他")
 
 
 @lru_cache(maxsize=None)
 def reference_rows(scheme: str) -> tuple[dict[str, str], ...]:
-    """Rows (code, name, aliases) of the shipped class-level reference of a scheme."""
+    """Rows (code, name, aliases, former_names) of the shipped reference of a scheme, all levels."""
     with open(REFERENCE_DIR / REFERENCE_FILES[scheme], encoding="utf-8") as fh:
         return tuple(csv.DictReader(fh))
 
@@ -56,8 +56,24 @@ def reference_rows(scheme: str) -> tuple[dict[str, str], ...]:
 def _names(scheme: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for row in reference_rows(scheme):
-        for name in [row["name"], *filter(None, (row.get("aliases") or "").split("|"))]:
+        if len(row["code"]) != 3:
+            continue
+        for name in [row["name"], *aliases(row), *former_names(row)]:
             out[name_key(name)] = row["code"]
+    return out
+
+
+def aliases(row: dict[str, str]) -> list[str]:
+    """Other wordings of the same subject seen in documents (not official names)."""
+    return [a for a in (row.get("aliases") or "").split("|") if a]
+
+
+def former_names(row: dict[str, str]) -> dict[str, int]:
+    """Official names a code carried before, with the last year each was in use."""
+    out = {}
+    for item in filter(None, (row.get("former_names") or "").split("|")):
+        name, _, until = item.partition("@")
+        out[name] = int(until)
     return out
 
 

@@ -1,0 +1,51 @@
+"""The facts as the checks read them: amounts and their rounding as exact integers (0.001 元)."""
+from __future__ import annotations
+
+import polars as pl
+
+from transform.amounts import rounding_yuan
+
+MILLS_PER_YUAN = 1000
+
+# Columns every check frame reads (the warehouse's fact row plus its table's statement/title).
+FACT_COLUMNS = [
+    "source_file", "department", "fiscal_year", "table_index", "table_title", "statement",
+    "row_index", "col_index", "line", "page", "function_code", "function_name", "economic_scheme",
+    "economic_code", "economic_name", "gov_economic_code", "gov_economic_name", "measure",
+    "fund_source", "amount_yuan", "amount_printed", "unit_printed", "row_label", "column_header",
+]
+
+COMPARISON_SCHEMA = {
+    "source_file": pl.String, "department": pl.String, "fiscal_year": pl.Int32,
+    "table_index": pl.Int32, "table_title": pl.String, "statement": pl.String, "rule": pl.String,
+    "subject": pl.String, "measure": pl.String, "fund_source": pl.String,
+    "row_index": pl.Int32, "col_index": pl.Int32, "line": pl.Int32, "page": pl.Int32,
+    "expected_mills": pl.Int64, "observed_mills": pl.Int64, "difference_mills": pl.Int64,
+    "abs_difference_mills": pl.Int64, "tolerance_mills": pl.Int64, "n_cells": pl.Int32, "detail": pl.String,
+}
+
+
+def with_mills(facts: pl.DataFrame) -> pl.DataFrame:
+    """amount_mills and rounding_mills (half a unit of the last printed digit) per fact."""
+    rounding = [int(rounding_yuan(p, u) * MILLS_PER_YUAN)
+                for p, u in zip(facts["amount_printed"].to_list(), facts["unit_printed"].to_list())]
+    return facts.with_columns(
+        (pl.col("amount_yuan").cast(pl.Decimal(20, 3)) * MILLS_PER_YUAN).cast(pl.Int64).alias("amount_mills"),
+        pl.Series("rounding_mills", rounding, dtype=pl.Int64),
+    )
+
+
+def subject_of(df: pl.DataFrame) -> pl.Expr:
+    """Code and printed name, else the row label: how a finding names the row."""
+    code = pl.coalesce("function_code", "economic_code", "gov_economic_code")
+    name = pl.coalesce("function_name", "economic_name", "gov_economic_name", "row_label")
+    return pl.when(code.is_not_null()).then(pl.concat_str([code, pl.lit(" "), name.fill_null("")]).str.strip_chars()).otherwise(name)
+
+
+def comparisons(rows: list[dict]) -> pl.DataFrame:
+    """Rows of {facts of the observed cell..., expected_mills, observed_mills, tolerance_mills,
+    n_cells, rule, detail} -> the comparison frame, with the difference worked out."""
+    frame = pl.DataFrame(rows, schema={k: v for k, v in COMPARISON_SCHEMA.items()
+                                        if k not in ("difference_mills", "abs_difference_mills")}, strict=False)
+    frame = frame.with_columns((pl.col("observed_mills") - pl.col("expected_mills")).alias("difference_mills"))
+    return frame.with_columns(pl.col("difference_mills").abs().alias("abs_difference_mills")).select(list(COMPARISON_SCHEMA))

@@ -1,0 +1,97 @@
+"""Printed codes and names against the reference classification (data/reference/).
+
+One row per printed code occurrence (table row and scheme) with what the reference says:
+name_status is match | renamed (an official former name, still in use that year) |
+obsolete (a former name printed after it was retired) | variant (a known other wording) |
+similar (close to the reference name: a typo?) | mismatch (another subject's name: the code
+or the name is wrong) | unknown_code | no_name. `nests` tells whether the code belongs under
+the code printed above it (None when it is printed at the top).
+"""
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+import polars as pl
+
+from transform import codes
+from transform.arithmetic import printed_nesting
+
+SIMILAR = 0.6  # difflib ratio above which a differing name is taken for a misprint of the right one
+
+REFERENCE_SCHEMA = {
+    "source_file": pl.String, "department": pl.String, "fiscal_year": pl.Int32, "table_index": pl.Int32,
+    "table_title": pl.String, "statement": pl.String, "row_index": pl.Int32, "line": pl.Int32, "page": pl.Int32,
+    "scheme": pl.String, "code": pl.String, "printed_name": pl.String, "reference_name": pl.String,
+    "name_status": pl.String, "printed_parent": pl.String, "nests": pl.Boolean, "subject": pl.String,
+    "detail": pl.String,
+}
+
+_CODE_FIELDS = (
+    (codes.FUNCTION, "function_code", "function_name"),
+    (None, "economic_code", "economic_name"),  # scheme from economic_scheme
+    (codes.ECON_GOVERNMENT, "gov_economic_code", "gov_economic_name"),
+)
+
+
+@lru_cache(maxsize=None)
+def _reference(scheme: str) -> dict[str, dict]:
+    return {row["code"]: row for row in codes.reference_rows(scheme)}
+
+
+def name_status(scheme: str, code: str, printed: str | None, year: int | None) -> tuple[str, str | None, str]:
+    """(status, reference name, explanation) of one printed code and name."""
+    ref = _reference(scheme).get(code)
+    if ref is None:
+        return "unknown_code", None, f"{code} is not in the reference classification ({scheme})"
+    name = ref["name"]
+    if not printed:
+        return "no_name", name, ""
+    key = codes.name_key(printed)
+    if key == codes.name_key(name):
+        return "match", name, ""
+    for former, until in codes.former_names(ref).items():
+        if key == codes.name_key(former):
+            if year is not None and year > until:
+                return "obsolete", name, f"'{printed}' is the name {code} had until {until}; since then '{name}'"
+            return "renamed", name, f"'{printed}' is the name {code} had until {until} (now '{name}')"
+    if key in {codes.name_key(a) for a in codes.aliases(ref)}:
+        return "variant", name, f"'{printed}' is a known other wording of '{name}'"
+    ratio = SequenceMatcher(None, key, codes.name_key(name)).ratio()
+    if ratio >= SIMILAR:
+        return "similar", name, f"'{printed}' differs from the reference name '{name}' (misprint?)"
+    return "mismatch", name, f"{code} is '{name}', but the row prints '{printed}'"
+
+
+def reference_rows(facts: pl.DataFrame) -> pl.DataFrame:
+    """One row per (table row, scheme, code) printed in `facts`."""
+    out: list[dict] = []
+    first_cells = facts.sort("source_file", "table_index", "row_index", "col_index").unique(
+        ["source_file", "table_index", "row_index"], keep="first", maintain_order=True)
+    for table in first_cells.partition_by(["source_file", "table_index"], maintain_order=True):
+        rows = table.to_dicts()
+        lead = [r["function_code"] or r["economic_code"] or r["gov_economic_code"] for r in rows]
+        parent_of: dict[int, str] = {}
+        for parent, children in printed_nesting(lead, None):
+            for child in children:
+                parent_of[child] = lead[parent]
+        for i, r in enumerate(rows):
+            for scheme, code_field, name_field in _CODE_FIELDS:
+                code = r[code_field]
+                if not code:
+                    continue
+                scheme = scheme or r["economic_scheme"]
+                status, ref_name, detail = name_status(scheme, code, r[name_field], r["fiscal_year"])
+                is_lead = code == lead[i]
+                parent = parent_of.get(i) if is_lead else None
+                out.append({
+                    **{k: r[k] for k in ("source_file", "department", "fiscal_year", "table_index", "table_title",
+                                         "statement", "row_index", "line", "page")},
+                    "scheme": scheme, "code": code, "printed_name": r[name_field], "reference_name": ref_name,
+                    "name_status": status, "printed_parent": parent,
+                    "nests": None if parent is None else code.startswith(parent),
+                    "subject": f"{code} {r[name_field] or ''}".strip(),
+                    "detail": detail if parent is None or code.startswith(parent)
+                    else f"{code} is printed under {parent}, which is not its parent {codes.parent_of(code)}",
+                })
+    return pl.DataFrame(out, schema=REFERENCE_SCHEMA)

@@ -1,0 +1,75 @@
+"""Roll-ups inside one detail table: 项 → 款 → 类 → 合计 down each column, and the row
+identities across its columns (合计 = 基本支出 + 项目支出; 小计 = 人员经费 + 公用经费; 合计 =
+the fund sources). Summary tables (收支总表) have their own arithmetic: see reconcile."""
+from __future__ import annotations
+
+import polars as pl
+
+from transform.arithmetic import TOTAL_LABELS, column_identities, printed_nesting
+from transform.checks.cells import comparisons
+from transform.statements import ALL as STATEMENTS
+
+SUMMARY_KINDS = {s.kind for s in STATEMENTS if s.layout == "summary"}
+
+CODE_ROLLUP, TOTAL_ROLLUP, ROW_IDENTITY = "code_rollup", "total_rollup", "row_identity"
+
+
+def rollup_comparisons(facts: pl.DataFrame, uncertain_rows: set[tuple[str, int, int]] = frozenset()) -> pl.DataFrame:
+    """One comparison per parent cell and per identity total cell. `facts` carry amount_mills,
+    rounding_mills and subject (transform.checks.cells); rows in `uncertain_rows` (a number
+    whose column is unknown) take no part."""
+    out: list[dict] = []
+    detail = facts.filter(~pl.col("statement").is_in(list(SUMMARY_KINDS)))
+    for table in detail.partition_by(["source_file", "table_index"], maintain_order=True):
+        key = (table["source_file"][0], table["table_index"][0])
+        cells = {(f["row_index"], f["col_index"]): f for f in table.to_dicts()
+                 if (*key, f["row_index"]) not in uncertain_rows}
+        out += _nesting(cells)
+        out += _identities(cells, table)
+    return comparisons(out)
+
+
+def _nesting(cells: dict[tuple[int, int], dict]) -> list[dict]:
+    rows = sorted({r for r, _ in cells})
+    first = {r: next(f for (rr, _), f in sorted(cells.items()) if rr == r) for r in rows}
+    codes = [first[r]["function_code"] or first[r]["economic_code"] or first[r]["gov_economic_code"] for r in rows]
+    total = next((i for i, r in enumerate(rows) if codes[i] is None and first[r]["row_label"] in TOTAL_LABELS), None)
+    out = []
+    for parent, children in printed_nesting(codes, total):
+        rule = TOTAL_ROLLUP if parent == total else CODE_ROLLUP
+        for (r, c), cell in cells.items():
+            if r != rows[parent]:
+                continue
+            parts = [cells[(rows[ch], c)] for ch in children if (rows[ch], c) in cells]
+            if parts:
+                what = ", ".join(codes[ch] for ch in children if (rows[ch], c) in cells)
+                out.append(_compare(cell, parts, rule, f"sum of {len(parts)} rows printed under it ({what})"))
+    return out
+
+
+def _identities(cells: dict[tuple[int, int], dict], table: pl.DataFrame) -> list[dict]:
+    columns = table.select("col_index", "column_header").unique().sort("col_index").rows()
+    identities = column_identities([tuple((h or "").split("/")) for _, h in columns])
+    out = []
+    for r in sorted({r for r, _ in cells}):
+        for identity in identities:
+            total = cells.get((r, columns[identity.total][0]))
+            parts = [cells[(r, columns[p][0])] for p in identity.parts if (r, columns[p][0]) in cells]
+            if total is not None and parts:
+                names = " + ".join(columns[p][1] for p in identity.parts)
+                out.append(_compare(total, parts, ROW_IDENTITY, f"{columns[identity.total][1]} = {names}"))
+    return out
+
+
+def _compare(observed: dict, parts: list[dict], rule: str, detail: str) -> dict:
+    return {
+        **{k: observed[k] for k in ("source_file", "department", "fiscal_year", "table_index", "table_title",
+                                    "statement", "subject", "measure", "fund_source", "row_index", "col_index",
+                                    "line", "page")},
+        "rule": rule,
+        "expected_mills": sum(p["amount_mills"] for p in parts),
+        "observed_mills": observed["amount_mills"],
+        "tolerance_mills": observed["rounding_mills"] + sum(p["rounding_mills"] for p in parts),
+        "n_cells": len(parts) + 1,
+        "detail": detail,
+    }
