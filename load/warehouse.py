@@ -113,7 +113,36 @@ class Warehouse:
             for statement in sql_files.statements(f"refresh/{dim}.sql"):
                 self.con.execute(statement)
 
+    def documents(self) -> list[str]:
+        """Source files with rows in the warehouse."""
+        return [r[0] for r in self.con.execute("SELECT source_file FROM source_document ORDER BY 1").fetchall()]
+
+    def check_inputs(self, source_files: list[str]) -> tuple[pl.DataFrame, pl.DataFrame, set[tuple[str, int, int]]]:
+        """(facts, tables, rows with a number of unknown column) of the given documents, for validation."""
+        facts = self.con.sql(sql_files.read("quality/facts.sql"), params=_files_param(source_files)).pl()
+        tables = self.con.sql(sql_files.read("quality/tables.sql"), params=_files_param(source_files)).pl()
+        uncertain = self.con.execute(sql_files.read("quality/uncertain_rows.sql"), _files_param(source_files)).fetchall()
+        return facts, tables, {tuple(r) for r in uncertain}
+
+    def replace_findings(self, source_files: list[str], findings: pl.DataFrame) -> None:
+        """The documents' findings become `findings`, in one transaction."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.con.execute("DELETE FROM dq_finding WHERE list_contains($1, source_file)", _files_param(source_files))
+            if findings.height:
+                self.con.register("incoming", findings.to_arrow())
+                self.con.execute("INSERT INTO dq_finding BY NAME SELECT * FROM incoming")
+                self.con.unregister("incoming")
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+
     def query(self, sql: str, params: list | None = None) -> tuple[list[str], list[tuple]]:
         cursor = self.con.execute(sql, params or [])
         columns = [d[0] for d in cursor.description] if cursor.description else []
         return columns, cursor.fetchall()
+
+
+def _files_param(source_files: list[str]) -> list:
+    return [list(source_files)]

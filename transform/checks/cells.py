@@ -26,9 +26,13 @@ COMPARISON_SCHEMA = {
 
 
 def with_mills(facts: pl.DataFrame) -> pl.DataFrame:
-    """amount_mills and rounding_mills (half a unit of the last printed digit) per fact."""
-    rounding = [int(rounding_yuan(p, u) * MILLS_PER_YUAN)
-                for p, u in zip(facts["amount_printed"].to_list(), facts["unit_printed"].to_list())]
+    """amount_mills and rounding_mills per fact: half a unit of the last digit the table prints
+    (its most precise cell: a table printed to 0.01 万元 that shows '1' means 1.00)."""
+    finest = facts.with_columns(pl.col("amount_printed").str.replace_all(r"[,\s]", "").alias("_p")).with_columns(
+        pl.when(pl.col("_p").str.contains(r"\.")).then(pl.col("_p").str.split(".").list.last().str.len_chars())
+        .otherwise(0).max().over("source_file", "table_index").alias("_decimals"))
+    rounding = [int(rounding_yuan("0." + "0" * d if d else "0", u) * MILLS_PER_YUAN)
+                for d, u in zip(finest["_decimals"].to_list(), facts["unit_printed"].to_list())]
     return facts.with_columns(
         (pl.col("amount_yuan").cast(pl.Decimal(20, 3)) * MILLS_PER_YUAN).cast(pl.Int64).alias("amount_mills"),
         pl.Series("rounding_mills", rounding, dtype=pl.Int64),

@@ -1,0 +1,81 @@
+"""Failed expectations -> findings: one row per checked item and rule, the most severe kept."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from decimal import Decimal
+
+import polars as pl
+
+SEVERITY = {"critical": "error", "warning": "warning", "info": "info"}
+_RANK = {"error": 0, "warning": 1, "info": 2}
+_MILLS = Decimal(1000)
+
+FINDING_SCHEMA = {
+    "source_file": pl.String, "department": pl.String, "fiscal_year": pl.Int32, "statement": pl.String,
+    "table_title": pl.String, "table_index": pl.Int32, "row_index": pl.Int32, "rule": pl.String,
+    "kind": pl.String, "severity": pl.String, "subject": pl.String, "measure": pl.String,
+    "fund_source": pl.String, "expected": pl.String, "observed": pl.String,
+    "expected_yuan": pl.Decimal(18, 2), "observed_yuan": pl.Decimal(18, 2),
+    "difference_yuan": pl.Decimal(18, 3), "tolerance_yuan": pl.Decimal(18, 3), "message": pl.String,
+    "page": pl.Int32, "line": pl.Int32, "suite": pl.String, "expectation": pl.String,
+    "validated_at": pl.Datetime("us"),
+}
+COMPARISON_SUITES = {"rollups", "reconciliation"}
+
+
+def yuan(mills: int | None) -> Decimal | None:
+    return None if mills is None else Decimal(mills) / _MILLS
+
+
+def fmt(amount: Decimal | None) -> str:
+    """Amounts to the cent; a tolerance of half a cent keeps its third decimal."""
+    if amount is None:
+        return "blank"
+    return f"{amount:,.2f}" if amount == amount.quantize(Decimal("0.01")) else f"{amount:,.3f}"
+
+
+def finding(suite: str, expectation: dict, row: dict) -> dict:
+    """One failed check of one frame row, in the words of the suite's expectation."""
+    meta, kwargs = expectation["meta"], expectation["kwargs"]
+    severity = SEVERITY[expectation["severity"]]
+    out = {k: row.get(k) for k in ("source_file", "department", "fiscal_year", "statement", "table_title",
+                                   "table_index", "row_index", "subject", "measure", "fund_source", "page", "line")}
+    out.update(rule=row.get("rule") if suite in COMPARISON_SUITES else meta["rule"], kind=meta["kind"],
+               severity=severity, suite=suite, expectation=expectation["type"])
+    if suite in COMPARISON_SUITES:
+        exp, obs = yuan(row["expected_mills"]), yuan(row["observed_mills"])
+        diff, tol = yuan(row["difference_mills"]), yuan(row["tolerance_mills"])
+        out.update(expected=fmt(exp), observed=fmt(obs), expected_yuan=exp, observed_yuan=obs,
+                   difference_yuan=diff, tolerance_yuan=tol)
+        verdict = (f"within the rounding of its {row['n_cells']} printed cells (±{fmt(tol)} 元)" if meta["kind"] == "rounding"
+                   else f"more than the rounding of its {row['n_cells']} printed cells allows (±{fmt(tol)} 元)")
+        out["message"] = (f"{row['subject']}: expected {fmt(exp)} 元 ({row['detail']}), printed {fmt(obs)} 元; "
+                          f"off by {fmt(diff)} 元, {verdict}")
+    elif suite == "reference":
+        if meta["rule"] == "code_nesting":
+            out.update(expected=f"under {row['code'][:-2] if len(row['code']) > 3 else 'the top level'}",
+                       observed=f"under {row['printed_parent']}")
+        else:
+            out.update(expected=row["reference_name"] or "a code of the reference", observed=row["printed_name"])
+        out["message"] = row["detail"] or f"{row['subject']}: {meta['description']}"
+    else:
+        column = kwargs.get("column") or ",".join(kwargs.get("column_list", []))
+        value = row.get(column) if column in row else None
+        out.update(expected=meta.get("expected"), observed=None if value is None else str(value))
+        out["message"] = f"{row.get('subject') or ''}: {meta['description']}; {column} = {value}".lstrip(": ")
+    return out
+
+
+def most_severe(findings: list[dict]) -> pl.DataFrame:
+    """Keep one finding per (suite, checked item, rule): the error when a sum fails both the
+    rounding test and the exact test, a warning of kind rounding when it fails only the exact one."""
+    best: dict[tuple, dict] = {}
+    for f in findings:
+        key = (f["suite"], f.pop("_item"), f["rule"])
+        if key not in best or _RANK[f["severity"]] < _RANK[best[key]["severity"]]:
+            best[key] = f
+    now = datetime.now(timezone.utc).replace(tzinfo=None)
+    rows = [{**f, "validated_at": now} for f in best.values()]
+    return pl.DataFrame(rows, schema=FINDING_SCHEMA, strict=False).sort(
+        pl.col("severity").replace_strict(_RANK, return_dtype=pl.Int8), "source_file", "table_index", "row_index",
+        nulls_last=True)

@@ -1,0 +1,37 @@
+"""Validation after loading: check frames from the warehouse -> Great Expectations -> findings
+back into the warehouse, replaced per document. Findings about documents never fail the run."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import polars as pl
+
+from expectations import runner
+from load.warehouse import Warehouse
+from transform.checks.cells import FACT_COLUMNS
+from transform.checks.reconcile import reconcile_comparisons
+from transform.checks.reference import reference_rows
+from transform.checks.rollups import rollup_comparisons
+from transform.checks.structure import fact_rows, table_rows
+
+
+def check_frames(facts: pl.DataFrame, tables: pl.DataFrame, uncertain: set[tuple[str, int, int]]) -> dict[str, pl.DataFrame]:
+    """Each suite's frame, from the documents' facts and tables (pure)."""
+    rows = fact_rows(facts.select(FACT_COLUMNS))
+    return {
+        "structure": rows,
+        "tables": table_rows(tables),
+        "rollups": rollup_comparisons(rows, uncertain),
+        "reconciliation": reconcile_comparisons(rows, uncertain),
+        "reference": reference_rows(rows),
+    }
+
+
+def validate(warehouse: Warehouse, source_files: list[str] | None, reports_dir: Path,
+             data_docs: bool = True) -> runner.Validation:
+    """Validate the given documents (all loaded ones when None) and store their findings."""
+    files = warehouse.documents() if source_files is None else list(source_files)
+    facts, tables, uncertain = warehouse.check_inputs(files)
+    validation = runner.run(check_frames(facts, tables, uncertain), reports_dir, data_docs)
+    warehouse.replace_findings(files, validation.findings)
+    return validation

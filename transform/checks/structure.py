@@ -1,0 +1,33 @@
+"""The facts and tables as the structure and table suites see them."""
+from __future__ import annotations
+
+import re
+
+import polars as pl
+
+from transform.checks.cells import with_mills, subject_of
+
+_TITLE_YEAR = re.compile(r"^(?:\d{3,}\s*)?((?:19|20)\d{2})\s*年|[（(]((?:19|20)\d{2})\s*年度?[)）]")
+
+
+def fact_rows(facts: pl.DataFrame) -> pl.DataFrame:
+    """Facts with amount_mills, rounding_mills, subject and position (line, else page)."""
+    out = with_mills(facts)
+    return out.with_columns(subject_of(out).alias("subject"), pl.coalesce("line", "page").alias("position"))
+
+
+def title_year(title: str | None) -> int | None:
+    """The budget year a table title states ('2020年部门综合预算收支总表', '…(2023年度)'), if any."""
+    m = _TITLE_YEAR.search(title or "")
+    return int(m.group(1) or m.group(2)) if m else None
+
+
+def table_rows(tables: pl.DataFrame) -> pl.DataFrame:
+    """Tables with the year their title states and whether it is the document's year."""
+    years = [title_year(t) for t in tables["table_title"].to_list()]
+    out = tables.with_columns(pl.Series("title_year", years, dtype=pl.Int32))
+    return out.with_columns(
+        (pl.col("title_year").is_null() | pl.col("fiscal_year").is_null() | (pl.col("title_year") == pl.col("fiscal_year")))
+        .alias("title_year_matches"),
+        pl.col("table_title").fill_null(pl.col("table_number")).alias("subject"),
+    )
