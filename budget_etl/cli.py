@@ -18,6 +18,8 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
 console = Console(width=None if sys.stdout.isatty() else 200)
 
 WarehouseOption = typer.Option(paths.WAREHOUSE, "--warehouse", "-w", help="DuckDB file of the warehouse.")
+ReportsOption = typer.Option(paths.REPORTS, "--reports", "-r",
+                             help="Folder for the quality report (quality_report.html/.md) and Data Docs.")
 
 
 @app.command()
@@ -25,8 +27,10 @@ def ingest(
     inputs: Optional[list[Path]] = typer.Argument(None, help="Files or folders to ingest (default: the bundled samples)."),
     warehouse: Path = WarehouseOption,
     force: bool = typer.Option(False, "--force", help="Reload files even if they are unchanged."),
+    reports: Path = ReportsOption,
 ) -> None:
-    """Extract, normalize and load disclosures; unchanged files are skipped, changed ones replaced."""
+    """Extract, normalize and load disclosures (unchanged files are skipped, changed ones
+    replaced), validate what was loaded and write the quality report."""
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     from flows.ingest import ingest_flow
@@ -39,7 +43,7 @@ def ingest(
         console.print(f"[red]error:[/red] no such file or folder: {', '.join(missing)}")
         raise typer.Exit(2)
     try:
-        summary = ingest_flow(sources, warehouse, force=force, show_progress=True)
+        summary = ingest_flow(sources, warehouse, force=force, show_progress=True, reports_dir=reports)
     except FileNotFoundError as exc:
         console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2)
@@ -48,8 +52,59 @@ def ingest(
                       f"(is another ingestion running?): {exc}")
         raise typer.Exit(3)
     _print_summary(summary, warehouse)
+    if summary.validation is not None:
+        _print_validation(summary.validation)
+    if summary.report:
+        console.print(f"quality report: {summary.report[0]} (and {summary.report[1].name})")
     if summary.failed and not (summary.new or summary.changed or summary.unchanged):
         raise typer.Exit(1)
+
+
+@app.command()
+def validate(
+    documents: Optional[list[str]] = typer.Argument(None, help="Source files to validate (default: every loaded document)."),
+    warehouse: Path = WarehouseOption,
+    reports: Path = ReportsOption,
+    data_docs: bool = typer.Option(True, "--data-docs/--no-data-docs", help="Rebuild the Great Expectations Data Docs."),
+) -> None:
+    """Run the Great Expectations suites on loaded documents, replace their findings
+    (v_dq_findings) and write the quality report. Findings never fail the command."""
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    from budget_etl import report
+    from flows.validate import validate as run_validation
+    from load.warehouse import Warehouse
+
+    if not warehouse.exists():
+        console.print(f"[red]error:[/red] no warehouse at {warehouse}; run `budget-etl ingest` first")
+        raise typer.Exit(2)
+    with Warehouse(warehouse) as wh:
+        unknown = sorted(set(documents or []) - set(wh.documents()))
+        if unknown:
+            console.print(f"[red]error:[/red] not loaded: {', '.join(unknown)}")
+            raise typer.Exit(2)
+        with console.status("validating with Great Expectations …"):
+            validation = run_validation(wh, documents or None, reports, data_docs=data_docs)
+        html, md = report.write(report.gather(wh, validation.data_docs), reports)
+    _print_validation(validation)
+    console.print(f"quality report: {html} (and {md.name})")
+
+
+def _print_validation(validation) -> None:
+    suites = Table("suite", "rows checked", "expectations", "failed rules", title="Great Expectations suites")
+    for s in validation.suites:
+        suites.add_row(s.suite, str(s.rows), str(s.evaluated), ", ".join(sorted(set(s.failed))) or "-")
+    console.print(suites)
+    f = validation.findings
+    if f.height:
+        counts = Table("document", "errors", "warnings", "rounding", "info", title="Findings (v_dq_findings)")
+        for (source_file,), part in f.group_by(["source_file"], maintain_order=True):
+            sev = part["severity"]
+            rounding = int(((sev == "warning") & (part["kind"] == "rounding")).sum())
+            counts.add_row(source_file, str(int((sev == "error").sum())), str(int((sev == "warning").sum()) - rounding),
+                           str(rounding), str(int((sev == "info").sum())))
+        console.print(counts)
+    else:
+        console.print("findings: none")
 
 
 @app.command()

@@ -4,3 +4,4 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "data" / "samples"
 WAREHOUSE = ROOT / "data" / "warehouse.duckdb"
+REPORTS = ROOT / "data" / "reports"

@@ -49,7 +49,7 @@ def finding(suite: str, expectation: dict, row: dict) -> dict:
                    difference_yuan=diff, tolerance_yuan=tol)
         verdict = (f"within the rounding of its {row['n_cells']} printed cells (±{fmt(tol)} 元)" if meta["kind"] == "rounding"
                    else f"more than the rounding of its {row['n_cells']} printed cells allows (±{fmt(tol)} 元)")
-        out["message"] = (f"{row['subject']}: expected {fmt(exp)} 元 ({row['detail']}), printed {fmt(obs)} 元; "
+        out["message"] = (f"{row['subject']} [{row['column_header']}]: expected {fmt(exp)} 元 ({row['detail']}), printed {fmt(obs)} 元; "
                           f"off by {fmt(diff)} 元, {verdict}")
     elif suite == "reference":
         if meta["rule"] == "code_nesting":

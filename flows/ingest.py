@@ -6,8 +6,9 @@ from pathlib import Path
 from prefect import flow, task
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from budget_etl import PARSER_VERSION
+from budget_etl import PARSER_VERSION, report
 from flows import steps
+from flows.validate import validate
 from load.warehouse import Warehouse
 
 
@@ -18,8 +19,9 @@ def prepare_task(path: Path, sha256: str) -> steps.Prepared | steps.Failure:
 
 @flow(name="ingest-disclosures", log_prints=True)
 def ingest_flow(paths: list[Path], warehouse_path: Path, force: bool = False,
-                show_progress: bool = False) -> steps.RunSummary:
-    """Ingest every disclosure under `paths` into the warehouse; unchanged files are skipped."""
+                show_progress: bool = False, reports_dir: Path | None = None) -> steps.RunSummary:
+    """Ingest every disclosure under `paths` into the warehouse (unchanged files are skipped),
+    then validate what was loaded and write the quality report to `reports_dir`."""
     files = steps.discover([Path(p) for p in paths])
     summary = steps.RunSummary()
     with Warehouse(warehouse_path) as wh:
@@ -40,4 +42,9 @@ def ingest_flow(paths: list[Path], warehouse_path: Path, force: bool = False,
                 steps.load(wh, future.result(), summary, previously)
                 progress.advance(bar)
             progress.update(bar, description="loaded")
+        loaded = summary.new + summary.changed
+        if reports_dir is not None:
+            if loaded:
+                summary.validation = validate(wh, loaded, reports_dir)  # the single writer validates what it loaded
+            summary.report = report.write(report.gather(wh, reports_dir / "data_docs" / "index.html"), reports_dir)
     return summary

@@ -43,6 +43,8 @@ class RunSummary:
     unplaced: int = 0
     unplaced_by_reason: Counter = field(default_factory=Counter)
     per_document: list[dict] = field(default_factory=list)
+    validation: object | None = None  # expectations.runner.Validation of the documents loaded
+    report: tuple[Path, Path] | None = None  # quality report (HTML, Markdown)
 
 
 def discover(paths: list[Path]) -> list[Path]:

@@ -54,16 +54,16 @@ class Warehouse:
             self.con.execute(sql_files.read(name))
         for name in sql_files.files("views"):
             self.con.execute(sql_files.read(name))
-        if self.con.execute("SELECT count(*) FROM ref_classification").fetchone()[0] == 0:
-            rows = [(scheme, r["code"], r["name"]) for scheme in codes.REFERENCE_FILES for r in codes.reference_rows(scheme)]
-            self.con.executemany("INSERT INTO ref_classification VALUES (?, ?, ?)", rows)
+        rows = [(scheme, r["code"], r["name"]) for scheme in codes.REFERENCE_FILES for r in codes.reference_rows(scheme)]
+        self.con.execute("DELETE FROM ref_classification")  # the shipped reference may have grown
+        self.con.executemany("INSERT INTO ref_classification VALUES (?, ?, ?)", rows)
 
     def loaded_fingerprint(self, source_file: str) -> tuple[str, str] | None:
         """(sha256, parser_version) of the loaded copy of a file, if any."""
-        row = self.con.execute(
+        rows = self.con.execute(
             "SELECT sha256, parser_version FROM source_document WHERE source_file = ?", [source_file]
-        ).fetchone()
-        return (row[0], row[1]) if row else None
+        ).fetchall()
+        return (rows[0][0], rows[0][1]) if rows else None
 
     def load_document(self, record: DocumentRecord, tables: pl.DataFrame, facts: pl.DataFrame,
                       unplaced: pl.DataFrame) -> None:
@@ -137,6 +137,12 @@ class Warehouse:
         except BaseException:
             self.con.execute("ROLLBACK")
             raise
+
+    def rows(self, relative_sql: str, params: list | None = None) -> list[dict]:
+        """The rows of a query kept in sql/ (e.g. 'report/documents.sql'), as dicts."""
+        cursor = self.con.execute(sql_files.read(relative_sql), params or [])
+        columns = [d[0] for d in cursor.description]
+        return [dict(zip(columns, row)) for row in cursor.fetchall()]
 
     def query(self, sql: str, params: list | None = None) -> tuple[list[str], list[tuple]]:
         cursor = self.con.execute(sql, params or [])

@@ -18,7 +18,7 @@ FACT_COLUMNS = [
 COMPARISON_SCHEMA = {
     "source_file": pl.String, "department": pl.String, "fiscal_year": pl.Int32,
     "table_index": pl.Int32, "table_title": pl.String, "statement": pl.String, "rule": pl.String,
-    "subject": pl.String, "measure": pl.String, "fund_source": pl.String,
+    "subject": pl.String, "measure": pl.String, "fund_source": pl.String, "column_header": pl.String,
     "row_index": pl.Int32, "col_index": pl.Int32, "line": pl.Int32, "page": pl.Int32,
     "expected_mills": pl.Int64, "observed_mills": pl.Int64, "difference_mills": pl.Int64,
     "abs_difference_mills": pl.Int64, "tolerance_mills": pl.Int64, "n_cells": pl.Int32, "detail": pl.String,

@@ -64,7 +64,7 @@ def _identities(cells: dict[tuple[int, int], dict], table: pl.DataFrame) -> list
 def _compare(observed: dict, parts: list[dict], rule: str, detail: str) -> dict:
     return {
         **{k: observed[k] for k in ("source_file", "department", "fiscal_year", "table_index", "table_title",
-                                    "statement", "subject", "measure", "fund_source", "row_index", "col_index",
+                                    "statement", "subject", "measure", "fund_source", "column_header", "row_index", "col_index",
                                     "line", "page")},
         "rule": rule,
         "expected_mills": sum(p["amount_mills"] for p in parts),

@@ -1,0 +1,76 @@
+"""The one-page quality report a person reads first: per document, what was loaded and which
+figures to trust. HTML (escaped: document text never becomes markup) and Markdown, from the
+warehouse alone."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from load.warehouse import Warehouse
+
+TOP_FINDINGS = 6
+
+
+@dataclass
+class Report:
+    generated_at: str
+    documents: list[dict]
+    tables: dict[str, list[dict]]
+    top: dict[str, list[dict]]
+    rules: list[dict]
+    failed_files: list[dict]
+    data_docs: str | None
+
+
+def verdict(row: dict) -> tuple[str, str]:
+    """(css class, words) for a document or table from its findings."""
+    if row.get("status") not in (None, "loaded"):
+        return "muted", row["status"].replace("_", " ")
+    if row["errors"]:
+        return "bad", f"{row['errors']} error{'s' * (row['errors'] > 1)}: check before use"
+    if row["warnings"]:
+        return "warn", "warnings to read"
+    if row["rounding"]:
+        return "ok", "adds up (cent rounding only)"
+    return "ok", "adds up"
+
+
+def gather(warehouse: Warehouse, data_docs: Path | None = None) -> Report:
+    documents = warehouse.rows("report/documents.sql")
+    tables: dict[str, list[dict]] = {}
+    for t in warehouse.rows("report/tables.sql"):
+        tables.setdefault(t["source_file"], []).append(t)
+    top: dict[str, list[dict]] = {}
+    for f in warehouse.rows("report/top_findings.sql", [TOP_FINDINGS]):
+        top.setdefault(f["source_file"], []).append(f)
+    for row in [*documents, *(t for ts in tables.values() for t in ts)]:
+        row["verdict_class"], row["verdict"] = verdict(row)
+    return Report(datetime.now().strftime("%Y-%m-%d %H:%M"), documents, tables, top,
+                  warehouse.rows("report/rules.sql"), warehouse.rows("report/ingest_errors.sql"),
+                  str(data_docs) if data_docs else None)
+
+
+def _env() -> Environment:
+    env = Environment(loader=PackageLoader("budget_etl", "templates"),
+                      autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True)
+    env.filters["yuan"] = lambda v: "" if v is None else f"{v:,.2f}"
+    return env
+
+
+def render_html(report: Report) -> str:
+    return _env().get_template("quality_report.html.j2").render(r=report)
+
+
+def render_markdown(report: Report) -> str:
+    return _env().get_template("quality_report.md.j2").render(r=report)
+
+
+def write(report: Report, reports_dir: Path) -> tuple[Path, Path]:
+    reports_dir.mkdir(parents=True, exist_ok=True)
+    html, md = reports_dir / "quality_report.html", reports_dir / "quality_report.md"
+    html.write_text(render_html(report), encoding="utf-8")
+    md.write_text(render_markdown(report), encoding="utf-8")
+    return html, md

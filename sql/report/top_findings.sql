@@ -1,0 +1,12 @@
+-- The findings a reader should see first: per document, errors then warnings then info, $1 per document.
+SELECT source_file, severity, kind, rule, table_title, subject, expected, observed, difference_yuan, message, line, page
+FROM (
+    SELECT *, row_number() OVER (
+        PARTITION BY source_file
+        ORDER BY CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END,
+                 CASE kind WHEN 'rounding' THEN 1 ELSE 0 END, abs(difference_yuan) DESC NULLS LAST, table_index, row_index
+    ) AS rank
+    FROM dq_finding
+)
+WHERE rank <= $1
+ORDER BY source_file, rank
