@@ -53,3 +53,18 @@ def comparisons(rows: list[dict]) -> pl.DataFrame:
                                         if k not in ("difference_mills", "abs_difference_mills")}, strict=False)
     frame = frame.with_columns((pl.col("observed_mills") - pl.col("expected_mills")).alias("difference_mills"))
     return frame.with_columns(pl.col("difference_mills").abs().alias("abs_difference_mills")).select(list(COMPARISON_SCHEMA))
+
+
+def compared(observed: dict, parts: list[dict], rule: str, detail: str) -> dict:
+    """A comparison row: `observed` (a fact) against the sum of `parts` (facts)."""
+    return {
+        **{k: observed[k] for k in ("source_file", "department", "fiscal_year", "table_index", "table_title",
+                                    "statement", "subject", "measure", "fund_source", "column_header", "row_index", "col_index",
+                                    "line", "page")},
+        "rule": rule,
+        "expected_mills": sum(p["amount_mills"] for p in parts),
+        "observed_mills": observed["amount_mills"],
+        "tolerance_mills": observed["rounding_mills"] + sum(p["rounding_mills"] for p in parts),
+        "n_cells": len(parts) + 1,
+        "detail": detail,
+    }

@@ -15,8 +15,8 @@ from collections import defaultdict
 import polars as pl
 
 from transform import codes
-from transform.checks.cells import comparisons
-from transform.checks.rollups import SUMMARY_KINDS, _compare
+from transform.checks.cells import compared, comparisons
+from transform.checks.rollups import SUMMARY_KINDS
 
 INCOME_EQUALS_EXPENDITURE = "income_equals_expenditure"
 INCOME_TOTAL_IDENTITY = "income_total_identity"
@@ -59,7 +59,7 @@ def _summary(table: list[dict]) -> list[dict]:
     if income_total:
         for spent in spending_total:
             if spent["fund_source"] in ("all", "appropriation") or len(spending_total) == 1:
-                out.append(_compare(spent, [income_total[0]], INCOME_EQUALS_EXPENDITURE,
+                out.append(compared(spent, [income_total[0]], INCOME_EQUALS_EXPENDITURE,
                                     f"{_INCOME_TOTAL} {income_total[0]['amount_printed']} (line {income_total[0]['line']})"))
     for sub_label, total_label, income_side, rule in (
             (_INCOME_SUBTOTAL, _INCOME_TOTAL, True, INCOME_TOTAL_IDENTITY),
@@ -73,13 +73,13 @@ def _summary(table: list[dict]) -> list[dict]:
             between = [f for f in table if f["col_index"] == total["col_index"]
                        and sub["row_index"] < f["row_index"] < total["row_index"]]
             names = " + ".join([sub_label, *(_label(f) for f in between)])
-            out.append(_compare(total, [sub, *between], rule, names))
+            out.append(compared(total, [sub, *between], rule, names))
     for sub in by_label.get(_SPENDING_SUBTOTAL, []):
         column = [f for f in table if f["col_index"] == sub["col_index"] and f["row_index"] < sub["row_index"]]
         for field, scheme in (("function_code", "function"), ("economic_code", "economic")):
             classes = [f for f in column if f[field] and len(f[field]) == 3]
             if classes:
-                out.append(_compare(sub, classes, SUMMARY_CLASS_SUM,
+                out.append(compared(sub, classes, SUMMARY_CLASS_SUM,
                                     f"sum of {len(classes)} {scheme} class lines ({', '.join(f[field] for f in classes)})"))
     return out
 
@@ -121,7 +121,7 @@ def _cross_statement(cells: list[dict], funds: dict[str, str]) -> list[dict]:
             head["rounding_mills"] = sum(f["rounding_mills"] for f in observed)
             ref = reference[0]
             where = f"{ref['table_title']} (line {ref['line']})" if ref["line"] is not None else f"{ref['table_title']} (page {ref['page']})"
-            row = _compare(head, reference, CROSS_STATEMENT, f"as printed in {where}")
+            row = compared(head, reference, CROSS_STATEMENT, f"as printed in {where}")
             row["n_cells"] = len(reference) + len(observed)
             out.append(row)
     return out

@@ -6,7 +6,7 @@ from __future__ import annotations
 import polars as pl
 
 from transform.arithmetic import TOTAL_LABELS, column_identities, printed_nesting
-from transform.checks.cells import comparisons
+from transform.checks.cells import compared, comparisons
 from transform.statements import ALL as STATEMENTS
 
 SUMMARY_KINDS = {s.kind for s in STATEMENTS if s.layout == "summary"}
@@ -43,7 +43,7 @@ def _nesting(cells: dict[tuple[int, int], dict]) -> list[dict]:
             parts = [cells[(rows[ch], c)] for ch in children if (rows[ch], c) in cells]
             if parts:
                 what = ", ".join(codes[ch] for ch in children if (rows[ch], c) in cells)
-                out.append(_compare(cell, parts, rule, f"sum of {len(parts)} rows printed under it ({what})"))
+                out.append(compared(cell, parts, rule, f"sum of {len(parts)} rows printed under it ({what})"))
     return out
 
 
@@ -57,19 +57,5 @@ def _identities(cells: dict[tuple[int, int], dict], table: pl.DataFrame) -> list
             parts = [cells[(r, columns[p][0])] for p in identity.parts if (r, columns[p][0]) in cells]
             if total is not None and parts:
                 names = " + ".join(columns[p][1] for p in identity.parts)
-                out.append(_compare(total, parts, ROW_IDENTITY, f"{columns[identity.total][1]} = {names}"))
+                out.append(compared(total, parts, ROW_IDENTITY, f"{columns[identity.total][1]} = {names}"))
     return out
-
-
-def _compare(observed: dict, parts: list[dict], rule: str, detail: str) -> dict:
-    return {
-        **{k: observed[k] for k in ("source_file", "department", "fiscal_year", "table_index", "table_title",
-                                    "statement", "subject", "measure", "fund_source", "column_header", "row_index", "col_index",
-                                    "line", "page")},
-        "rule": rule,
-        "expected_mills": sum(p["amount_mills"] for p in parts),
-        "observed_mills": observed["amount_mills"],
-        "tolerance_mills": observed["rounding_mills"] + sum(p["rounding_mills"] for p in parts),
-        "n_cells": len(parts) + 1,
-        "detail": detail,
-    }
