@@ -54,10 +54,8 @@ def gather(warehouse: Warehouse, data_docs: Path | None = None) -> Report:
 
 
 def _env() -> Environment:
-    env = Environment(loader=PackageLoader("budget_etl", "templates"),
-                      autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True)
-    env.filters["yuan"] = lambda v: "" if v is None else f"{v:,.2f}"
-    return env
+    return Environment(loader=PackageLoader("budget_etl", "templates"),
+                       autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True)
 
 
 def render_html(report: Report) -> str:

@@ -140,9 +140,8 @@ class Warehouse:
 
     def rows(self, relative_sql: str, params: list | None = None) -> list[dict]:
         """The rows of a query kept in sql/ (e.g. 'report/documents.sql'), as dicts."""
-        cursor = self.con.execute(sql_files.read(relative_sql), params or [])
-        columns = [d[0] for d in cursor.description]
-        return [dict(zip(columns, row)) for row in cursor.fetchall()]
+        columns, rows = self.query(sql_files.read(relative_sql), params)
+        return [dict(zip(columns, row)) for row in rows]
 
     def query(self, sql: str, params: list | None = None) -> tuple[list[str], list[tuple]]:
         cursor = self.con.execute(sql, params or [])

@@ -39,6 +39,11 @@ def with_mills(facts: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def lead_code(fact: dict) -> str | None:
+    """The code a row is known by: its function code, else its economic code."""
+    return fact["function_code"] or fact["economic_code"] or fact["gov_economic_code"]
+
+
 def subject_of(df: pl.DataFrame) -> pl.Expr:
     """Code and printed name, else the row label: how a finding names the row."""
     code = pl.coalesce("function_code", "economic_code", "gov_economic_code")

@@ -16,6 +16,7 @@ import polars as pl
 
 from transform import codes
 from transform.arithmetic import printed_nesting
+from transform.checks.cells import lead_code
 
 SIMILAR = 0.6  # difflib ratio above which a differing name is taken for a misprint of the right one
 
@@ -70,7 +71,7 @@ def reference_rows(facts: pl.DataFrame) -> pl.DataFrame:
         ["source_file", "table_index", "row_index"], keep="first", maintain_order=True)
     for table in first_cells.partition_by(["source_file", "table_index"], maintain_order=True):
         rows = table.to_dicts()
-        lead = [r["function_code"] or r["economic_code"] or r["gov_economic_code"] for r in rows]
+        lead = [lead_code(r) for r in rows]
         parent_of: dict[int, str] = {}
         for parent, children in printed_nesting(lead, None):
             for child in children:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import polars as pl
 
 from transform.arithmetic import TOTAL_LABELS, column_identities, printed_nesting
-from transform.checks.cells import compared, comparisons
+from transform.checks.cells import compared, comparisons, lead_code
 from transform.statements import ALL as STATEMENTS
 
 SUMMARY_KINDS = {s.kind for s in STATEMENTS if s.layout == "summary"}
@@ -30,16 +30,17 @@ def rollup_comparisons(facts: pl.DataFrame, uncertain_rows: set[tuple[str, int, 
 
 
 def _nesting(cells: dict[tuple[int, int], dict]) -> list[dict]:
-    rows = sorted({r for r, _ in cells})
-    first = {r: next(f for (rr, _), f in sorted(cells.items()) if rr == r) for r in rows}
-    codes = [first[r]["function_code"] or first[r]["economic_code"] or first[r]["gov_economic_code"] for r in rows]
-    total = next((i for i, r in enumerate(rows) if codes[i] is None and first[r]["row_label"] in TOTAL_LABELS), None)
+    by_row: dict[int, dict[int, dict]] = {}
+    for (r, c), cell in sorted(cells.items()):
+        by_row.setdefault(r, {})[c] = cell
+    rows = list(by_row)
+    first = [next(iter(by_row[r].values())) for r in rows]
+    codes = [lead_code(f) for f in first]
+    total = next((i for i, f in enumerate(first) if codes[i] is None and f["row_label"] in TOTAL_LABELS), None)
     out = []
     for parent, children in printed_nesting(codes, total):
         rule = TOTAL_ROLLUP if parent == total else CODE_ROLLUP
-        for (r, c), cell in cells.items():
-            if r != rows[parent]:
-                continue
+        for c, cell in by_row[rows[parent]].items():
             parts = [cells[(rows[ch], c)] for ch in children if (rows[ch], c) in cells]
             if parts:
                 what = ", ".join(codes[ch] for ch in children if (rows[ch], c) in cells)
