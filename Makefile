@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install clean
+.PHONY: run test install clean fixtures
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PY) -m venv $(VENV)
@@ -20,6 +20,12 @@ run: $(STAMP)
 # pytest exits 5 when it collects no tests; that is not a failure of the product.
 test: $(STAMP)
 	$(BIN)/pytest -q || [ $$? -eq 5 ]
+
+# The PDF fixtures are committed; rebuild them after changing a sample or the renderer.
+FONT := /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc
+fixtures: $(STAMP)
+	@test -f $(FONT) || (apt-get install -y -q fonts-wqy-zenhei || sudo apt-get install -y -q fonts-wqy-zenhei)
+	$(BIN)/python tests/fixtures/pdf/render.py
 
 clean:
 	rm -rf $(VENV) data/warehouse.duckdb data/warehouse.duckdb.wal

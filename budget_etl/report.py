@@ -10,6 +10,7 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from load.warehouse import Warehouse
+from transform.checks.cells import position
 
 TOP_FINDINGS = 6
 
@@ -54,8 +55,10 @@ def gather(warehouse: Warehouse, data_docs: Path | None = None) -> Report:
 
 
 def _env() -> Environment:
-    return Environment(loader=PackageLoader("budget_etl", "templates"),
-                       autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True)
+    env = Environment(loader=PackageLoader("budget_etl", "templates"),
+                      autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True)
+    env.filters["position"] = position
+    return env
 
 
 def render_html(report: Report) -> str:

@@ -6,11 +6,14 @@ from pathlib import Path
 from extract.document_meta import document_department, document_year
 from extract.errors import ExtractError
 from extract.model import RawDocument
+from extract.pdf_document import parse_pdf_pages
+from extract.pdf_reader import read_pages
 from extract.text_decode import decode_text
 from extract.txt_space import extract_space_tables
 from extract.txt_tabs import extract_tab_tables, split_lines
 
 TEXT_SUFFIXES = {".txt", ".text", ".tsv"}
+PDF_SUFFIXES = {".pdf"}
 
 
 class UnsupportedLayout(ExtractError):
@@ -38,7 +41,15 @@ def parse_text(text: str, source_path: str, encoding: str | None = None) -> RawD
 
 def read_document(path: Path) -> RawDocument:
     suffix = path.suffix.lower()
+    if suffix in PDF_SUFFIXES:
+        return read_pdf(path)
     if suffix not in TEXT_SUFFIXES:
-        raise ExtractError(f"unsupported file type {suffix or '(none)'}: only text disclosures (.txt) are read so far")
+        raise ExtractError(f"unsupported file type {suffix or '(none)'}: text (.txt) and PDF (.pdf) disclosures are read")
     text, encoding = decode_text(path.read_bytes())
     return parse_text(text, str(path), encoding)
+
+
+def read_pdf(path: Path) -> RawDocument:
+    """A PDF's tables. A scan (no text layer on any page) loads as a document without tables
+    whose pages say they need OCR, so the quality report names every such page."""
+    return parse_pdf_pages(read_pages(path), str(path))

@@ -47,6 +47,25 @@ class RawTable:
         return max(widths, default=0)
 
 
+@dataclass(frozen=True)
+class PageInfo:
+    """What one PDF page gave: glyphs, lines, table rows by method, images."""
+
+    page: int
+    n_glyphs: int
+    n_lines: int
+    n_lattice_rows: int
+    n_stream_rows: int
+    n_images: int
+
+    @property
+    def status(self) -> str:
+        """text | needs_ocr (images but no text layer: a scan) | blank."""
+        if self.n_glyphs:
+            return "text"
+        return "needs_ocr" if self.n_images else "blank"
+
+
 @dataclass
 class RawDocument:
     source_path: str
@@ -57,3 +76,4 @@ class RawDocument:
     n_lines: int | None
     n_pages: int | None
     tables: list[RawTable]
+    pages: list[PageInfo] = field(default_factory=list)  # PDFs only

@@ -97,7 +97,7 @@ def load(warehouse: Warehouse, result: Prepared | Failure, summary: RunSummary, 
         summary.failed.append(result)
         return
     n = result.normalized
-    warehouse.load_document(result.record, n.tables, n.facts, n.unplaced)
+    warehouse.load_document(result.record, n.tables, n.facts, n.unplaced, n.pages)
     (summary.changed if previously_loaded else summary.new).append(result.record.source_file)
     summary.tables_by_kind.update(n.tables["statement"].to_list())
     summary.tables_by_status.update(n.tables["status"].to_list())

@@ -15,12 +15,14 @@ from transform.checks.rollups import rollup_comparisons
 from transform.checks.structure import fact_rows, table_rows
 
 
-def check_frames(facts: pl.DataFrame, tables: pl.DataFrame, uncertain: set[tuple[str, int, int]]) -> dict[str, pl.DataFrame]:
-    """Each suite's frame, from the documents' facts and tables (pure)."""
+def check_frames(facts: pl.DataFrame, tables: pl.DataFrame, uncertain: set[tuple[str, int, int]],
+                 pages: pl.DataFrame | None = None) -> dict[str, pl.DataFrame]:
+    """Each suite's frame, from the documents' facts, tables and PDF pages (pure)."""
     rows = fact_rows(facts.select(FACT_COLUMNS))
     return {
         "structure": rows,
         "tables": table_rows(tables),
+        "pages": pages,
         "rollups": rollup_comparisons(rows, uncertain),
         "reconciliation": reconcile_comparisons(rows, uncertain),
         "reference": reference_rows(rows),
@@ -32,6 +34,7 @@ def validate(warehouse: Warehouse, source_files: list[str] | None, reports_dir: 
     """Validate the given documents (all loaded ones when None) and store their findings."""
     files = warehouse.documents() if source_files is None else list(source_files)
     facts, tables, uncertain = warehouse.check_inputs(files)
-    validation = runner.run(check_frames(facts, tables, uncertain), reports_dir, data_docs)
+    pages = warehouse.check_pages(files)
+    validation = runner.run(check_frames(facts, tables, uncertain, pages), reports_dir, data_docs)
     warehouse.replace_findings(files, validation.findings)
     return validation

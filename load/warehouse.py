@@ -66,7 +66,7 @@ class Warehouse:
         return (rows[0][0], rows[0][1]) if rows else None
 
     def load_document(self, record: DocumentRecord, tables: pl.DataFrame, facts: pl.DataFrame,
-                      unplaced: pl.DataFrame) -> None:
+                      unplaced: pl.DataFrame, pages: pl.DataFrame | None = None) -> None:
         """Replace everything the file contributed, in one transaction: all or nothing."""
         self.con.execute("BEGIN TRANSACTION")
         try:
@@ -78,8 +78,10 @@ class Warehouse:
                  tables.height, facts.height, unplaced.height, record.parser_version,
                  datetime.now(timezone.utc).replace(tzinfo=None)],
             )
-            for table, frame in (("source_table", tables), ("fact_budget_amount", facts), ("unplaced_cell", unplaced)):
-                if frame.height:
+            frames = (("source_table", tables), ("fact_budget_amount", facts), ("unplaced_cell", unplaced),
+                      ("source_page", pages))
+            for table, frame in frames:
+                if frame is not None and frame.height:
                     self.con.register("incoming", frame.to_arrow())
                     self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM incoming")
                     self.con.unregister("incoming")
@@ -123,6 +125,10 @@ class Warehouse:
         tables = self.con.sql(sql_files.read("quality/tables.sql"), params=_files_param(source_files)).pl()
         uncertain = self.con.execute(sql_files.read("quality/uncertain_rows.sql"), _files_param(source_files)).fetchall()
         return facts, tables, {tuple(r) for r in uncertain}
+
+    def check_pages(self, source_files: list[str]) -> pl.DataFrame:
+        """PDF pages of the given documents with their text-layer status, for validation."""
+        return self.con.sql(sql_files.read("quality/pages.sql"), params=_files_param(source_files)).pl()
 
     def replace_findings(self, source_files: list[str], findings: pl.DataFrame) -> None:
         """The documents' findings become `findings`, in one transaction."""

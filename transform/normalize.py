@@ -42,12 +42,27 @@ TABLE_SCHEMA = {
 }
 
 
+PAGE_SCHEMA = {
+    "source_file": pl.String, "page": pl.Int32, "status": pl.String, "n_glyphs": pl.Int32, "n_lines": pl.Int32,
+    "n_lattice_rows": pl.Int32, "n_stream_rows": pl.Int32, "n_images": pl.Int32,
+}
+
+
 @dataclass
 class NormalizedDocument:
     document: RawDocument
     tables: pl.DataFrame
     facts: pl.DataFrame
     unplaced: pl.DataFrame
+    pages: pl.DataFrame
+
+
+def page_frame(doc: RawDocument, source_file: str) -> pl.DataFrame:
+    """One row per PDF page: whether it had a text layer and how its rows were read."""
+    rows = [{"source_file": source_file, "page": p.page, "status": p.status, "n_glyphs": p.n_glyphs,
+             "n_lines": p.n_lines, "n_lattice_rows": p.n_lattice_rows, "n_stream_rows": p.n_stream_rows,
+             "n_images": p.n_images} for p in doc.pages]
+    return pl.DataFrame(rows, schema=PAGE_SCHEMA)
 
 
 def normalize_document(doc: RawDocument, source_file: str) -> NormalizedDocument:
@@ -80,6 +95,7 @@ def normalize_document(doc: RawDocument, source_file: str) -> NormalizedDocument
         tables=pl.DataFrame(tables, schema=TABLE_SCHEMA, orient="row") if tables else pl.DataFrame(schema=TABLE_SCHEMA),
         facts=pl.DataFrame(facts, schema=FACT_SCHEMA) if facts else pl.DataFrame(schema=FACT_SCHEMA),
         unplaced=pl.DataFrame(unplaced, schema=UNPLACED_SCHEMA) if unplaced else pl.DataFrame(schema=UNPLACED_SCHEMA),
+        pages=page_frame(doc, source_file),
     )
 
 

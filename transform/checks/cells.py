@@ -73,3 +73,11 @@ def compared(observed: dict, parts: list[dict], rule: str, detail: str) -> dict:
         "n_cells": len(parts) + 1,
         "detail": detail,
     }
+
+
+def position(row: dict) -> str:
+    """Where a cell was printed, as a reader looks it up: 'page 6, line 26' in a PDF, 'line 26' in a text."""
+    page, line = row.get("page"), row.get("line")
+    if page is not None:
+        return f"page {page}" + (f", line {line}" if line is not None else "")
+    return f"line {line}" if line is not None else ""

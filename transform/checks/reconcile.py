@@ -15,7 +15,7 @@ from collections import defaultdict
 import polars as pl
 
 from transform import codes
-from transform.checks.cells import compared, comparisons
+from transform.checks.cells import compared, comparisons, position
 from transform.checks.rollups import SUMMARY_KINDS
 
 INCOME_EQUALS_EXPENDITURE = "income_equals_expenditure"
@@ -120,7 +120,7 @@ def _cross_statement(cells: list[dict], funds: dict[str, str]) -> list[dict]:
             head["amount_mills"] = sum(f["amount_mills"] for f in observed)
             head["rounding_mills"] = sum(f["rounding_mills"] for f in observed)
             ref = reference[0]
-            where = f"{ref['table_title']} (line {ref['line']})" if ref["line"] is not None else f"{ref['table_title']} (page {ref['page']})"
+            where = f"{ref['table_title']} ({position(ref)})"
             row = compared(head, reference, CROSS_STATEMENT, f"as printed in {where}")
             row["n_cells"] = len(reference) + len(observed)
             out.append(row)

@@ -1,0 +1,71 @@
+"""PDF pages -> RawDocument: page lines are laid out as tab-separated text and read by the
+tab extractor, so titles, units, repeated headers and tables continued across pages are
+handled by the same rules as a converted text; rows then get their page and page line back.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from extract.document_meta import document_department, document_year
+from extract.model import PageInfo, RawDocument, RawRow, RawTable
+from extract.pdf_geometry import PageLayout
+from extract.pdf_page import PageLine, page_lines
+from extract.pdf_stream import Layouts
+from extract.txt_tabs import extract_tab_tables
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def layout_text(pages: list[PageLayout]) -> tuple[str, dict[int, tuple[int, int]], list[PageInfo]]:
+    """The pages as one tab-separated text; for each of its lines the (page, line on page)."""
+    out: list[str] = []
+    where: dict[int, tuple[int, int]] = {}
+    statuses = []
+    layouts: Layouts = {}
+    for page in pages:
+        lines = page_lines(page, layouts)
+        for k, line in enumerate(lines, start=1):
+            out.append(_render(line))
+            where[len(out)] = (page.number, k)
+        out.append("")
+        statuses.append(PageInfo(
+            page.number, len(page.glyphs), len(lines),
+            sum(ln.method == "lattice" for ln in lines), sum(ln.method == "stream" for ln in lines), page.n_images,
+        ))
+    return "\n".join(out), where, statuses
+
+
+def _render(line: PageLine) -> str:
+    if line.cells is None:
+        return _flat(line.text or "")
+    cells = [_flat(c) for c in line.cells]
+    return "\t".join(cells if len(cells) > 1 else cells + [""])
+
+
+def parse_pdf_pages(pages: list[PageLayout], source_path: str) -> RawDocument:
+    """Pure: pages (as read from a PDF or built in a test) -> the document's tables."""
+    text, where, statuses = layout_text(pages)
+    lines = text.split("\n")
+    department, year = document_department(lines), document_year(lines)
+    tables = extract_tab_tables(text, department=department, fiscal_year=year)
+    tables = [_on_pages(t, where) for t in tables]
+    return RawDocument(source_path, "pdf", None, department, year, None, len(pages), tables, statuses)
+
+
+def _on_pages(table: RawTable, where: dict[int, tuple[int, int]]) -> RawTable:
+    def row(r: RawRow) -> RawRow:
+        page, line = where[r.line]
+        return replace(r, line=line, page=page)
+
+    first_page, first_line = where[table.first_line]
+    return replace(
+        table,
+        header_rows=[row(r) for r in table.header_rows],
+        rows=[row(r) for r in table.rows],
+        first_line=first_line,
+        last_line=where[table.last_line][1],
+        page=first_page,
+        skipped_lines=[where[n][1] for n in table.skipped_lines],
+    )

@@ -1,0 +1,180 @@
+"""Unruled tables: columns found from where the text sits (stream extraction).
+
+Body rows (from the first row holding a number) fix the columns: the x-ranges their
+segments cover, merged where they overlap. Header segments then join the column under them;
+a header centred over several columns (财政拨款收入 over 小计 | 一般公共预算 | …) is given
+the run of columns it is centred on and placed at the first, as a merged ruled cell would be.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from extract import context
+from extract.cells import AMOUNT, normalize_label
+from extract.pdf_geometry import Box, Segment, TextLine
+
+_CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$|^\d{2}$")
+_TOTAL = re.compile(r"^(?:合计|总计|小计)$")
+_PAGE_NUMBER = re.compile(r"^[-—–\s]*\d{1,4}[-—–\s]*$|^第\d+页")
+
+
+@dataclass(frozen=True)
+class StreamTable:
+    rows: list[tuple[tuple[str, ...], tuple[Box | None, ...], float]]  # cells, their boxes, row top
+    first: int  # positions of its first and last line in the page's line list
+    last: int
+
+
+def is_context_line(line: TextLine) -> bool:
+    """A line that describes a table or the page rather than being one of its rows."""
+    text = line.text
+    return bool(
+        context.is_table_title(text) or context.table_number(text) or context.unit_of(text)
+        or context.department_of(text) or context.is_page_header_line(text, None)
+        or normalize_label(text).startswith("注") or _PAGE_NUMBER.match(normalize_label(text))
+    )
+
+
+Layouts = dict[tuple[tuple[str, int], ...], list[list[float]]]
+
+
+def find_stream_tables(lines: list[TextLine], layouts: Layouts | None = None) -> list[StreamTable]:
+    """Runs of lines with two or more separate segments (single-segment lines between them are
+    label-only rows), cut at context lines and wide vertical gaps.
+
+    ``layouts`` carries column positions from page to page: a table continued on the next
+    page repeats its header at the same place, and its few rows there are read in the
+    columns the first page established.
+    """
+    layouts = {} if layouts is None else layouts
+    tables: list[StreamTable] = []
+    run: list[int] = []
+
+    def close() -> None:
+        while run and len(lines[run[-1]].segments) < 2 and not _TOTAL.match(normalize_label(lines[run[-1]].text)):
+            run.pop()
+        if sum(len(lines[k].segments) >= 2 for k in run) >= 2:
+            tables.append(_table(lines, run[0], run[-1], layouts))
+        run.clear()
+
+    for k, line in enumerate(lines):
+        height = line.bottom - line.top
+        if is_context_line(line) or (run and line.top - lines[run[-1]].bottom > 3 * height):
+            close()
+            continue
+        if run or len(line.segments) >= 2:
+            run.append(k)
+    close()
+    return tables
+
+
+def _is_body(line: TextLine) -> bool:
+    return any(AMOUNT.match(normalize_label(s.text)) or _CODE.match(s.text) for s in line.segments)
+
+
+def _table(lines: list[TextLine], first: int, last: int, layouts: Layouts) -> StreamTable:
+    rows = lines[first : last + 1]
+    body_start = next((k for k, ln in enumerate(rows) if _is_body(ln)), len(rows))
+    signature = tuple((s.text, round(s.x0)) for ln in rows[:body_start] for s in ln.segments)
+    columns = layouts.get(signature) if signature else None
+    if columns is None:
+        columns = _columns(rows, body_start)
+        if signature:
+            layouts[signature] = columns
+    edges = _cell_edges(columns)
+    placed: list[dict[int, list[Segment]]] = [{} for _ in rows]
+    for k in range(body_start, len(rows)):
+        for s in rows[k].segments:
+            placed[k].setdefault(_body_column(columns, s), []).append(s)
+    covered_below: set[int] = set()
+    for k in range(body_start - 1, -1, -1):
+        for a, b, s in _header_spans(rows[k].segments, edges, covered_below):
+            placed[k].setdefault(a, []).append(s)
+            covered_below.update(range(a, b + 1))
+    out = []
+    for k, ln in enumerate(rows):
+        cells = tuple(" ".join(x.text for x in placed[k].get(c, [])) for c in range(len(columns)))
+        boxes = tuple(_union(placed[k][c]) if c in placed[k] else None for c in range(len(columns)))
+        out.append((cells, boxes, ln.top))
+    return StreamTable(out, first, last)
+
+
+def _columns(rows: list[TextLine], body_start: int) -> list[list[float]]:
+    """Column x-ranges: those body texts cover, and those of header texts over no body text."""
+    columns = _body_columns([s for ln in rows[body_start:] for s in ln.segments])
+    for k in range(body_start - 1, -1, -1):
+        for s in rows[k].segments:
+            if not _overlapping(columns, s):
+                columns.append([s.x0, s.x1])
+        columns.sort()
+    return columns
+
+
+def _body_column(columns: list[list[float]], s: Segment) -> int:
+    hit = _overlapping(columns, s)
+    if hit:
+        return hit[0]
+    return min(range(len(columns)), key=lambda c: abs((columns[c][0] + columns[c][1]) / 2 - s.cx))
+
+
+def _body_columns(segments: list[Segment]) -> list[list[float]]:
+    spans: list[list[float]] = []
+    for s in sorted(segments, key=lambda s: s.x0):
+        if spans and s.x0 <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], s.x1)
+        else:
+            spans.append([s.x0, s.x1])
+    return spans
+
+
+def _overlapping(columns: list[list[float]], s: Segment) -> list[int]:
+    return [c for c, (x0, x1) in enumerate(columns) if s.x0 < x1 and x0 < s.x1]
+
+
+def _cell_edges(columns: list[list[float]]) -> list[float]:
+    """Cell borders as an unruled table implies them: halfway across each gap between columns."""
+    gaps = [columns[c + 1][0] - columns[c][1] for c in range(len(columns) - 1)]
+    half = min(gaps, default=0) / 2
+    inner = [(columns[c][1] + columns[c + 1][0]) / 2 for c in range(len(columns) - 1)]
+    return [columns[0][0] - half, *inner, columns[-1][1] + half]
+
+
+def _union(segments: list[Segment]) -> Box:
+    return (min(s.x0 for s in segments), min(s.top for s in segments),
+            max(s.x1 for s in segments), max(s.bottom for s in segments))
+
+
+def _header_spans(segments: tuple[Segment, ...], edges: list[float], covered_below: set[int]):
+    """Header texts of one row -> (first column, last column, text), left to right.
+
+    A text sits in the middle of the columns it spans. Columns this row leaves blank but a
+    lower header row labels ("orphans") belong to a span of this row: each text takes the
+    orphans on its left that the previous text left over, and as many on its right as
+    centre it best. The first column of the span is where a tab conversion prints the text.
+    """
+    n = len(edges) - 1
+    home = [min(max(bisect_right(edges, s.cx) - 1, 0), n - 1) for s in segments]
+    homes = set(home)
+
+    def orphan(c: int) -> bool:
+        return c not in homes and c in covered_below
+
+    def error(s: Segment, a: int, b: int) -> float:
+        return abs((edges[a] + edges[b + 1]) / 2 - s.cx)
+
+    out = []
+    left = None
+    for i, (s, h) in enumerate(sorted(zip(segments, home), key=lambda p: p[1])):
+        a = h
+        while a - 1 >= 0 and orphan(a - 1) and (left is None or a - 1 > left):
+            a -= 1
+        b = h
+        best = (error(s, a, h), h)
+        while b + 1 < n and orphan(b + 1):
+            b += 1
+            best = min(best, (error(s, a, b), b))
+        out.append((a, best[1], s))
+        left = best[1]
+    return out

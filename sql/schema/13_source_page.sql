@@ -1,0 +1,11 @@
+-- One row per page of a PDF document: did it have a text layer, and how were its rows read.
+CREATE TABLE IF NOT EXISTS source_page (
+    source_file    VARCHAR NOT NULL,
+    page           INTEGER NOT NULL,  -- 1-based
+    status         VARCHAR NOT NULL,  -- text | needs_ocr (images, no text layer: a scan) | blank
+    n_glyphs       INTEGER NOT NULL,  -- characters in the text layer
+    n_lines        INTEGER NOT NULL,  -- lines read (plain lines and table rows)
+    n_lattice_rows INTEGER NOT NULL,  -- table rows read from ruled cells
+    n_stream_rows  INTEGER NOT NULL,  -- table rows read from text positions (unruled tables)
+    n_images       INTEGER NOT NULL
+);
