@@ -16,7 +16,6 @@ from extract.cells import AMOUNT, normalize_label
 from extract.pdf_geometry import Box, Segment, TextLine
 
 _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$|^\d{2}$")
-_TOTAL = re.compile(r"^(?:合计|总计|小计)$")
 _PAGE_NUMBER = re.compile(r"^[-—–\s]*\d{1,4}[-—–\s]*$|^第\d+页")
 
 
@@ -53,7 +52,7 @@ def find_stream_tables(lines: list[TextLine], layouts: Layouts | None = None) ->
     run: list[int] = []
 
     def close() -> None:
-        while run and len(lines[run[-1]].segments) < 2 and not _TOTAL.match(normalize_label(lines[run[-1]].text)):
+        while run and len(lines[run[-1]].segments) < 2 and not _label_row(lines, run):
             run.pop()
         if sum(len(lines[k].segments) >= 2 for k in run) >= 2:
             tables.append(_table(lines, run[0], run[-1], layouts))
@@ -68,6 +67,18 @@ def find_stream_tables(lines: list[TextLine], layouts: Layouts | None = None) ->
             run.append(k)
     close()
     return tables
+
+
+def _label_row(lines: list[TextLine], run: list[int]) -> bool:
+    """A one-text line closing a run is a row with only its label ('二、基金支出' and blank
+    amounts) when it fits in the first column and follows at row spacing; else narrative."""
+    last, prev = lines[run[-1]], lines[run[-2]] if len(run) > 1 else None
+    wide = [lines[k] for k in run if len(lines[k].segments) >= 2]
+    if prev is None or not wide:
+        return False
+    first_column_end = min(ln.segments[1].x0 for ln in wide)
+    height = last.bottom - last.top
+    return last.segments[0].x1 < first_column_end and last.top - prev.bottom <= 1.5 * height
 
 
 def _is_body(line: TextLine) -> bool:
