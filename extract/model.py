@@ -16,6 +16,7 @@ class RawRow:
     line: int
     seq: str | None = None
     page: int | None = None
+    boxes: tuple[tuple[float, float, float, float] | None, ...] | None = None  # PDF: each cell's box in points
 
 
 @dataclass

@@ -18,17 +18,20 @@ def _flat(text: str) -> str:
     return " ".join(text.split())
 
 
-def layout_text(pages: list[PageLayout]) -> tuple[str, dict[int, tuple[int, int]], list[PageInfo]]:
-    """The pages as one tab-separated text; for each of its lines the (page, line on page)."""
+Where = dict[int, tuple[int, int, tuple | None]]
+
+
+def layout_text(pages: list[PageLayout]) -> tuple[str, Where, list[PageInfo]]:
+    """The pages as one tab-separated text; for each of its lines (page, line on page, cell boxes)."""
     out: list[str] = []
-    where: dict[int, tuple[int, int]] = {}
+    where: Where = {}
     statuses = []
     layouts: Layouts = {}
     for page in pages:
         lines = page_lines(page, layouts)
         for k, line in enumerate(lines, start=1):
             out.append(_render(line))
-            where[len(out)] = (page.number, k)
+            where[len(out)] = (page.number, k, line.boxes)
         out.append("")
         statuses.append(PageInfo(
             page.number, len(page.glyphs), len(lines),
@@ -54,12 +57,14 @@ def parse_pdf_pages(pages: list[PageLayout], source_path: str) -> RawDocument:
     return RawDocument(source_path, "pdf", None, department, year, None, len(pages), tables, statuses)
 
 
-def _on_pages(table: RawTable, where: dict[int, tuple[int, int]]) -> RawTable:
+def _on_pages(table: RawTable, where: Where) -> RawTable:
     def row(r: RawRow) -> RawRow:
-        page, line = where[r.line]
-        return replace(r, line=line, page=page)
+        page, line, boxes = where[r.line]
+        if boxes is not None and len(boxes) == len(r.cells) + 1:
+            boxes = boxes[1:]  # the 序号 column went to RawRow.seq
+        return replace(r, line=line, page=page, boxes=boxes)
 
-    first_page, first_line = where[table.first_line]
+    first_page, first_line, _ = where[table.first_line]
     return replace(
         table,
         header_rows=[row(r) for r in table.header_rows],

@@ -20,7 +20,7 @@ from transform.token_rows import align_detail
 AMOUNT = pl.Decimal(18, 2)
 FACT_SCHEMA = {
     "source_file": pl.String, "table_index": pl.Int32, "row_index": pl.Int32, "col_index": pl.Int32,
-    "line": pl.Int32, "page": pl.Int32, "department": pl.String, "fiscal_year": pl.Int32,
+    "line": pl.Int32, "page": pl.Int32, "cell_box": pl.String, "department": pl.String, "fiscal_year": pl.Int32,
     "function_code": pl.String, "function_name": pl.String,
     "economic_scheme": pl.String, "economic_code": pl.String, "economic_name": pl.String,
     "gov_economic_code": pl.String, "gov_economic_name": pl.String,
@@ -29,7 +29,7 @@ FACT_SCHEMA = {
 }
 UNPLACED_SCHEMA = {
     "source_file": pl.String, "table_index": pl.Int32, "row_index": pl.Int32, "col_index": pl.Int32,
-    "line": pl.Int32, "page": pl.Int32, "cell_text": pl.String, "row_label": pl.String,
+    "line": pl.Int32, "page": pl.Int32, "cell_box": pl.String, "cell_text": pl.String, "row_label": pl.String,
     "column_header": pl.String, "reason": pl.String,
 }
 TABLE_SCHEMA = {

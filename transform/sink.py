@@ -119,6 +119,7 @@ class TableSink:
             "col_index": col,
             "line": row.line,
             "page": row.page if row.page is not None else self.table.page,
+            "cell_box": cell_box(row, col),
         }
 
 
@@ -128,3 +129,10 @@ def first_text(cells: tuple[str, ...]) -> str | None:
         if c.strip() and parse_amount(c) is None:
             return normalize_label(c)
     return None
+
+
+def cell_box(row: RawRow, col: int | None) -> str | None:
+    """'x0,top,x1,bottom' in PDF points from the page's top-left: where to look on the page."""
+    if row.boxes is None or col is None or col >= len(row.boxes) or row.boxes[col] is None:
+        return None
+    return ",".join(f"{v:.1f}" for v in row.boxes[col])

@@ -5,7 +5,8 @@ CREATE TABLE IF NOT EXISTS fact_budget_amount (
     row_index         INTEGER NOT NULL,  -- 0-based row of the printed table, header rows included
     col_index         INTEGER NOT NULL,
     line              INTEGER,           -- line of a text document
-    page              INTEGER,           -- page of a PDF
+    page              INTEGER,           -- page of a PDF (line is then the line on that page)
+    cell_box          VARCHAR,           -- PDF: the cell's box 'x0,top,x1,bottom' in points from the page's top-left
     department        VARCHAR,
     fiscal_year       INTEGER,
     function_code     VARCHAR,
@@ -26,3 +27,4 @@ CREATE TABLE IF NOT EXISTS fact_budget_amount (
                                          -- arithmetic:<row_identity|column_sums|sibling_tables>, …
 );
 ALTER TABLE fact_budget_amount ADD COLUMN IF NOT EXISTS placement VARCHAR;
+ALTER TABLE fact_budget_amount ADD COLUMN IF NOT EXISTS cell_box VARCHAR;

@@ -6,9 +6,11 @@ CREATE TABLE IF NOT EXISTS unplaced_cell (
     col_index     INTEGER,           -- empty for a token of a space-aligned row whose column is unknown
     line          INTEGER,
     page          INTEGER,
+    cell_box      VARCHAR,  -- PDF: 'x0,top,x1,bottom' in points from the page's top-left
     cell_text     VARCHAR NOT NULL,
     row_label     VARCHAR,
     column_header VARCHAR,
     reason        VARCHAR NOT NULL
 );
 ALTER TABLE unplaced_cell ALTER COLUMN col_index DROP NOT NULL;
+ALTER TABLE unplaced_cell ADD COLUMN IF NOT EXISTS cell_box VARCHAR;

@@ -26,7 +26,8 @@ SELECT
     f.table_index,
     f.row_index,
     f.col_index,
-    f.placement
+    f.placement,
+    f.cell_box
 FROM fact_budget_amount f
 JOIN source_table t USING (source_file, table_index)
 LEFT JOIN dim_function df ON df.code = f.function_code

@@ -65,6 +65,8 @@ def test_a_fact_is_traced_to_its_page_and_line():
     facts = _normalized(FIXTURES / "002_multipage_ruled.pdf").facts
     cell = facts.filter((pl.col("function_code") == "2101101") & (pl.col("column_header") == "合计")).row(0, named=True)
     assert (cell["page"], cell["line"], cell["row_label"], cell["amount_yuan"]) == (6, 16, "行政单位医疗", Decimal("212900.00"))
+    assert cell["cell_box"] == "185.5,260.8,217.9,276.8"  # the ruled cell printing 21.29 (万元)
+    assert cell["amount_printed"] == "21.29"
 
 
 def test_a_table_over_three_pages_is_one_table_without_repeated_headers():
