@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install clean fixtures
+.PHONY: run test install clean fixtures bench
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PY) -m venv $(VENV)
@@ -20,6 +20,10 @@ run: $(STAMP)
 # pytest exits 5 when it collects no tests; that is not a failure of the product.
 test: $(STAMP)
 	$(BIN)/pytest -q || [ $$? -eq 5 ]
+
+# Figures, not pass/fail: PDF extraction per page, ours next to camelot lattice and stream.
+bench: $(STAMP)
+	$(BIN)/python -m bench.pdf_extraction
 
 # The PDF fixtures are committed; rebuild them after changing a sample or the renderer.
 FONT := /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc
