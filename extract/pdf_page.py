@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from extract.pdf_geometry import Box, PageLayout, text_lines
+from extract import context
+from extract.pdf_geometry import Box, PageLayout, TextLine, text_lines
 from extract.pdf_lattice import find_grids, grid_rows
 from extract.pdf_stream import Layouts, find_stream_tables
 
@@ -38,5 +39,13 @@ def page_lines(page: PageLayout, layouts: Layouts | None = None) -> list[PageLin
     for table in find_stream_tables(lines, layouts):
         in_table.update(range(table.first, table.last + 1))
         out += [PageLine(top, None, cells, boxes, "stream") for cells, boxes, top in table.rows]
-    out += [PageLine(ln.top, ln.text) for k, ln in enumerate(lines) if k not in in_table]
+    out += [PageLine(ln.top, text) for k, ln in enumerate(lines) if k not in in_table for text in _statements(ln)]
     return sorted(out, key=lambda ln: ln.top)
+
+
+def _statements(line: TextLine) -> list[str]:
+    """A page-header line printing '部门：X' at the left and '单位：万元' at the right says two
+    things; each becomes its own line. Other lines stay whole (a spaced-out title is one)."""
+    if len(line.segments) > 1 and any(context.unit_of(s.text) or context.department_of(s.text) for s in line.segments):
+        return [s.text for s in line.segments]
+    return [line.text]
