@@ -29,6 +29,8 @@ bench: $(STAMP)
 FONT := /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc
 fixtures: $(STAMP)
 	@test -f $(FONT) || (apt-get install -y -q fonts-wqy-zenhei || sudo apt-get install -y -q fonts-wqy-zenhei)
+	@command -v soffice >/dev/null || (apt-get install -y -q --no-install-recommends libreoffice-calc-nogui \
+		|| sudo apt-get install -y -q --no-install-recommends libreoffice-calc-nogui)
 	$(BIN)/python tests/fixtures/pdf/render.py
 
 clean:

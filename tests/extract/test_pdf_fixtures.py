@@ -16,11 +16,12 @@ from extract.pdf_reader import CorruptPdf, EncryptedPdf
 from transform.normalize import normalize_document
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "pdf"
-RENDERED = {  # fixture -> (sample it was rendered from, how)
+RENDERED = {  # fixture -> the sample text it was rendered from
     "000_ruled_yuan.pdf": "000_5cfcfeb062623b8f.txt",
     "001_unruled_wanyuan.pdf": "001_62df1c6f39ffdb6f.txt",
     "002_multipage_ruled.pdf": "002_43a13e6a8c0a6925.txt",
     "004_split_codes_ruled.pdf": "004_7a705042fb416c6b.txt",
+    "000_spreadsheet_export.pdf": "000_5cfcfeb062623b8f.txt",  # LibreOffice Calc, not reportlab
 }
 FACT_KEY = ["department", "fiscal_year", "function_code", "function_name", "economic_scheme", "economic_code",
             "economic_name", "gov_economic_code", "measure", "fund_source", "amount_yuan", "amount_printed",
