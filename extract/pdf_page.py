@@ -24,7 +24,7 @@ class PageLine:
 
 def page_lines(page: PageLayout, layouts: Layouts | None = None) -> list[PageLine]:
     """``layouts``: unruled tables' columns seen on earlier pages, keyed by their header."""
-    grids = [g for g in find_grids(page.rules) if len(g.xs) >= 3 or len(g.ys) >= 3]
+    grids = [g for g in find_grids(page.rules) if len(g.xs) >= 3]  # two columns at least: shaded rows are no grid
     out: list[PageLine] = []
     loose = []
     inside: dict[int, list] = {i: [] for i in range(len(grids))}

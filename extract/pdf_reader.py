@@ -96,19 +96,36 @@ def _path_rules(obj: pdfium.PdfObject, height: float) -> list[Rule]:
         pdfium_c.FPDFPathSegment_GetPoint(seg, x, y)
         px, py = m.a * x.value + m.c * y.value + m.e, m.b * x.value + m.d * y.value + m.f
         points.append((pdfium_c.FPDFPathSegment_GetType(seg), px, height - py, bool(pdfium_c.FPDFPathSegment_GetClose(seg))))
-    rules = []
-    start = None
-    prev = None
+    return [rule for sub in _subpaths(points) for rule in _rules_of(sub)]
+
+
+def _subpaths(points: list[tuple[int, float, float, bool]]) -> list[list[tuple[float, float]]]:
+    """Each subpath as its corner points (a closing segment repeats the first point); curves end one."""
+    out: list[list[tuple[float, float]]] = []
     for kind, px, py, closes in points:
-        if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
-            start = prev = (px, py)
-            continue
-        if prev is not None and kind == pdfium_c.FPDF_SEGMENT_LINETO:
-            rules += _straight(prev, (px, py))
-        prev = (px, py)
-        if closes and start is not None:
-            rules += _straight(prev, start)
-    return rules
+        if kind == pdfium_c.FPDF_SEGMENT_MOVETO or not out:
+            out.append([(px, py)])
+        elif kind == pdfium_c.FPDF_SEGMENT_LINETO:
+            out[-1].append((px, py))
+        else:
+            out.append([(px, py)])
+        if closes:
+            out[-1].append(out[-1][0])
+    return out
+
+
+def _rules_of(corners: list[tuple[float, float]]) -> list[Rule]:
+    """A bar thinner than 3 pt (a border drawn as a filled rectangle) is one rule along its
+    middle; otherwise every straight, axis-parallel side is a rule."""
+    xs, ys = [p[0] for p in corners], [p[1] for p in corners]
+    width, height = max(xs) - min(xs), max(ys) - min(ys)
+    if len(corners) >= 4 and min(width, height) < 3 and max(width, height) > 3:
+        if width >= height:
+            mid = (min(ys) + max(ys)) / 2
+            return [Rule(min(xs), mid, max(xs), mid)]
+        mid = (min(xs) + max(xs)) / 2
+        return [Rule(mid, min(ys), mid, max(ys))]
+    return [r for a, b in zip(corners, corners[1:]) for r in _straight(a, b)]
 
 
 def _straight(a: tuple[float, float], b: tuple[float, float]) -> list[Rule]:

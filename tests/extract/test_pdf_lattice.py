@@ -41,3 +41,19 @@ def test_page_lines_put_title_above_the_table_rows():
 
 def test_lone_strokes_are_no_table():
     assert find_grids([hline(50, 350, 100), hline(50, 350, 300)]) == []
+
+
+def test_a_border_drawn_as_a_thin_filled_bar_is_one_rule():
+    from extract.pdf_reader import _rules_of
+    from extract.pdf_geometry import Rule
+
+    bar = [(50, 99), (350, 99), (350, 101.5), (50, 101.5), (50, 99)]
+    assert _rules_of(bar) == [Rule(50, 100.25, 350, 100.25)]
+    box = [(50, 100), (350, 100), (350, 160), (50, 160), (50, 100)]
+    assert len(_rules_of(box)) == 4
+
+
+def test_shaded_rows_without_column_borders_are_no_grid():
+    shading = [hline(50, 350, y) for y in (120, 140, 160)] + [vline(50, 120, 160), vline(350, 120, 160)]
+    lines = page_lines(page(GLYPHS, shading))
+    assert all(ln.method != "lattice" for ln in lines)
