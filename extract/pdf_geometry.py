@@ -13,9 +13,9 @@ from statistics import median
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 
 
-@dataclass(frozen=True)
-class Glyph:
-    text: str
+class _Boxed:
+    """Centre and box of anything with x0, top, x1, bottom."""
+
     x0: float
     top: float
     x1: float
@@ -29,9 +29,22 @@ class Glyph:
     def cy(self) -> float:
         return (self.top + self.bottom) / 2
 
+    @property
+    def box(self) -> Box:
+        return (self.x0, self.top, self.x1, self.bottom)
+
 
 @dataclass(frozen=True)
-class Rule:
+class Glyph(_Boxed):
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+@dataclass(frozen=True)
+class Rule(_Boxed):
     """A straight stroke (or a thin filled bar) that may border table cells."""
 
     x0: float
@@ -53,13 +66,9 @@ class PageLayout:
     rules: list[Rule] = field(default_factory=list)
     n_images: int = 0
 
-    @property
-    def has_text(self) -> bool:
-        return any(g.text.strip() for g in self.glyphs)
-
 
 @dataclass(frozen=True)
-class Segment:
+class Segment(_Boxed):
     """A run of glyphs on one line with no wide gap inside: one cell's text in an unruled table."""
 
     text: str
@@ -67,14 +76,6 @@ class Segment:
     top: float
     x1: float
     bottom: float
-
-    @property
-    def box(self) -> Box:
-        return (self.x0, self.top, self.x1, self.bottom)
-
-    @property
-    def cx(self) -> float:
-        return (self.x0 + self.x1) / 2
 
 
 @dataclass(frozen=True)
