@@ -11,7 +11,10 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from dataclasses import replace
+
 from budget_etl import paths
+from budget_etl import settings as settings_module
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Chinese budget disclosures -> a checked DuckDB warehouse.")
@@ -22,28 +25,57 @@ ReportsOption = typer.Option(paths.REPORTS, "--reports", "-r",
                              help="Folder for the quality report (quality_report.html/.md) and Data Docs.")
 
 
-@app.command()
-def ingest(
-    inputs: Optional[list[Path]] = typer.Argument(None, help="Files or folders to ingest (default: the bundled samples)."),
-    warehouse: Path = WarehouseOption,
-    force: bool = typer.Option(False, "--force", help="Reload files even if they are unchanged."),
-    reports: Path = ReportsOption,
-) -> None:
-    """Extract, normalize and load disclosures (unchanged files are skipped, changed ones
-    replaced), validate what was loaded and write the quality report."""
+def _settings(**overrides) -> settings_module.Settings:
+    """The settings (file, environment), with the command line's options on top."""
+    try:
+        loaded, _ = settings_module.load()
+    except settings_module.SettingsError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2)
+    given = {k: v for k, v in overrides.items() if v is not None}
+    return replace(loaded, **given) if given else loaded
+
+
+def _quiet_prefect() -> None:
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    from flows.ingest import ingest_flow
 
+
+@app.command()
+def ingest(
+    inputs: Optional[list[Path]] = typer.Argument(None, help="Files or folders to ingest (default: the inbox setting, "
+                                                         "which defaults to the bundled samples)."),
+    warehouse: Optional[Path] = typer.Option(None, "--warehouse", "-w", help="DuckDB file of the warehouse "
+                                             "(default: the warehouse setting, data/warehouse.duckdb)."),
+    force: bool = typer.Option(False, "--force", help="Reload files even if they are unchanged (or failed unchanged)."),
+    reports: Optional[Path] = typer.Option(None, "--reports", "-r", help="Folder for the quality report and Data Docs "
+                                           "(default: the reports setting, data/reports)."),
+    workers: Optional[int] = typer.Option(None, "--workers", help="Parallel extractions (default: one per CPU)."),
+    runner: Optional[str] = typer.Option(None, "--runner", help="threads | processes | dask."),
+    dask_address: Optional[str] = typer.Option(None, "--dask-address", help="Run the extractions on this Dask scheduler."),
+) -> None:
+    """Extract, normalize and load disclosures (unchanged files are skipped, changed ones
+    replaced, failed ones quarantined), validate what was loaded and write the quality report.
+    Runs the Prefect flow `ingest-disclosures`; see `budget-etl config` for the settings."""
+    _quiet_prefect()
     import duckdb
 
-    sources = inputs or [paths.SAMPLES]
+    from flows.ingest import run_ingest
+
+    settings = _settings(warehouse=warehouse, reports=reports, workers=workers, runner=runner, dask_address=dask_address)
+    if dask_address:
+        settings = replace(settings, runner="dask")
+    if settings.runner not in settings_module.RUNNERS:
+        console.print(f"[red]error:[/red] --runner must be one of {', '.join(settings_module.RUNNERS)}")
+        raise typer.Exit(2)
+    sources = inputs or [settings.inbox]
     missing = [str(p) for p in sources if not p.exists()]
     if missing:
         console.print(f"[red]error:[/red] no such file or folder: {', '.join(missing)}")
         raise typer.Exit(2)
+    warehouse = settings.warehouse
     try:
-        summary = ingest_flow(sources, warehouse, force=force, show_progress=True, reports_dir=reports)
+        summary = run_ingest(settings, sources, force=force, show_progress=True)
     except FileNotFoundError as exc:
         console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2)
@@ -108,6 +140,44 @@ def _print_validation(validation) -> None:
 
 
 @app.command()
+def config() -> None:
+    """Print the settings in effect (inbox, warehouse, schedule, parallelism, …) and where each
+    comes from: default, the settings file (budget-etl.toml or $BUDGET_ETL_CONFIG) or BUDGET_ETL_<NAME>."""
+    try:
+        settings, sources = settings_module.load()
+    except settings_module.SettingsError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2)
+    table = Table("setting", "value", "from", "environment variable", title="budget-etl settings")
+    for name, value in settings.__dict__.items():
+        shown = f"{value} (= {settings.parallelism})" if name == "workers" and not value else str(value)
+        table.add_row(name, shown, sources[name], f"BUDGET_ETL_{name.upper()}")
+    console.print(table)
+    console.print(f"settings file: {settings_module.config_file().resolve()} "
+                  f"({'found' if settings_module.config_file().exists() else 'none: defaults and environment only'})")
+
+
+@app.command()
+def serve(
+    cron: Optional[str] = typer.Option(None, "--cron", help="When to run (default: the schedule setting, 0 2 * * *)."),
+    timezone: Optional[str] = typer.Option(None, "--timezone", help="Time zone of the cron (default: Asia/Shanghai)."),
+    name: Optional[str] = typer.Option(None, "--name", help="Deployment name (default: the deployment setting, nightly)."),
+) -> None:
+    """Serve the nightly ingestion as a Prefect deployment on its cron schedule, until stopped
+    (Ctrl-C or SIGTERM). Needs a Prefect API: PREFECT_API_URL, else a temporary local server."""
+    _quiet_prefect()
+    from flows.deployment import serve_nightly
+
+    settings = _settings(schedule=cron, timezone=timezone, deployment=name)
+    try:
+        serve_nightly(settings, on_ready=console.print)
+    except ValueError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2)
+    console.print("stopped serving; the schedule is paused until the next `budget-etl serve`")
+
+
+@app.command()
 def query(
     sql: str = typer.Argument(..., help="SQL to run, e.g. \"SELECT * FROM v_budget_lines LIMIT 5\"."),
     warehouse: Path = WarehouseOption,
@@ -169,12 +239,17 @@ def _print_summary(summary, warehouse: Path) -> None:
         console.print(reasons)
     for failure in summary.failed:
         console.print(f"[red]failed[/red] {failure.source_file} ({failure.stage}): {failure.message}")
+    for name in summary.still_failing:
+        console.print(f"[yellow]skipped[/yellow] {name}: failed before and has not changed (see ingest_error; --force retries)")
     console.print(
         f"documents: {len(summary.new)} new, {len(summary.changed)} changed, {len(summary.unchanged)} unchanged, "
-        f"{len(summary.failed)} failed · facts: {summary.facts} · unplaced cells: {summary.unplaced}"
+        f"{len(summary.still_failing)} failed before (skipped), {len(summary.failed)} failed"
+        f" · facts: {summary.facts} · unplaced cells: {summary.unplaced}"
         f" · tables: {sum(summary.tables_by_status.values())} "
         f"({', '.join(f'{k} {v}' for k, v in sorted(summary.tables_by_status.items()))})"
     )
+    if not (summary.new or summary.changed or summary.failed):
+        console.print("nothing new or changed: the warehouse is up to date")
     console.print(f"warehouse: {warehouse}")
 
 
