@@ -1,45 +1,67 @@
-"""The ingestion flow: discover -> fingerprint -> prepare in parallel tasks -> one writer loads."""
+"""The ingestion flow: discover -> fingerprint -> prepare in parallel tasks (staged as Parquet)
+-> one writer loads -> validation -> quality report -> run summary (terminal and Prefect artifact).
+
+`run_ingest(settings)` picks the task runner (threads, processes or a Dask cluster) from the
+settings; `nightly` is the flow a deployment schedules: it reads the settings and runs it.
+"""
 from __future__ import annotations
 
 from pathlib import Path
 
 from prefect import flow, task
+from prefect.artifacts import create_markdown_artifact
+from prefect.tasks import exponential_backoff
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from budget_etl import PARSER_VERSION, report
-from flows import steps
+from budget_etl import PARSER_VERSION, report, settings as config
+from flows import staging, steps
+from flows.quarantine import quarantine
+from flows.runners import task_runner
+from flows.summary import summary_markdown
 from flows.validate import validate
 from load.warehouse import Warehouse
 
 
-@task(name="prepare-document", retries=0)
-def prepare_task(path: Path, sha256: str) -> steps.Prepared | steps.Failure:
-    return steps.prepare(path, sha256)
+def _transient(task, task_run, state) -> bool:
+    """Retry only I/O that may pass; a parser's error or bug fails at once."""
+    return steps.is_transient(state.result(raise_on_failure=False))
+
+
+@task(name="prepare-document", retries=3, retry_delay_seconds=exponential_backoff(backoff_factor=1),
+      retry_condition_fn=_transient)
+def prepare_task(path: Path, sha256: str, staging_dir: Path) -> staging.Staged | steps.Failure:
+    result = steps.prepare(path, sha256)
+    return staging.stage(result, staging_dir) if isinstance(result, steps.Prepared) else result
 
 
 @flow(name="ingest-disclosures", log_prints=True)
-def ingest_flow(paths: list[Path], warehouse_path: Path, force: bool = False,
-                show_progress: bool = False, reports_dir: Path | None = None) -> steps.RunSummary:
-    """Ingest every disclosure under `paths` into the warehouse (unchanged files are skipped),
-    then validate what was loaded and write the quality report to `reports_dir`."""
+def ingest_flow(paths: list[Path], warehouse_path: Path, force: bool = False, show_progress: bool = False,
+                reports_dir: Path | None = None, quarantine_dir: Path | None = None,
+                staging_dir: Path | None = None, retries: int = 3) -> steps.RunSummary:
+    """Ingest every disclosure under `paths` (unchanged files, and unchanged files that failed
+    before, are skipped), validate what was loaded and write the quality report to `reports_dir`."""
     files = steps.discover([Path(p) for p in paths])
+    staging_dir = Path(staging_dir or config.Settings().staging)
     summary = steps.RunSummary()
     with Warehouse(warehouse_path) as wh:
         todo: list[tuple[Path, str, bool]] = []
         for path in files:
             sha = steps.fingerprint(path)
             loaded = wh.loaded_fingerprint(path.name)
-            if loaded == (sha, PARSER_VERSION) and not force:
+            if not force and loaded == (sha, PARSER_VERSION):
                 summary.unchanged.append(path.name)
+            elif not force and wh.failed_fingerprint(path.name) == (sha, PARSER_VERSION):
+                summary.still_failing.append(path.name)
             else:
                 todo.append((path, sha, loaded is not None))
-        futures = [prepare_task.submit(path, sha) for path, sha, _ in todo]
+        prepare = prepare_task.with_options(retries=retries)
+        futures = [prepare.submit(path, sha, staging_dir) for path, sha, _ in todo]
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                       disable=not show_progress, transient=False) as progress:
             bar = progress.add_task("loading documents", total=len(todo))
-            for (path, _, previously), future in zip(todo, futures):
+            for (path, sha, previously), future in zip(todo, futures):
                 progress.update(bar, description=f"loading {path.name}")
-                steps.load(wh, future.result(), summary, previously)
+                _write(wh, path, sha, future.result(raise_on_failure=False), summary, previously, quarantine_dir)
                 progress.advance(bar)
             progress.update(bar, description="loaded")
         loaded = summary.new + summary.changed
@@ -47,4 +69,42 @@ def ingest_flow(paths: list[Path], warehouse_path: Path, force: bool = False,
             if loaded:
                 summary.validation = validate(wh, loaded, reports_dir)  # the single writer validates what it loaded
             summary.report = report.write(report.gather(wh, reports_dir / "data_docs" / "index.html"), reports_dir)
+    create_markdown_artifact(summary_markdown(summary), key="ingest-summary",
+                             description="Documents new/changed/skipped/failed, facts and findings of this run")
     return summary
+
+
+def _write(wh: Warehouse, path: Path, sha: str, result, summary: steps.RunSummary, previously: bool,
+           quarantine_dir: Path | None) -> None:
+    """The single writer: a staged document is loaded; a failure is recorded and quarantined."""
+    if isinstance(result, BaseException) and steps.is_transient(result):
+        result = steps.Failure(path.name, str(path), "read", f"cannot read the file after retries: {result}", sha)
+    elif isinstance(result, BaseException):
+        result = steps.Failure(path.name, str(path), "extract", f"internal error ({type(result).__name__}: {result})", sha)
+    if isinstance(result, steps.Failure):
+        if quarantine_dir is not None:
+            quarantine(path, result.stage, result.message, quarantine_dir)
+        steps.load(wh, result, summary, previously)
+        return
+    try:
+        steps.load(wh, staging.restore(result), summary, previously)
+    finally:
+        staging.discard(result)
+
+
+def run_ingest(settings: config.Settings, inputs: list[Path] | None = None, force: bool = False,
+               show_progress: bool = False, validate_and_report: bool = True) -> steps.RunSummary:
+    """The flow with the task runner the settings ask for."""
+    runner = ingest_flow.with_options(task_runner=task_runner(settings))
+    return runner(inputs or [settings.inbox], settings.warehouse, force=force, show_progress=show_progress,
+                  reports_dir=settings.reports if validate_and_report else None, quarantine_dir=settings.quarantine,
+                  staging_dir=settings.staging, retries=settings.retries)
+
+
+@flow(name="nightly-ingestion", log_prints=True)
+def nightly() -> dict:
+    """What the schedule runs: the inbox of the settings, through `ingest-disclosures`."""
+    settings, _ = config.load()
+    summary = run_ingest(settings)
+    return {"new": summary.new, "changed": summary.changed, "unchanged": len(summary.unchanged),
+            "failed": [f.source_file for f in summary.failed], "facts": summary.facts}

@@ -29,6 +29,7 @@ class Failure:
     path: str
     stage: str
     message: str
+    sha256: str | None = None
 
 
 @dataclass
@@ -37,6 +38,7 @@ class RunSummary:
     changed: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     failed: list[Failure] = field(default_factory=list)
+    still_failing: list[str] = field(default_factory=list)  # unchanged files that failed before: not retried
     tables_by_kind: Counter = field(default_factory=Counter)
     tables_by_status: Counter = field(default_factory=Counter)
     facts: int = 0
@@ -78,11 +80,13 @@ def prepare(path: Path, sha256: str) -> Prepared | Failure:
         stage = "transform"
         normalized = normalize_document(doc, path.name)
     except ExtractError as exc:
-        return Failure(path.name, str(path), stage, str(exc))
+        return Failure(path.name, str(path), stage, str(exc), sha256)
     except OSError as exc:
-        return Failure(path.name, str(path), "read", f"cannot read the file: {exc.strerror or exc}")
+        if is_transient(exc):
+            raise  # the flow retries it with back-off
+        return Failure(path.name, str(path), "read", f"cannot read the file: {exc.strerror or exc}", sha256)
     except Exception as exc:  # a parser bug must not stop the other files
-        return Failure(path.name, str(path), stage, f"internal error ({type(exc).__name__}: {exc})")
+        return Failure(path.name, str(path), stage, f"internal error ({type(exc).__name__}: {exc})", sha256)
     record = DocumentRecord(
         source_file=path.name, path=str(path.resolve()), sha256=sha256, format=doc.format,
         encoding=doc.encoding, n_lines=doc.n_lines, n_pages=doc.n_pages,
@@ -91,9 +95,17 @@ def prepare(path: Path, sha256: str) -> Prepared | Failure:
     return Prepared(record, normalized)
 
 
+def is_transient(exc: BaseException) -> bool:
+    """An I/O error that may pass if tried again (a network share, a file being written):
+    not a missing file, a folder or a permission, and not a parser's error."""
+    permanent = (FileNotFoundError, IsADirectoryError, NotADirectoryError, PermissionError)
+    return isinstance(exc, OSError) and not isinstance(exc, permanent)
+
+
 def load(warehouse: Warehouse, result: Prepared | Failure, summary: RunSummary, previously_loaded: bool) -> None:
     if isinstance(result, Failure):
-        warehouse.record_error(result.source_file, result.path, result.stage, result.message)
+        warehouse.record_error(result.source_file, result.path, result.stage, result.message,
+                               result.sha256, PARSER_VERSION)
         summary.failed.append(result)
         return
     n = result.normalized

@@ -65,6 +65,13 @@ class Warehouse:
         ).fetchall()
         return (rows[0][0], rows[0][1]) if rows else None
 
+    def failed_fingerprint(self, source_file: str) -> tuple[str, str] | None:
+        """(sha256, parser_version) of the copy of a file that last failed, if it failed."""
+        rows = self.con.execute(
+            "SELECT sha256, parser_version FROM ingest_error WHERE source_file = ? AND sha256 IS NOT NULL", [source_file]
+        ).fetchall()
+        return (rows[0][0], rows[0][1]) if rows else None
+
     def load_document(self, record: DocumentRecord, tables: pl.DataFrame, facts: pl.DataFrame,
                       unplaced: pl.DataFrame, pages: pl.DataFrame | None = None) -> None:
         """Replace everything the file contributed, in one transaction: all or nothing."""
@@ -91,14 +98,16 @@ class Warehouse:
             self.con.execute("ROLLBACK")
             raise
 
-    def record_error(self, source_file: str, path: str, stage: str, message: str) -> None:
+    def record_error(self, source_file: str, path: str, stage: str, message: str,
+                     sha256: str | None = None, parser_version: str | None = None) -> None:
         """A failed file keeps no rows from an earlier load: its error replaces them."""
         self.con.execute("BEGIN TRANSACTION")
         try:
             self._delete(source_file)
             self.con.execute(
-                "INSERT INTO ingest_error VALUES (?, ?, ?, ?, ?)",
-                [source_file, path, stage, message, datetime.now(timezone.utc).replace(tzinfo=None)],
+                "INSERT INTO ingest_error BY NAME SELECT ? AS source_file, ? AS path, ? AS stage, ? AS message, "
+                "? AS occurred_at, ? AS sha256, ? AS parser_version",
+                [source_file, path, stage, message, datetime.now(timezone.utc).replace(tzinfo=None), sha256, parser_version],
             )
             self._refresh_dimensions()
             self.con.execute("COMMIT")

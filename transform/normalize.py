@@ -50,7 +50,7 @@ PAGE_SCHEMA = {
 
 @dataclass
 class NormalizedDocument:
-    document: RawDocument
+    document: RawDocument | None  # None once the frames went through staging
     tables: pl.DataFrame
     facts: pl.DataFrame
     unplaced: pl.DataFrame

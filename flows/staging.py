@@ -1,0 +1,45 @@
+"""Prepared documents handed from the workers to the single writer as Parquet files.
+
+A worker (a thread, a process or a Dask worker on another machine with the same shared
+folder) writes its document's frames under the staging folder and returns only their
+location; the writer reads them back, loads them in one transaction and removes them.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import polars as pl
+
+from flows.steps import Prepared
+from load.warehouse import DocumentRecord
+from transform.normalize import NormalizedDocument
+
+FRAMES = ("tables", "facts", "unplaced", "pages")
+
+
+@dataclass(frozen=True)
+class Staged:
+    record: DocumentRecord
+    folder: Path
+
+
+def stage(prepared: Prepared, root: Path) -> Staged:
+    record = prepared.record
+    folder = root / f"{record.sha256[:16]}-{Path(record.source_file).stem}"
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in FRAMES:
+        getattr(prepared.normalized, name).write_parquet(folder / f"{name}.parquet")
+    (folder / "record.json").write_text(json.dumps(asdict(record), ensure_ascii=False), encoding="utf-8")
+    return Staged(record, folder)
+
+
+def restore(staged: Staged) -> Prepared:
+    frames = {name: pl.read_parquet(staged.folder / f"{name}.parquet") for name in FRAMES}
+    return Prepared(staged.record, NormalizedDocument(document=None, **frames))
+
+
+def discard(staged: Staged) -> None:
+    shutil.rmtree(staged.folder, ignore_errors=True)
