@@ -245,8 +245,9 @@ def _print_summary(summary, warehouse: Path) -> None:
         f"documents: {len(summary.new)} new, {len(summary.changed)} changed, {len(summary.unchanged)} unchanged, "
         f"{len(summary.still_failing)} failed before (skipped), {len(summary.failed)} failed"
         f" · facts: {summary.facts} · unplaced cells: {summary.unplaced}"
-        f" · tables: {sum(summary.tables_by_status.values())} "
-        f"({', '.join(f'{k} {v}' for k, v in sorted(summary.tables_by_status.items()))})"
+        + (f" · tables: {sum(summary.tables_by_status.values())} "
+           f"({', '.join(f'{k} {v}' for k, v in sorted(summary.tables_by_status.items()))})"
+           if summary.tables_by_status else "")
     )
     if not (summary.new or summary.changed or summary.failed):
         console.print("nothing new or changed: the warehouse is up to date")
