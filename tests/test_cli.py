@@ -6,7 +6,7 @@ runner = CliRunner()
 
 
 def test_every_command_has_help():
-    for args in (["--help"], ["ingest", "--help"], ["query", "--help"], ["validate", "--help"]):
+    for args in (["--help"], ["ingest", "--help"], ["query", "--help"], ["validate", "--help"], ["serve", "--help"], ["config", "--help"]):
         result = runner.invoke(app, args)
         assert result.exit_code == 0, result.output
     assert "--warehouse" in runner.invoke(app, ["ingest", "--help"]).output
