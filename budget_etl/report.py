@@ -9,6 +9,7 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from budget_etl.safe_text import printable
 from load.warehouse import Warehouse
 from transform.checks.cells import position
 
@@ -56,7 +57,8 @@ def gather(warehouse: Warehouse, data_docs: Path | None = None) -> Report:
 
 def _env() -> Environment:
     env = Environment(loader=PackageLoader("budget_etl", "templates"),
-                      autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True)
+                      autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True,
+                      finalize=lambda value: printable(value) if type(value) is str else value)
     env.filters["position"] = position
     return env
 

@@ -1,6 +1,7 @@
 """The run summary as Markdown, for the Prefect artifact an operator reads in the UI."""
 from __future__ import annotations
 
+from budget_etl.safe_text import markdown
 from flows.steps import RunSummary
 
 
@@ -25,7 +26,11 @@ def summary_markdown(summary: RunSummary) -> str:
         lines += ["", f"Findings: {int((sev == 'error').sum())} errors, {int((sev == 'warning').sum()) - rounding} warnings, "
                       f"{rounding} rounding, {int((sev == 'info').sum())} info (view v_dq_findings)"]
     if summary.failed:
-        lines += ["", "## Failed", ""] + [f"- `{f.source_file}` ({f.stage}): {f.message}" for f in summary.failed]
+        lines += ["", "## Failed", ""] + [f"- {markdown(f.source_file)} ({f.stage}): {markdown(f.message)}"
+                                          for f in summary.failed]
+    refused = summary.duplicates
+    if refused:
+        lines += ["", "## Refused", ""] + [f"- {markdown(f.path)}: {markdown(f.message)}" for f in refused]
     if not (summary.new or summary.changed or summary.failed):
         lines += ["", "Nothing new or changed: the warehouse is up to date."]
     return "\n".join(lines) + "\n"
