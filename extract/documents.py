@@ -39,7 +39,16 @@ def parse_text(text: str, source_path: str, encoding: str | None = None) -> RawD
     return RawDocument(source_path, layout, encoding, department, year, len(lines), None, tables)
 
 
-def read_document(path: Path) -> RawDocument:
+class FileTooLarge(ExtractError):
+    pass
+
+
+def read_document(path: Path, max_bytes: int | None = None) -> RawDocument:
+    """The file's tables; a file over `max_bytes` is refused before it is read."""
+    size = path.stat().st_size
+    if max_bytes is not None and size > max_bytes:
+        raise FileTooLarge(f"the file is {size / (1 << 20):,.0f} MB, over the {max_bytes >> 20} MB limit "
+                           "for one disclosure (setting max_file_mb)")
     suffix = path.suffix.lower()
     if suffix in PDF_SUFFIXES:
         return read_pdf(path)

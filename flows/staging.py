@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -28,8 +29,8 @@ class Staged:
 
 def stage(prepared: Prepared, root: Path) -> Staged:
     record = prepared.record
-    folder = root / f"{record.sha256[:16]}-{Path(record.source_file).stem}"
-    folder.mkdir(parents=True, exist_ok=True)
+    root.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix=f"{record.sha256[:16]}-", dir=root))  # never the file's name: it is not ours
     for name in FRAMES:
         getattr(prepared.normalized, name).write_parquet(folder / f"{name}.parquet")
     (folder / "record.json").write_text(json.dumps(asdict(record), ensure_ascii=False), encoding="utf-8")
@@ -37,7 +38,7 @@ def stage(prepared: Prepared, root: Path) -> Staged:
 
 
 def restore(staged: Staged) -> Prepared:
-    frames = {name: pl.read_parquet(staged.folder / f"{name}.parquet") for name in FRAMES}
+    frames = {name: pl.read_parquet(staged.folder / f"{name}.parquet", glob=False) for name in FRAMES}
     return Prepared(staged.record, NormalizedDocument(document=None, **frames))
 
 

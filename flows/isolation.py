@@ -1,0 +1,98 @@
+"""Each document is parsed in a worker process with a time and a memory limit.
+
+Files from the outside world can make a parser hang, inflate a small PDF into gigabytes, or
+crash PDFium outright. A pebble process pool runs `prepare` + `stage` for one file per task:
+a task over its time limit has its worker killed, a worker over its address-space limit dies
+alone, and either way the file becomes a Failure with the cause while the run goes on.
+
+Where the caller is itself a daemonic process (a Dask worker: it cannot have children) the
+file is prepared in-process; the cluster's own worker memory limit and nanny stand in.
+"""
+from __future__ import annotations
+
+import atexit
+import multiprocessing
+import resource
+import signal
+import threading
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass
+from pathlib import Path
+
+from pebble import ProcessExpired, ProcessPool
+
+from flows import staging, steps
+
+
+@dataclass(frozen=True)
+class Limits:
+    seconds: float = 300.0  # wall time to prepare one file
+    memory_mb: int = 2048  # data memory of the worker preparing it
+    file_mb: int = 200  # larger files are refused before reading
+
+
+def prepare_and_stage(path: Path, sha256: str, staging_dir: Path, file_mb: int) -> staging.Staged | steps.Failure:
+    result = steps.prepare(path, sha256, max_bytes=file_mb << 20)
+    return staging.stage(result, staging_dir) if isinstance(result, steps.Prepared) else result
+
+
+def run(path: Path, sha256: str, staging_dir: Path, limits: Limits, workers: int) -> staging.Staged | steps.Failure:
+    """`prepare_and_stage` within the limits. Transient I/O errors are raised for the caller to retry."""
+    if multiprocessing.current_process().daemon:
+        return prepare_and_stage(path, sha256, staging_dir, limits.file_mb)
+    future = _pool(workers, limits.memory_mb).schedule(
+        prepare_and_stage, args=(path, sha256, staging_dir, limits.file_mb), timeout=limits.seconds)
+    try:
+        return future.result()
+    except FutureTimeout:
+        message = f"stopped after {limits.seconds:g} s: over the time limit for one file (setting file_timeout)"
+    except ProcessExpired as exc:
+        message = (f"the parser's process died ({_cause(exc.exitcode)}), most likely over the "
+                   f"{limits.memory_mb} MB memory limit for one file (setting memory_mb)")
+    except MemoryError:
+        message = f"over the {limits.memory_mb} MB memory limit for one file (setting memory_mb)"
+    return steps.Failure(path.name, str(path), "extract", message, sha256)
+
+
+def _cause(exitcode: int | None) -> str:
+    if exitcode is not None and exitcode < 0:
+        try:
+            return signal.Signals(-exitcode).name
+        except ValueError:
+            pass
+    return f"exit code {exitcode}"
+
+
+def _limit_memory(memory_mb: int) -> None:
+    """RLIMIT_DATA (heap and private mappings), not RLIMIT_AS: polars reserves address space it
+    never uses, and an address-space limit fails it on ordinary files."""
+    limit = memory_mb << 20
+    resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
+
+
+_lock = threading.Lock()
+_current: tuple[tuple[int, int], ProcessPool] | None = None
+
+
+def _pool(workers: int, memory_mb: int) -> ProcessPool:
+    """One pool per process, kept across runs with the same shape (workers start once)."""
+    global _current
+    with _lock:
+        key = (workers, memory_mb)
+        if _current is None or _current[0] != key or not _current[1].active:
+            shutdown()
+            pool = ProcessPool(max_workers=workers, initializer=_limit_memory, initargs=(memory_mb,),
+                               context=multiprocessing.get_context("spawn"))
+            _current = (key, pool)
+        return _current[1]
+
+
+def shutdown() -> None:
+    global _current
+    if _current is not None:
+        _current[1].stop()
+        _current[1].join()
+        _current = None
+
+
+atexit.register(shutdown)
