@@ -9,20 +9,24 @@ from typing import Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from dataclasses import replace
 
-from budget_etl import paths
 from budget_etl import settings as settings_module
+from budget_etl.safe_text import printable
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Chinese budget disclosures -> a checked DuckDB warehouse.")
 console = Console(width=None if sys.stdout.isatty() else 200)
 
-WarehouseOption = typer.Option(paths.WAREHOUSE, "--warehouse", "-w", help="DuckDB file of the warehouse.")
-ReportsOption = typer.Option(paths.REPORTS, "--reports", "-r",
-                             help="Folder for the quality report (quality_report.html/.md) and Data Docs.")
+WarehouseOption = typer.Option(None, "--warehouse", "-w", help="DuckDB file of the warehouse "
+                               "(default: the warehouse setting, data/warehouse.duckdb).")
+ReportsOption = typer.Option(None, "--reports", "-r",
+                             help="Folder for the quality report (quality_report.html/.md) and Data Docs "
+                             "(default: the reports setting, data/reports).")
 
 
 def _settings(**overrides) -> settings_module.Settings:
@@ -61,6 +65,7 @@ def ingest(
     import duckdb
 
     from flows.ingest import run_ingest
+    from load.single_writer import WarehouseBusy
 
     settings = _settings(warehouse=warehouse, reports=reports, workers=workers, runner=runner, dask_address=dask_address)
     if dask_address:
@@ -79,9 +84,11 @@ def ingest(
     except FileNotFoundError as exc:
         console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2)
+    except WarehouseBusy as exc:
+        console.print(f"[red]error:[/red] {_shown(exc)}")
+        raise typer.Exit(3)
     except duckdb.IOException as exc:
-        console.print(f"[red]error:[/red] cannot open the warehouse {warehouse} for writing "
-                      f"(is another ingestion running?): {exc}")
+        console.print(f"[red]error:[/red] cannot write the warehouse {_shown(warehouse)}: {_shown(exc)}")
         raise typer.Exit(3)
     _print_summary(summary, warehouse)
     if summary.validation is not None:
@@ -95,8 +102,8 @@ def ingest(
 @app.command()
 def validate(
     documents: Optional[list[str]] = typer.Argument(None, help="Source files to validate (default: every loaded document)."),
-    warehouse: Path = WarehouseOption,
-    reports: Path = ReportsOption,
+    warehouse: Optional[Path] = WarehouseOption,
+    reports: Optional[Path] = ReportsOption,
     data_docs: bool = typer.Option(True, "--data-docs/--no-data-docs", help="Rebuild the Great Expectations Data Docs."),
 ) -> None:
     """Run the Great Expectations suites on loaded documents, replace their findings
@@ -104,19 +111,25 @@ def validate(
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     from budget_etl import report
     from flows.validate import validate as run_validation
+    from load import single_writer
     from load.warehouse import Warehouse
 
-    if not warehouse.exists():
-        console.print(f"[red]error:[/red] no warehouse at {warehouse}; run `budget-etl ingest` first")
-        raise typer.Exit(2)
-    with Warehouse(warehouse) as wh:
+    settings = _settings(warehouse=warehouse, reports=reports)
+    warehouse, reports = settings.warehouse, settings.reports
+    _require(warehouse)
+    with Warehouse(warehouse, read_only=True) as wh:
         unknown = sorted(set(documents or []) - set(wh.documents()))
-        if unknown:
-            console.print(f"[red]error:[/red] not loaded: {', '.join(unknown)}")
-            raise typer.Exit(2)
-        with console.status("validating with Great Expectations …"):
-            validation = run_validation(wh, documents or None, reports, data_docs=data_docs)
-        html, md = report.write(report.gather(wh, validation.data_docs), reports)
+    if unknown:
+        console.print(f"[red]error:[/red] not loaded: {_shown(', '.join(unknown))}")
+        raise typer.Exit(2)
+    try:
+        with single_writer.exclusive(warehouse), single_writer.working_copy(warehouse) as work, Warehouse(work) as wh:
+            with console.status("validating with Great Expectations …"):
+                validation = run_validation(wh, documents or None, reports, data_docs=data_docs)
+            html, md = report.write(report.gather(wh, validation.data_docs), reports)
+    except single_writer.WarehouseBusy as exc:
+        console.print(f"[red]error:[/red] {_shown(exc)}")
+        raise typer.Exit(3)
     _print_validation(validation)
     console.print(f"quality report: {html} (and {md.name})")
 
@@ -132,7 +145,7 @@ def _print_validation(validation) -> None:
         for (source_file,), part in f.group_by(["source_file"], maintain_order=True):
             sev = part["severity"]
             rounding = int(((sev == "warning") & (part["kind"] == "rounding")).sum())
-            counts.add_row(source_file, str(int((sev == "error").sum())), str(int((sev == "warning").sum()) - rounding),
+            counts.add_row(_cell(source_file), str(int((sev == "error").sum())), str(int((sev == "warning").sum()) - rounding),
                            str(rounding), str(int((sev == "info").sum())))
         console.print(counts)
     else:
@@ -177,18 +190,35 @@ def serve(
     console.print("stopped serving; the schedule is paused until the next `budget-etl serve`")
 
 
+@app.command("content-hash")
+def content_hash(warehouse: Optional[Path] = WarehouseOption) -> None:
+    """Print a hash of what the warehouse holds (facts, findings, tables, pages, errors,
+    dimensions; not when or from which folder they were loaded). Two warehouses built from
+    the same files hash the same, in whatever order and however often the files were ingested."""
+    from load.warehouse import Warehouse
+
+    warehouse = _settings(warehouse=warehouse).warehouse
+    _require(warehouse)
+    with Warehouse(warehouse, read_only=True) as wh:
+        whole, tables = wh.content_hash()
+    table = Table("table", "rows", "md5 of its rows", title="Warehouse content")
+    for t in tables:
+        table.add_row(t["table_name"], str(t["n_rows"]), t["content_md5"])
+    console.print(table)
+    console.print(f"content hash: {whole}")
+
+
 @app.command()
 def query(
     sql: str = typer.Argument(..., help="SQL to run, e.g. \"SELECT * FROM v_budget_lines LIMIT 5\"."),
-    warehouse: Path = WarehouseOption,
+    warehouse: Optional[Path] = WarehouseOption,
     limit: int = typer.Option(200, help="Print at most this many rows."),
 ) -> None:
     """Run a read-only SQL query against the warehouse and print a table."""
     from load.warehouse import Warehouse
 
-    if not warehouse.exists():
-        console.print(f"[red]error:[/red] no warehouse at {warehouse}; run `budget-etl ingest` first")
-        raise typer.Exit(2)
+    warehouse = _settings(warehouse=warehouse).warehouse
+    _require(warehouse)
     import duckdb
 
     try:
@@ -197,11 +227,26 @@ def query(
     except duckdb.Error as exc:
         console.print(f"[red]query failed:[/red] {exc}")
         raise typer.Exit(1)
-    table = Table(*columns, show_lines=False)
+    table = Table(*[_shown(c) for c in columns], show_lines=False)
     for row in rows[:limit]:
-        table.add_row(*[_fmt(v) for v in row])
+        table.add_row(*[_cell(_fmt(v)) for v in row])
     console.print(table)
     console.print(f"{len(rows)} row(s)" + (f", first {limit} shown" if len(rows) > limit else ""))
+
+
+def _require(warehouse: Path) -> None:
+    if not warehouse.exists():
+        console.print(f"[red]error:[/red] no warehouse at {_shown(warehouse)}; run `budget-etl ingest` first")
+        raise typer.Exit(2)
+
+
+def _shown(value) -> str:
+    """Document text inside rich markup: control characters visible, brackets not markup."""
+    return escape(printable(value))
+
+
+def _cell(value) -> Text:
+    return Text(printable(value))
 
 
 def _fmt(value) -> str:
@@ -216,16 +261,17 @@ def _print_summary(summary, warehouse: Path) -> None:
     docs = Table("document", "layout", "department", "year", "tables", "loaded tables", "facts",
                  "placed by arithmetic", "ambiguous", "unplaced", title="Documents loaded")
     for d in summary.per_document:
-        docs.add_row(d["source_file"], d["format"], d["department"] or "?", str(d["fiscal_year"] or "?"), str(d["tables"]),
+        docs.add_row(_cell(d["source_file"]), d["format"], _cell(d["department"] or "?"), str(d["fiscal_year"] or "?"), str(d["tables"]),
                      str(d["loaded_tables"]), str(d["facts"]), str(d["placed_by_arithmetic"]), str(d["ambiguous"]),
                      str(d["unplaced"]))
     if summary.per_document:
         console.print(docs)
     for d in summary.per_document:
         for note in d["set_aside"]:
-            console.print(f"[yellow]does not add up[/yellow] {d['source_file']} {note} (not used to place numbers)")
+            console.print(f"[yellow]does not add up[/yellow] {_shown(d['source_file'])} {_shown(note)} "
+                          "(not used to place numbers)")
         if d["ambiguous"]:
-            console.print(f"[yellow]ambiguous[/yellow] {d['source_file']}: {d['ambiguous']} numbers whose column the "
+            console.print(f"[yellow]ambiguous[/yellow] {_shown(d['source_file'])}: {d['ambiguous']} numbers whose column the "
                           "arithmetic leaves open are in unplaced_cell (reason ambiguous_column)")
     if summary.tables_by_kind:
         kinds = Table("statement kind", "tables", title="Tables by kind")
@@ -238,9 +284,14 @@ def _print_summary(summary, warehouse: Path) -> None:
             reasons.add_row(reason, str(n))
         console.print(reasons)
     for failure in summary.failed:
-        console.print(f"[red]failed[/red] {failure.source_file} ({failure.stage}): {failure.message}")
+        console.print(f"[red]failed[/red] {_shown(failure.source_file)} ({failure.stage}): {_shown(failure.message)}")
+    for refused in summary.duplicates:
+        console.print(f"[red]refused[/red] {_shown(refused.path)}: {_shown(refused.message)}")
+    if summary.ignored:
+        console.print(f"ignored {len(summary.ignored)} hidden file(s) or file(s) of other types, e.g. "
+                      f"{_shown(', '.join(summary.ignored[:3]))} (.txt, .text, .tsv and .pdf are read)")
     for name in summary.still_failing:
-        console.print(f"[yellow]skipped[/yellow] {name}: failed before and has not changed (see ingest_error; --force retries)")
+        console.print(f"[yellow]skipped[/yellow] {_shown(name)}: failed before and has not changed (see ingest_error; --force retries)")
     console.print(
         f"documents: {len(summary.new)} new, {len(summary.changed)} changed, {len(summary.unchanged)} unchanged, "
         f"{len(summary.still_failing)} failed before (skipped), {len(summary.failed)} failed"

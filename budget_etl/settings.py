@@ -29,6 +29,10 @@ class Settings:
     workers: int = 0  # parallel extractions; 0 = one per CPU
     dask_address: str = ""  # tcp://host:8786 of a Dask scheduler; sets runner = dask
     retries: int = 3  # for transient I/O errors, with exponential back-off
+    file_timeout: int = 300  # seconds to prepare one file before its worker is stopped
+    memory_mb: int = 2048  # memory (heap) of the worker preparing one file
+    max_file_mb: int = 200  # larger files are refused unread
+    lock_wait: int = 0  # seconds a run waits for another run writing the warehouse before giving up
     deployment: str = "nightly"  # name of the served deployment
 
     @property

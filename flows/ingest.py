@@ -6,19 +6,22 @@ settings; `nightly` is the flow a deployment schedules: it reads the settings an
 """
 from __future__ import annotations
 
+from contextlib import nullcontext
 from pathlib import Path
 
 from prefect import flow, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.tasks import exponential_backoff
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from budget_etl import PARSER_VERSION, report, settings as config
-from flows import staging, steps
+from flows import isolation, staging, steps
 from flows.quarantine import quarantine
 from flows.runners import task_runner
 from flows.summary import summary_markdown
 from flows.validate import validate
+from load import single_writer
 from load.warehouse import Warehouse
 
 
@@ -29,52 +32,86 @@ def _transient(task, task_run, state) -> bool:
 
 @task(name="prepare-document", retries=3, retry_delay_seconds=exponential_backoff(backoff_factor=1),
       retry_condition_fn=_transient)
-def prepare_task(path: Path, sha256: str, staging_dir: Path) -> staging.Staged | steps.Failure:
-    result = steps.prepare(path, sha256)
-    return staging.stage(result, staging_dir) if isinstance(result, steps.Prepared) else result
+def prepare_task(path: Path, sha256: str, staging_dir: Path, limits: isolation.Limits,
+                 workers: int) -> staging.Staged | steps.Failure:
+    return isolation.run(path, sha256, staging_dir, limits, workers)
 
 
 @flow(name="ingest-disclosures", log_prints=True)
 def ingest_flow(paths: list[Path], warehouse_path: Path, force: bool = False, show_progress: bool = False,
                 reports_dir: Path | None = None, quarantine_dir: Path | None = None,
-                staging_dir: Path | None = None, retries: int = 3) -> steps.RunSummary:
+                staging_dir: Path | None = None, retries: int = 3,
+                limits: isolation.Limits = isolation.Limits(), workers: int = 1, lock_wait: float = 0) -> steps.RunSummary:
     """Ingest every disclosure under `paths` (unchanged files, and unchanged files that failed
-    before, are skipped), validate what was loaded and write the quality report to `reports_dir`."""
-    files = steps.discover([Path(p) for p in paths])
+    before, are skipped), validate what was loaded and write the quality report to `reports_dir`.
+
+    The run holds the warehouse's writer lock throughout and writes to a working copy that is
+    published when the run completes (load/single_writer.py): readers are never blocked."""
+    warehouse_path = Path(warehouse_path)
     staging_dir = Path(staging_dir or config.Settings().staging)
     summary = steps.RunSummary()
-    with Warehouse(warehouse_path) as wh:
-        todo: list[tuple[Path, str, bool]] = []
-        for path in files:
-            sha = steps.fingerprint(path)
-            loaded = wh.loaded_fingerprint(path.name)
-            if not force and loaded == (sha, PARSER_VERSION):
-                summary.unchanged.append(path.name)
-            elif not force and wh.failed_fingerprint(path.name) == (sha, PARSER_VERSION):
-                summary.still_failing.append(path.name)
-            else:
-                todo.append((path, sha, loaded is not None))
-        prepare = prepare_task.with_options(retries=retries)
-        futures = [prepare.submit(path, sha, staging_dir) for path, sha, _ in todo]
-        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                      disable=not show_progress, transient=False) as progress:
-            bar = progress.add_task("loading documents", total=len(todo))
-            for (path, sha, previously), future in zip(todo, futures):
-                progress.update(bar, description=f"loading {path.name}")
-                _write(wh, path, sha, future.result(raise_on_failure=False), summary, previously, quarantine_dir)
-                progress.advance(bar)
-            progress.update(bar, description="loaded")
-        loaded = summary.new + summary.changed
-        if reports_dir is not None:
-            if loaded:
-                summary.validation = validate(wh, loaded, reports_dir)  # the single writer validates what it loaded
-            summary.report = report.write(report.gather(wh, reports_dir / "data_docs" / "index.html"), reports_dir)
+    with single_writer.exclusive(warehouse_path, lock_wait):
+        found = steps.discover([Path(p) for p in paths])
+        summary.duplicates, summary.ignored = found.duplicates, found.ignored
+        todo = _plan(warehouse_path, found.files, force, summary)
+        if todo or found.refused or not warehouse_path.exists():
+            with single_writer.working_copy(warehouse_path) as work:
+                with Warehouse(work) as wh:
+                    for refused in found.refused:
+                        _write(wh, Path(refused.path), refused.sha256, refused, summary, False, quarantine_dir)
+                    _load(wh, todo, summary, staging_dir, limits, workers, retries, quarantine_dir, show_progress)
+                    _validate_and_report(wh, summary, reports_dir)
+        elif reports_dir is not None:
+            with Warehouse(warehouse_path, read_only=True) as wh:
+                _validate_and_report(wh, summary, reports_dir)
     create_markdown_artifact(summary_markdown(summary), key="ingest-summary",
                              description="Documents new/changed/skipped/failed, facts and findings of this run")
     return summary
 
 
-def _write(wh: Warehouse, path: Path, sha: str, result, summary: steps.RunSummary, previously: bool,
+def _plan(warehouse_path: Path, files: list[Path], force: bool, summary: steps.RunSummary) -> list[tuple[Path, str, bool]]:
+    """(file, sha256, loaded before) of the files to prepare; the others are counted as skipped."""
+    todo: list[tuple[Path, str, bool]] = []
+    known = warehouse_path.exists()
+    with (Warehouse(warehouse_path, read_only=True) if known else nullcontext()) as wh:
+        for path in files:
+            sha = steps.fingerprint(path)
+            loaded = wh.loaded_fingerprint(path.name) if known else None
+            if not force and loaded == (sha, PARSER_VERSION):
+                summary.unchanged.append(path.name)
+            elif not force and known and wh.failed_fingerprint(path.name) == (sha, PARSER_VERSION):
+                summary.still_failing.append(path.name)
+            else:
+                todo.append((path, sha, loaded is not None))
+    return todo
+
+
+def _load(wh: Warehouse, todo: list[tuple[Path, str, bool]], summary: steps.RunSummary, staging_dir: Path,
+          limits: isolation.Limits, workers: int, retries: int, quarantine_dir: Path | None,
+          show_progress: bool) -> None:
+    """Prepare the files in parallel tasks; this one writer loads each as it is ready, in order."""
+    prepare = prepare_task.with_options(retries=retries)
+    futures = [prepare.submit(path, sha, staging_dir, limits, workers) for path, sha, _ in todo]
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  disable=not show_progress, transient=False) as progress:
+        bar = progress.add_task("loading documents", total=len(todo))
+        for (path, sha, previously), future in zip(todo, futures):
+            progress.update(bar, description=f"loading {escape(path.name)}")
+            _write(wh, path, sha, future.result(raise_on_failure=False), summary, previously, quarantine_dir)
+            progress.advance(bar)
+        progress.update(bar, description="loaded")
+
+
+def _validate_and_report(wh: Warehouse, summary: steps.RunSummary, reports_dir: Path | None) -> None:
+    if reports_dir is None:
+        return
+    loaded = summary.new + summary.changed
+    if loaded:
+        summary.validation = validate(wh, loaded, reports_dir)  # the single writer validates what it loaded
+    summary.report = report.write(report.gather(wh, reports_dir / "data_docs" / "index.html"), reports_dir)
+
+
+def _write(wh: Warehouse, path: Path, sha: str | None, result, summary: steps.RunSummary, previously: bool,
            quarantine_dir: Path | None) -> None:
     """The single writer: a staged document is loaded; a failure is recorded and quarantined."""
     if isinstance(result, BaseException) and steps.is_transient(result):
@@ -83,11 +120,14 @@ def _write(wh: Warehouse, path: Path, sha: str, result, summary: steps.RunSummar
         result = steps.Failure(path.name, str(path), "extract", f"internal error ({type(result).__name__}: {result})", sha)
     if isinstance(result, steps.Failure):
         if quarantine_dir is not None:
-            quarantine(path, result.stage, result.message, quarantine_dir)
+            quarantine(path, result.stage, result.message, quarantine_dir, copy=result.stage != "discover")
         steps.load(wh, result, summary, previously)
         return
     try:
         steps.load(wh, staging.restore(result), summary, previously)
+    except Exception as exc:  # this document's transaction was rolled back; the others still load
+        failure = steps.Failure(path.name, str(path), "load", f"internal error ({type(exc).__name__}: {exc})", sha)
+        _write(wh, path, sha, failure, summary, previously, quarantine_dir)
     finally:
         staging.discard(result)
 
@@ -96,9 +136,11 @@ def run_ingest(settings: config.Settings, inputs: list[Path] | None = None, forc
                show_progress: bool = False, validate_and_report: bool = True) -> steps.RunSummary:
     """The flow with the task runner the settings ask for."""
     runner = ingest_flow.with_options(task_runner=task_runner(settings))
+    limits = isolation.Limits(settings.file_timeout, settings.memory_mb, settings.max_file_mb)
     return runner(inputs or [settings.inbox], settings.warehouse, force=force, show_progress=show_progress,
                   reports_dir=settings.reports if validate_and_report else None, quarantine_dir=settings.quarantine,
-                  staging_dir=settings.staging, retries=settings.retries)
+                  staging_dir=settings.staging, retries=settings.retries, limits=limits,
+                  workers=settings.parallelism, lock_wait=settings.lock_wait)
 
 
 @flow(name="nightly-ingestion", log_prints=True)

@@ -10,11 +10,13 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 
-def quarantine(path: Path, stage: str, message: str, folder: Path) -> Path:
+def quarantine(path: Path, stage: str, message: str, folder: Path, copy: bool = True) -> Path:
+    """A link is copied as the link, never as what it points to (it may lead outside the inbox)."""
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / path.name
-    if path.exists():
-        shutil.copy2(path, target)
+    if copy and (path.is_symlink() or path.exists()):
+        target.unlink(missing_ok=True)
+        shutil.copy2(path, target, follow_symlinks=False)
     when = datetime.now(timezone.utc).isoformat(timespec="seconds")
     (folder / f"{path.name}.error.txt").write_text(
         f"file: {path}\nstage: {stage}\nerror: {message}\nwhen: {when}\n", encoding="utf-8")

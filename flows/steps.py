@@ -39,6 +39,8 @@ class RunSummary:
     unchanged: list[str] = field(default_factory=list)
     failed: list[Failure] = field(default_factory=list)
     still_failing: list[str] = field(default_factory=list)  # unchanged files that failed before: not retried
+    duplicates: list[Failure] = field(default_factory=list)  # same file name as another file: not read, not recorded
+    ignored: list[str] = field(default_factory=list)  # hidden files and files of other types under the inbox
     tables_by_kind: Counter = field(default_factory=Counter)
     tables_by_status: Counter = field(default_factory=Counter)
     facts: int = 0
@@ -49,18 +51,51 @@ class RunSummary:
     report: tuple[Path, Path] | None = None  # quality report (HTML, Markdown)
 
 
-def discover(paths: list[Path]) -> list[Path]:
-    """Files to ingest under the given files/folders, in a stable order."""
-    found: set[Path] = set()
-    for path in paths:
-        if path.is_dir():
-            found.update(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
-                         and not any(part.startswith(".") for part in p.relative_to(path).parts))
-        elif path.is_file():
-            found.add(path)
+@dataclass
+class Discovery:
+    files: list[Path] = field(default_factory=list)
+    refused: list[Failure] = field(default_factory=list)  # never read: links outside the inbox, pipes, devices
+    duplicates: list[Failure] = field(default_factory=list)  # a second file with a name already taken: never read
+    ignored: list[str] = field(default_factory=list)  # hidden files and other types, named so nothing vanishes unseen
+
+
+def discover(paths: list[Path]) -> Discovery:
+    """Files to ingest under the given files/folders, in a stable order.
+
+    A link under a folder that leads outside it is refused unread; so is a second file with a
+    name already taken (documents are identified by file name)."""
+    found: dict[Path, Path] = {}
+    result = Discovery()
+    for root in paths:
+        if root.is_dir():
+            base = root.resolve()
+            for p in sorted(root.rglob("*")):
+                if p.is_dir():
+                    continue
+                if any(part.startswith(".") for part in p.relative_to(root).parts) or p.suffix.lower() not in SUFFIXES:
+                    result.ignored.append(str(p.relative_to(root)))
+                elif not p.resolve().is_relative_to(base):
+                    result.refused.append(Failure(p.name, str(p), "discover",
+                                                  f"refused: the link leads outside {root} (to {p.resolve()})"))
+                elif not p.is_file():
+                    result.refused.append(Failure(p.name, str(p), "discover",
+                                                  "refused: not a regular file (a broken link, a pipe or a device)"))
+                else:
+                    found.setdefault(p, root)
+        elif root.is_file():
+            found.setdefault(root, root.parent)
         else:
-            raise FileNotFoundError(f"no such file or folder: {path}")
-    return sorted(found, key=lambda p: (p.name, str(p)))
+            raise FileNotFoundError(f"no such file or folder: {root}")
+    by_name: dict[str, Path] = {}
+    for path in sorted(found, key=lambda p: (p.name, str(p))):
+        if path.name in by_name:
+            result.duplicates.append(Failure(path.name, str(path), "discover",
+                                             f"{by_name[path.name]} has the same file name, and documents are "
+                                          "identified by file name; rename one of them"))
+        else:
+            by_name[path.name] = path
+            result.files.append(path)
+    return result
 
 
 def fingerprint(path: Path) -> str:
@@ -71,12 +106,12 @@ def fingerprint(path: Path) -> str:
     return digest.hexdigest()
 
 
-def prepare(path: Path, sha256: str) -> Prepared | Failure:
+def prepare(path: Path, sha256: str, max_bytes: int | None = None) -> Prepared | Failure:
     """Read, extract and normalize one file. Known input problems come back as a Failure with
     the cause; anything else is a bug and is reported as one, naming the file."""
     stage = "extract"
     try:
-        doc = read_document(path)
+        doc = read_document(path, max_bytes)
         stage = "transform"
         normalized = normalize_document(doc, path.name)
     except ExtractError as exc:
@@ -85,6 +120,9 @@ def prepare(path: Path, sha256: str) -> Prepared | Failure:
         if is_transient(exc):
             raise  # the flow retries it with back-off
         return Failure(path.name, str(path), "read", f"cannot read the file: {exc.strerror or exc}", sha256)
+    except MemoryError:
+        return Failure(path.name, str(path), stage, "ran out of memory: over the memory limit for one file "
+                       "(setting memory_mb)", sha256)
     except Exception as exc:  # a parser bug must not stop the other files
         return Failure(path.name, str(path), stage, f"internal error ({type(exc).__name__}: {exc})", sha256)
     record = DocumentRecord(

@@ -4,6 +4,7 @@ Loading never parses: it receives normalized polars frames and writes them.
 """
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -152,6 +153,13 @@ class Warehouse:
         except BaseException:
             self.con.execute("ROLLBACK")
             raise
+
+    def content_hash(self) -> tuple[str, list[dict]]:
+        """(one md5 over all tables, per table its rows and md5): equal for equal content,
+        whenever and from wherever it was loaded (sql/audit/content_hash.sql)."""
+        tables = self.rows("audit/content_hash.sql")
+        whole = hashlib.md5("\n".join(f"{t['table_name']} {t['n_rows']} {t['content_md5']}" for t in tables).encode())
+        return whole.hexdigest(), tables
 
     def rows(self, relative_sql: str, params: list | None = None) -> list[dict]:
         """The rows of a query kept in sql/ (e.g. 'report/documents.sql'), as dicts."""

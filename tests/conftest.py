@@ -15,7 +15,7 @@ def ingest(paths: list[Path], warehouse: Path) -> steps.RunSummary:
     """The flow's steps without Prefect: what `budget-etl ingest` does for each file."""
     summary = steps.RunSummary()
     with Warehouse(warehouse) as wh:
-        for path in steps.discover(paths):
+        for path in steps.discover(paths).files:
             sha = steps.fingerprint(path)
             loaded = wh.loaded_fingerprint(path.name)
             if loaded and loaded[0] == sha:

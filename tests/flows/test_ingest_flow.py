@@ -87,15 +87,15 @@ def test_a_broken_file_is_quarantined_while_the_rest_loads(settings):
 
 
 def test_transient_read_errors_are_retried_and_then_recorded(settings, monkeypatch):
-    from flows import steps
+    from flows import isolation
 
     calls = []
 
-    def flaky(path, sha256):
+    def flaky(path, sha256, *args):
         calls.append(path.name)
         raise TimeoutError(f"network share did not answer for {path.name}")
 
-    monkeypatch.setattr(steps, "prepare", flaky)
+    monkeypatch.setattr(isolation, "run", flaky)
     one = settings.inbox / "lone.txt"
     one.write_text("x", encoding="utf-8")
     run = ingest_flow([one], settings.warehouse, staging_dir=settings.staging, quarantine_dir=settings.quarantine, retries=2)
@@ -105,15 +105,15 @@ def test_transient_read_errors_are_retried_and_then_recorded(settings, monkeypat
 
 
 def test_a_parser_error_is_not_retried(settings, monkeypatch):
-    from flows import steps
+    from flows import isolation
 
     calls = []
 
-    def buggy(path, sha256):
+    def buggy(path, sha256, *args):
         calls.append(path.name)
         raise KeyError("a parser bug")
 
-    monkeypatch.setattr(steps, "prepare", buggy)
+    monkeypatch.setattr(isolation, "run", buggy)
     one = settings.inbox / "lone.txt"
     one.write_text("x", encoding="utf-8")
     run = ingest_flow([one], settings.warehouse, staging_dir=settings.staging, retries=3)

@@ -1,0 +1,23 @@
+-- What the warehouse holds, one md5 per table: every row as JSON, sorted, hashed. Left out are
+-- when a row was written (ingested_at, occurred_at, validated_at) and the folder a file was read
+-- from (path), so two warehouses built from the same files, in any order, at any time, from any
+-- folder, hash the same. `budget-etl content-hash` prints it.
+WITH content AS (
+    SELECT 'source_document' AS table_name, to_json(d)::VARCHAR AS row_json
+    FROM (SELECT * EXCLUDE (path, ingested_at) FROM source_document) d
+    UNION ALL SELECT 'source_table', to_json(t)::VARCHAR FROM source_table t
+    UNION ALL SELECT 'source_page', to_json(p)::VARCHAR FROM source_page p
+    UNION ALL SELECT 'fact_budget_amount', to_json(f)::VARCHAR FROM fact_budget_amount f
+    UNION ALL SELECT 'unplaced_cell', to_json(u)::VARCHAR FROM unplaced_cell u
+    UNION ALL SELECT 'dq_finding', to_json(q)::VARCHAR FROM (SELECT * EXCLUDE (validated_at) FROM dq_finding) q
+    UNION ALL SELECT 'ingest_error', to_json(e)::VARCHAR FROM (SELECT * EXCLUDE (path, occurred_at) FROM ingest_error) e
+    UNION ALL SELECT 'dim_department', to_json(x)::VARCHAR FROM dim_department x
+    UNION ALL SELECT 'dim_fiscal_year', to_json(x)::VARCHAR FROM dim_fiscal_year x
+    UNION ALL SELECT 'dim_statement', to_json(x)::VARCHAR FROM dim_statement x
+    UNION ALL SELECT 'dim_function', to_json(x)::VARCHAR FROM dim_function x
+    UNION ALL SELECT 'dim_economic', to_json(x)::VARCHAR FROM dim_economic x
+)
+SELECT table_name, count(*) AS n_rows, md5(string_agg(row_json, chr(10) ORDER BY row_json)) AS content_md5
+FROM content
+GROUP BY table_name
+ORDER BY table_name
