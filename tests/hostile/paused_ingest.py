@@ -1,0 +1,37 @@
+"""`budget-etl ingest` that stops inside the loading transaction of one document, for the
+crash and concurrency tests: usage ``python paused_ingest.py <file name> <marker> [ingest args]``.
+
+When the document's rows are inserted but not committed, it writes the marker file (its pid)
+and sleeps, so a test can start a second run, query, or SIGKILL it right there."""
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+from load.warehouse import Warehouse
+
+
+def main() -> None:
+    target, marker, *args = sys.argv[1:]
+    load_document, refresh = Warehouse.load_document, Warehouse._refresh_dimensions
+
+    def paused_load(self, record, *rest, **kwargs):
+        if record.source_file == target:
+            def refresh_then_pause():
+                refresh(self)
+                Path(marker).write_text(str(os.getpid()), encoding="utf-8")
+                time.sleep(600)
+            self._refresh_dimensions = refresh_then_pause
+        return load_document(self, record, *rest, **kwargs)
+
+    Warehouse.load_document = paused_load
+    from budget_etl.cli import app
+
+    sys.argv = ["budget-etl", "ingest", *args]
+    app()
+
+
+if __name__ == "__main__":
+    main()
