@@ -22,7 +22,11 @@ def decode_text(data: bytes) -> tuple[str, str]:
         raise EmptyDocument("the file is empty")
     for bom, name in _BOMS:
         if data.startswith(bom):
-            return data.decode(name), name
+            try:
+                return data.decode(name), name
+            except UnicodeDecodeError as exc:
+                raise UndecodableText(f"the file starts with a {name} byte-order mark but is not valid {name} "
+                                      f"at byte {exc.start} of {len(data)} (truncated or damaged?)") from None
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:

@@ -5,7 +5,7 @@ import pytest
 
 from budget_etl.paths import SAMPLES
 from extract.documents import parse_text
-from extract.errors import EmptyDocument
+from extract.errors import EmptyDocument, UndecodableText
 from extract.text_decode import decode_text
 from transform.normalize import normalize_document
 
@@ -32,6 +32,13 @@ def test_gbk_text_is_read_as_gb18030():
 def test_empty_file_is_an_error():
     with pytest.raises(EmptyDocument):
         decode_text(b"  \n")
+
+
+def test_a_utf16_file_cut_mid_character_is_a_clear_error():
+    """Found by the byte fuzz run: the decoder's own UnicodeDecodeError used to escape."""
+    data = TEXT.encode("utf-16")[:1001]
+    with pytest.raises(UndecodableText, match=r"starts with a utf-16 byte-order mark but is not valid utf-16 at byte 1000 of 1001"):
+        decode_text(data)
 
 
 def test_full_width_digits_and_non_breaking_spaces_in_a_space_aligned_table():
