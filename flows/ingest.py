@@ -117,7 +117,7 @@ def _write(wh: Warehouse, path: Path, sha: str | None, result, summary: steps.Ru
     if isinstance(result, BaseException) and steps.is_transient(result):
         result = steps.Failure(path.name, str(path), "read", f"cannot read the file after retries: {result}", sha)
     elif isinstance(result, BaseException):
-        result = steps.Failure(path.name, str(path), "extract", f"internal error ({type(result).__name__}: {result})", sha)
+        result = steps.Failure.internal(path, "extract", result, sha)
     if isinstance(result, steps.Failure):
         if quarantine_dir is not None:
             quarantine(path, result.stage, result.message, quarantine_dir, copy=result.stage != "discover")
@@ -126,8 +126,7 @@ def _write(wh: Warehouse, path: Path, sha: str | None, result, summary: steps.Ru
     try:
         steps.load(wh, staging.restore(result), summary, previously)
     except Exception as exc:  # this document's transaction was rolled back; the others still load
-        failure = steps.Failure(path.name, str(path), "load", f"internal error ({type(exc).__name__}: {exc})", sha)
-        _write(wh, path, sha, failure, summary, previously, quarantine_dir)
+        _write(wh, path, sha, steps.Failure.internal(path, "load", exc, sha), summary, previously, quarantine_dir)
     finally:
         staging.discard(result)
 

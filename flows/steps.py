@@ -31,6 +31,11 @@ class Failure:
     message: str
     sha256: str | None = None
 
+    @classmethod
+    def internal(cls, path: Path, stage: str, exc: BaseException, sha256: str | None) -> "Failure":
+        """A bug, not a property of the file: named as one, with the file it happened on."""
+        return cls(path.name, str(path), stage, f"internal error ({type(exc).__name__}: {exc})", sha256)
+
 
 @dataclass
 class RunSummary:
@@ -64,7 +69,7 @@ def discover(paths: list[Path]) -> Discovery:
 
     A link under a folder that leads outside it is refused unread; so is a second file with a
     name already taken (documents are identified by file name)."""
-    found: dict[Path, Path] = {}
+    found: set[Path] = set()
     result = Discovery()
     for root in paths:
         if root.is_dir():
@@ -74,16 +79,16 @@ def discover(paths: list[Path]) -> Discovery:
                     continue
                 if any(part.startswith(".") for part in p.relative_to(root).parts) or p.suffix.lower() not in SUFFIXES:
                     result.ignored.append(str(p.relative_to(root)))
-                elif not p.resolve().is_relative_to(base):
+                elif not (target := p.resolve()).is_relative_to(base):
                     result.refused.append(Failure(p.name, str(p), "discover",
-                                                  f"refused: the link leads outside {root} (to {p.resolve()})"))
+                                                  f"refused: the link leads outside {root} (to {target})"))
                 elif not p.is_file():
                     result.refused.append(Failure(p.name, str(p), "discover",
                                                   "refused: not a regular file (a broken link, a pipe or a device)"))
                 else:
-                    found.setdefault(p, root)
+                    found.add(p)
         elif root.is_file():
-            found.setdefault(root, root.parent)
+            found.add(root)
         else:
             raise FileNotFoundError(f"no such file or folder: {root}")
     by_name: dict[str, Path] = {}
@@ -124,7 +129,7 @@ def prepare(path: Path, sha256: str, max_bytes: int | None = None) -> Prepared |
         return Failure(path.name, str(path), stage, "ran out of memory: over the memory limit for one file "
                        "(setting memory_mb)", sha256)
     except Exception as exc:  # a parser bug must not stop the other files
-        return Failure(path.name, str(path), stage, f"internal error ({type(exc).__name__}: {exc})", sha256)
+        return Failure.internal(path, stage, exc, sha256)
     record = DocumentRecord(
         source_file=path.name, path=str(path.resolve()), sha256=sha256, format=doc.format,
         encoding=doc.encoding, n_lines=doc.n_lines, n_pages=doc.n_pages,
