@@ -100,7 +100,9 @@ def test_mutated_bytes_in_any_encoding_raise_nothing_but_documented_errors(name,
             pass
 
 
-@pytest.mark.parametrize("name", sorted(TEXTS))
-def test_the_unmutated_samples_pass_the_same_harness(name):
+@pytest.mark.parametrize("name, facts", [("000_5cfcfeb062623b8f.txt", 231), ("001_62df1c6f39ffdb6f.txt", 292),
+                                         ("002_43a13e6a8c0a6925.txt", 246), ("003_d15ab5ced7e0f0d4.txt", 192),
+                                         ("004_7a705042fb416c6b.txt", 59)])
+def test_the_unmutated_samples_pass_the_same_harness(name, facts):
     doc = parse_text("\n".join(TEXTS[name]), name)
-    assert normalize_document(doc, name).facts.height > 0
+    assert normalize_document(doc, name).facts.height == facts
