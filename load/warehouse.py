@@ -5,6 +5,7 @@ Loading never parses: it receives normalized polars frames and writes them.
 from __future__ import annotations
 
 import hashlib
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -35,6 +36,9 @@ class DocumentRecord:
 class Warehouse:
     def __init__(self, path: str | Path, read_only: bool = False):
         self.path = Path(path)
+        self.read_only = read_only
+        self._stale = False  # documents loaded or removed since the dimensions were rebuilt
+        self._present: set[str] | None = None  # files with rows here, read when first needed
         if not read_only:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         self.con = duckdb.connect(str(self.path), read_only=read_only)
@@ -42,6 +46,8 @@ class Warehouse:
             self._create_schema()
 
     def close(self) -> None:
+        if not self.read_only:
+            self.refresh_dimensions()
         self.con.close()
 
     def __enter__(self) -> "Warehouse":
@@ -59,25 +65,17 @@ class Warehouse:
         self.con.execute("DELETE FROM ref_classification")  # the shipped reference may have grown
         self.con.executemany("INSERT INTO ref_classification VALUES (?, ?, ?)", rows)
 
-    def loaded_fingerprint(self, source_file: str) -> tuple[str, str] | None:
-        """(sha256, parser_version) of the loaded copy of a file, if any."""
-        rows = self.con.execute(
-            "SELECT sha256, parser_version FROM source_document WHERE source_file = ?", [source_file]
-        ).fetchall()
-        return (rows[0][0], rows[0][1]) if rows else None
-
-    def failed_fingerprint(self, source_file: str) -> tuple[str, str] | None:
-        """(sha256, parser_version) of the copy of a file that last failed, if it failed."""
-        rows = self.con.execute(
-            "SELECT sha256, parser_version FROM ingest_error WHERE source_file = ? AND sha256 IS NOT NULL", [source_file]
-        ).fetchall()
-        return (rows[0][0], rows[0][1]) if rows else None
+    def fingerprints(self) -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
+        """(loaded, failed): file name -> (sha256, parser_version) of the copy loaded, and of
+        the copy that last failed; one query each however many documents a run compares."""
+        return tuple({r[0]: (r[1], r[2]) for r in self.con.execute(sql_files.read(f"load/{name}.sql")).fetchall()}
+                     for name in ("loaded_fingerprints", "failed_fingerprints"))
 
     def load_document(self, record: DocumentRecord, tables: pl.DataFrame, facts: pl.DataFrame,
                       unplaced: pl.DataFrame, pages: pl.DataFrame | None = None) -> None:
-        """Replace everything the file contributed, in one transaction: all or nothing."""
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        """Replace everything the file contributed, in one transaction: all or nothing.
+        The dimensions follow once, before validation or on close (refresh_dimensions)."""
+        with self._transaction():
             self._delete(record.source_file)
             self.con.execute(
                 "INSERT INTO source_document VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -86,44 +84,62 @@ class Warehouse:
                  tables.height, facts.height, unplaced.height, record.parser_version,
                  datetime.now(timezone.utc).replace(tzinfo=None)],
             )
-            frames = (("source_table", tables), ("fact_budget_amount", facts), ("unplaced_cell", unplaced),
-                      ("source_page", pages))
-            for table, frame in frames:
+            for table, frame in (("source_table", tables), ("fact_budget_amount", facts),
+                                 ("unplaced_cell", unplaced), ("source_page", pages)):
                 if frame is not None and frame.height:
-                    self.con.register("incoming", frame.to_arrow())
-                    self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM incoming")
-                    self.con.unregister("incoming")
-            self._refresh_dimensions()
-            self.con.execute("COMMIT")
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
+                    self._append(table, frame)
+        self._stale = True
 
     def record_error(self, source_file: str, path: str, stage: str, message: str,
                      sha256: str | None = None, parser_version: str | None = None) -> None:
         """A failed file keeps no rows from an earlier load: its error replaces them."""
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        with self._transaction():
             self._delete(source_file)
             self.con.execute(
                 "INSERT INTO ingest_error BY NAME SELECT ? AS source_file, ? AS path, ? AS stage, ? AS message, "
                 "? AS occurred_at, ? AS sha256, ? AS parser_version",
                 [source_file, path, stage, message, datetime.now(timezone.utc).replace(tzinfo=None), sha256, parser_version],
             )
-            self._refresh_dimensions()
+        self._stale = True
+
+    @contextmanager
+    def _transaction(self):
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
             raise
 
-    def _delete(self, source_file: str) -> None:
-        for statement in sql_files.statements("load/delete_document.sql"):
-            self.con.execute(statement, [source_file])
+    def _append(self, table: str, frame: pl.DataFrame) -> None:
+        """A whole frame in one insert (Arrow, no row-by-row copy)."""
+        self.con.register("incoming", frame.to_arrow())
+        try:
+            self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM incoming")
+        finally:
+            self.con.unregister("incoming")
 
-    def _refresh_dimensions(self) -> None:
-        for dim in _DIMENSIONS:
-            for statement in sql_files.statements(f"refresh/{dim}.sql"):
-                self.con.execute(statement)
+    def _delete(self, source_file: str) -> None:
+        """Remove what the file contributed before; a file never seen costs no statement (seven
+        deletes, each scanning its table, were a third of loading a new document)."""
+        if self._present is None:
+            self._present = {r[0] for r in self.con.execute(sql_files.read("load/present_files.sql")).fetchall()}
+        if source_file in self._present:
+            for statement in sql_files.statements("load/delete_document.sql"):
+                self.con.execute(statement, [source_file])
+        self._present.add(source_file)
+
+    def refresh_dimensions(self) -> None:
+        """Rebuild the dimensions from the facts, once after a batch of loads: per document it
+        cost more than the load itself and grew with the warehouse."""
+        if not self._stale:
+            return
+        with self._transaction():
+            for dim in _DIMENSIONS:
+                for statement in sql_files.statements(f"refresh/{dim}.sql"):
+                    self.con.execute(statement)
+        self._stale = False
 
     def documents(self) -> list[str]:
         """Source files with rows in the warehouse."""
@@ -142,17 +158,10 @@ class Warehouse:
 
     def replace_findings(self, source_files: list[str], findings: pl.DataFrame) -> None:
         """The documents' findings become `findings`, in one transaction."""
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        with self._transaction():
             self.con.execute("DELETE FROM dq_finding WHERE list_contains($1, source_file)", _files_param(source_files))
             if findings.height:
-                self.con.register("incoming", findings.to_arrow())
-                self.con.execute("INSERT INTO dq_finding BY NAME SELECT * FROM incoming")
-                self.con.unregister("incoming")
-            self.con.execute("COMMIT")
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
+                self._append("dq_finding", findings)
 
     def content_hash(self) -> tuple[str, list[dict]]:
         """(one md5 over all tables, per table its rows and md5): equal for equal content,

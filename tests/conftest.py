@@ -17,7 +17,7 @@ def ingest(paths: list[Path], warehouse: Path) -> steps.RunSummary:
     with Warehouse(warehouse) as wh:
         for path in steps.discover(paths).files:
             sha = steps.fingerprint(path)
-            loaded = wh.loaded_fingerprint(path.name)
+            loaded = wh.fingerprints()[0].get(path.name)
             if loaded and loaded[0] == sha:
                 summary.unchanged.append(path.name)
                 continue

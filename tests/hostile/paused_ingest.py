@@ -15,15 +15,16 @@ from load.warehouse import Warehouse
 
 def main() -> None:
     target, marker, *args = sys.argv[1:]
-    load_document, refresh = Warehouse.load_document, Warehouse._refresh_dimensions
+    load_document, append = Warehouse.load_document, Warehouse._append
 
     def paused_load(self, record, *rest, **kwargs):
         if record.source_file == target:
-            def refresh_then_pause():
-                refresh(self)
-                Path(marker).write_text(str(os.getpid()), encoding="utf-8")
-                time.sleep(600)
-            self._refresh_dimensions = refresh_then_pause
+            def append_then_pause(table, frame):
+                append(self, table, frame)
+                if table == "fact_budget_amount":
+                    Path(marker).write_text(str(os.getpid()), encoding="utf-8")
+                    time.sleep(600)
+            self._append = append_then_pause
         return load_document(self, record, *rest, **kwargs)
 
     Warehouse.load_document = paused_load
