@@ -21,7 +21,6 @@ that our rows give the same facts as the text, which does.
 from __future__ import annotations
 
 import argparse
-import platform
 import statistics
 import time
 import unicodedata
@@ -32,6 +31,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
+from bench.figures import Figure, machine
 from budget_etl.paths import SAMPLES
 from extract.documents import read_document
 from extract.pdf_page import page_lines
@@ -124,35 +124,26 @@ def table_pages(fixture: Path, sample: Path, max_tables: int) -> list[tuple[Rows
     return out
 
 
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--fixtures", type=Path, default=FIXTURES, help="folder of the rendered PDFs")
-    parser.add_argument("--repeat", type=int, default=3, help="timed runs per page and method (median kept)")
-    parser.add_argument("--tables", type=int, default=0, help="tables per fixture with body rows (default 0: all)")
-    parser.add_argument("--only", help="run one fixture (file name or its prefix)")
-    args = parser.parse_args(argv)
+def fixtures(folder: Path = FIXTURES, only: str | None = None) -> list[Path]:
+    found = sorted(p for p in folder.glob("[0-9][0-9][0-9]_*.pdf") if "encrypted" not in p.name and "scanned" not in p.name)
+    return [p for p in found if not only or p.name.startswith(only)]
+
+
+def run(pdfs: list[Path], repeat: int, max_tables: int = 10_000) -> list[tuple[str, str, Tally]]:
+    """(fixture, method, tally) for each fixture and method, then ('all', method, totals)."""
     warnings.filterwarnings("ignore")
     runners = {"ours": ours, "camelot-lattice": camelot_rows("lattice"), "camelot-stream": camelot_rows("stream")}
-
-    fixtures = sorted(p for p in args.fixtures.glob("[0-9][0-9][0-9]_*.pdf")
-                      if "encrypted" not in p.name and "scanned" not in p.name)
-    if args.only:
-        fixtures = [p for p in fixtures if p.name.startswith(args.only)]
-    print(f"machine: {platform.platform()}, {platform.processor() or platform.machine()}, "
-          f"Python {platform.python_version()}; camelot-py {version('camelot-py')}, pypdfium2 {version('pypdfium2')}")
-    print(f"runs per page: {args.repeat} (median); tables per fixture: {args.tables or 'all'}\n")
     totals = {m: Tally() for m in METHODS}
     lines = []
-    started = time.perf_counter()
-    for fixture in fixtures:
+    for fixture in pdfs:
         sample = next(SAMPLES.glob(f"{fixture.name[:3]}_*.txt"))
         per = {m: Tally() for m in METHODS}
-        for truth, pages in table_pages(fixture, sample, args.tables or 10_000):
+        for truth, pages in table_pages(fixture, sample, max_tables):
             for method in METHODS:
                 extracted: Rows = []
                 for page in pages:
                     runs = []
-                    for _ in range(args.repeat):
+                    for _ in range(repeat):
                         t0 = time.perf_counter()
                         got = runners[method](fixture, page)
                         runs.append(time.perf_counter() - t0)
@@ -164,12 +155,41 @@ def main(argv: list[str] | None = None) -> None:
             totals[method].seconds += t.seconds
             totals[method].add((t.matched, t.cells, t.exact, t.rows))
             lines.append((fixture.stem, method, t))
+    return lines + [("all", m, totals[m]) for m in METHODS]
+
+
+def measure(repeat: int = 3) -> list[Figure]:
+    """The suite's figures: each method's seconds per page and cell accuracy over all fixtures."""
+    totals = {method: t for name, method, t in run(fixtures(), repeat) if name == "all"}
+    ours_s = statistics.mean(totals["ours"].seconds)
+    figures = []
+    for method, t in totals.items():
+        per_page = statistics.mean(t.seconds)
+        figures.append(Figure("2 pdf", f"{method}: s per page", per_page, "s", note=f"{len(t.seconds)} pages"))
+        figures.append(Figure("2 pdf", f"{method}: cells found", 100 * t.matched / max(t.cells, 1), "%"))
+    lattice = statistics.mean(totals["camelot-lattice"].seconds)
+    figures.append(Figure("2 pdf", "ours / camelot-lattice time per page", ours_s / lattice, "ratio", "<= 0.2"))
+    return figures
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--fixtures", type=Path, default=FIXTURES, help="folder of the rendered PDFs")
+    parser.add_argument("--repeat", type=int, default=3, help="timed runs per page and method (median kept)")
+    parser.add_argument("--tables", type=int, default=0, help="tables per fixture with body rows (default 0: all)")
+    parser.add_argument("--only", help="run one fixture (file name or its prefix)")
+    args = parser.parse_args(argv)
+    print(f"machine: {machine()}; camelot-py {version('camelot-py')}, pypdfium2 {version('pypdfium2')}")
+    print(f"runs per page: {args.repeat} (median); tables per fixture: {args.tables or 'all'}\n")
+    started = time.perf_counter()
+    lines = run(fixtures(args.fixtures, args.only), args.repeat, args.tables or 10_000)
     header = f"{'fixture':<24} {'method':<16} {'pages':>5} {'s/page':>8} {'total s':>8} {'cells %':>8} {'rows exact %':>13}"
     print(header)
     print("-" * len(header))
-    for name, method, t in lines + [("all", m, totals[m]) for m in METHODS]:
+    for name, method, t in lines:
         print(f"{name:<24} {method:<16} {len(t.seconds):>5} {statistics.mean(t.seconds):>8.4f} {sum(t.seconds):>8.3f} "
               f"{100 * t.matched / max(t.cells, 1):>8.2f} {100 * t.exact / max(t.rows, 1):>13.2f}")
+    totals = {method: t for name, method, t in lines if name == "all"}
     ours_s = statistics.mean(totals["ours"].seconds)
     for method in METHODS[1:]:
         print(f"\n{method}: {statistics.mean(totals[method].seconds) / ours_s:.1f}x the time of ours per page", end="")

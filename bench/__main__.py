@@ -1,0 +1,78 @@
+"""`make bench`: the benchmark suite, printed as one table of figures (not pass/fail).
+
+1. text documents: extract + transform per document, documents per second per core;
+2. PDF: seconds per page and cell accuracy, ours vs camelot lattice and stream;
+3. the nightly flow over the synthetic corpus (2,000 documents by default), then again unchanged;
+4. analyst queries over a synthetic warehouse of 10 million facts: median latency;
+5. load throughput into DuckDB.
+
+The corpus and the warehouses are made under bench/.work/ (kept between runs, git-ignored);
+results are also written to bench/.work/results.md with the machine they came from.
+"""
+from __future__ import annotations
+
+import argparse
+import time
+from datetime import datetime
+from pathlib import Path
+
+from bench.figures import Figure, machine, table
+from bench.synthetic.corpus import Params, generate
+
+WORK = Path(__file__).resolve().parent / ".work"
+SECTIONS = ("text", "pdf", "nightly", "queries", "load")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--only", default=",".join(SECTIONS), help=f"sections, comma-separated: {', '.join(SECTIONS)}")
+    parser.add_argument("--departments", type=int, default=400, help="synthetic departments (default 400)")
+    parser.add_argument("--years", type=int, default=5, help="years per department (default 5: 2,000 documents)")
+    parser.add_argument("--pdf-share", type=float, default=0.2, help="share of PDF documents where a PDF style exists")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--facts", type=int, default=10_000_000, help="facts in the analyst warehouse (default 10M)")
+    parser.add_argument("--workers", type=int, default=2, help="parallel extractions in the nightly run (default 2)")
+    args = parser.parse_args(argv)
+    only = set(args.only.split(","))
+    if unknown := only - set(SECTIONS):
+        parser.error(f"unknown section(s): {', '.join(sorted(unknown))}")
+
+    started = time.perf_counter()
+    print(f"machine: {machine()}", flush=True)
+    corpus = WORK / "corpus"
+    rows = []
+    if only & {"text", "nightly", "load"}:
+        print(f"corpus: {args.departments} departments x {args.years} years in {corpus} …", flush=True)
+        rows = generate(Params(args.departments, args.years, args.seed, args.pdf_share), corpus)
+    figures: list[Figure] = []
+    for section in SECTIONS:
+        if section not in only:
+            continue
+        print(f"running {section} …", flush=True)
+        figures += _run(section, args, corpus, rows)
+    text = table(figures)
+    print("\n" + text)
+    print(f"\nwall time of the benchmark: {time.perf_counter() - started:.0f} s")
+    WORK.mkdir(exist_ok=True)
+    (WORK / "results.md").write_text(f"{datetime.now():%Y-%m-%d %H:%M}, {machine()}\n\n{text}\n", encoding="utf-8")
+
+
+def _run(section: str, args, corpus: Path, rows: list[dict]) -> list[Figure]:
+    if section == "text":
+        from bench import text_docs
+        return text_docs.measure(corpus, rows)
+    if section == "pdf":
+        from bench import pdf_extraction
+        return pdf_extraction.measure()
+    if section == "nightly":
+        from bench import nightly
+        return nightly.measure(corpus, rows, WORK / "nightly", args.workers)
+    if section == "queries":
+        from bench import analyst_queries
+        return analyst_queries.figures(WORK / "analyst.duckdb", args.facts)
+    from bench import load_throughput
+    return load_throughput.measure(corpus, rows)
+
+
+if __name__ == "__main__":
+    main()
