@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
 _SPACES = re.compile(r"[ \u00a0\u3000\u2002-\u200b]+")
@@ -21,9 +22,14 @@ def clean_cell(text: str) -> str:
     return text.strip()
 
 
+_WHITESPACE = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=65536)
 def normalize_label(text: str) -> str:
     """A label for matching: NFKC (full-width -> ASCII) and no whitespace at all.
 
-    Printed labels are often spaced out ("合 计", "收 入") or broken mid-word.
+    Printed labels are often spaced out ("合 计", "收 入") or broken mid-word. Cached: the
+    same few thousand labels and figures are compared again and again within a document.
     """
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    return _WHITESPACE.sub("", unicodedata.normalize("NFKC", text))

@@ -10,9 +10,10 @@ produces, so column meaning is decided by the same code downstream.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
+from extract.cells import normalize_label
 from extract.space_tokens import tokens
 
 # Complete header labels of the 部门预算 templates (matched on the NFKC text, no spaces).
@@ -114,10 +115,10 @@ def _split_parent(top: list[str]) -> str | None:
     return next((t for t in after_total if "拨款" in t), None)
 
 
+@lru_cache(maxsize=16384)
 def _complete(text: str) -> bool:
     key = _key(text)
     return any(p.fullmatch(key) for p in _COMPLETE)
 
 
-def _key(text: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+_key = normalize_label

@@ -1,11 +1,9 @@
 """Printed amounts -> exact Decimal 元. Never floats; a blank cell is no amount, not zero."""
 from __future__ import annotations
 
-import re
-import unicodedata
 from decimal import Decimal
 
-from extract.cells import AMOUNT
+from extract.cells import AMOUNT, normalize_label
 
 _BLANKS = {"", "-", "--", "—", "——", "/", "－"}
 UNIT_FACTORS = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "亿元": Decimal(100000000)}
@@ -13,12 +11,12 @@ CENT = Decimal("0.01")
 
 
 def is_blank(text: str) -> bool:
-    return _squash(text) in _BLANKS
+    return normalize_label(text) in _BLANKS
 
 
 def parse_amount(text: str) -> Decimal | None:
     """'11,290.59' -> Decimal('11290.59'); None when the cell holds no number."""
-    s = _squash(text)
+    s = normalize_label(text)
     if not AMOUNT.match(s):
         return None
     return Decimal(s.replace(",", ""))
@@ -31,13 +29,9 @@ def to_yuan(amount: Decimal, unit: str) -> Decimal | None:
     return cents if cents == value else None
 
 
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
-
-
 def rounding_yuan(printed: str, unit: str) -> Decimal:
     """Half a unit of the last printed digit, in 元: how far the printed figure may be from the
     exact one ('609.69' 万元 -> 50 元; '2498500' 元 -> 0.5 元)."""
-    s = _squash(printed).replace(",", "")
+    s = normalize_label(printed).replace(",", "")
     decimals = len(s.split(".", 1)[1]) if "." in s else 0
     return Decimal(1).scaleb(-decimals) * UNIT_FACTORS[unit] / 2

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extract.cells import normalize_label
 
@@ -43,7 +44,7 @@ FUND_SOURCES = {
     "non_appropriation_surplus": "使用非财政拨款结余 / 用事业基金弥补收支差额",
 }
 
-_MEASURE_RULES = [
+_MEASURE_RULES = tuple((re.compile(p), v) for p, v in [
     (r"人员经费|人员支出", "personnel"),
     (r"公用经费|公用支出", "operating"),
     (r"基本支出", "basic"),
@@ -52,8 +53,8 @@ _MEASURE_RULES = [
     (r"经营支出", "business"),
     (r"上缴上级|上解上级", "to_superior"),
     (r"对附属单位补助", "to_subsidiary"),
-]
-_FUND_RULES = [
+])
+_FUND_RULES = tuple((re.compile(p), v) for p, v in [
     (r"一般公共预算", "general_budget"),
     (r"政府性基金|基金预算", "gov_fund"),
     (r"国有资本经营", "state_capital"),
@@ -69,7 +70,7 @@ _FUND_RULES = [
     (r"单位资金", "unit_funds"),
     (r"实户资金余额", "prior_balance"),
     (r"本年收入", "current_year"),
-]
+])
 _CODE_HEADER = re.compile(r"编码|代码|^[类款项]$")
 _NAME_HEADER = re.compile(r"名称|^项目$|科目(\(.*\))?$")
 _TEXT_HEADER = re.compile(r"备注|说明|简介|类型|用途|依据|单位性质|规格|形式")
@@ -119,10 +120,12 @@ def measure_of_label(label: str) -> str | None:
     return _first_match(_MEASURE_RULES, (normalize_label(label),))
 
 
-def _first_match(rules: list[tuple[str, str]], path: tuple[str, ...]) -> str | None:
+@lru_cache(maxsize=16384)
+def _first_match(rules: tuple[tuple[re.Pattern, str], ...], path: tuple[str, ...]) -> str | None:
+    """Cached: a document repeats the same few header paths in every table."""
     for label in reversed(path):
         for pattern, value in rules:
-            if re.search(pattern, label):
+            if pattern.search(label):
                 return value
     return None
 
