@@ -130,10 +130,10 @@ class Warehouse:
                 self.con.execute(statement, [source_file])
         self._present.add(source_file)
 
-    def refresh_dimensions(self) -> None:
+    def refresh_dimensions(self, force: bool = False) -> None:
         """Rebuild the dimensions from the facts, once after a batch of loads: per document it
         cost more than the load itself and grew with the warehouse."""
-        if not self._stale:
+        if not (self._stale or force):
             return
         with self._transaction():
             for dim in _DIMENSIONS:

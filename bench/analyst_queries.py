@@ -1,0 +1,80 @@
+"""Analyst queries (sql/analyst/*.sql, all reading v_budget_lines) over a synthetic warehouse of
+10 million facts: median latency of each on a read-only connection, as an analyst opens it.
+
+The warehouse is the bundled samples' (5 documents, 1,020 facts) copied until it holds the
+facts asked for (sql/bench/replicate.sql), made once and kept under bench/.work/.
+"""
+from __future__ import annotations
+
+import math
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from bench.figures import Figure
+from budget_etl.paths import SAMPLES
+from flows import steps
+from load import sql_files
+from load.warehouse import Warehouse
+
+YEAR = 2024
+QUERIES = {"by_function_class": [YEAR], "by_department_year": [], "year_over_year": [YEAR]}
+
+
+def sample_warehouse(path: Path) -> Path:
+    """The bundled samples loaded as the flow's steps load them."""
+    with Warehouse(path) as wh:
+        for doc in steps.discover([SAMPLES]).files:
+            steps.load(wh, steps.prepare(doc, steps.fingerprint(doc)), steps.RunSummary(), previously_loaded=False)
+    return path
+
+
+def build(path: Path, facts: int) -> tuple[int, float]:
+    """(facts, seconds): a warehouse at `path` with at least `facts` facts."""
+    path.unlink(missing_ok=True)
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        base = sample_warehouse(Path(tmp) / "base.duckdb")
+        with Warehouse(path) as wh:
+            wh.con.execute("SET enable_progress_bar = false")
+            wh.con.execute(f"ATTACH '{base}' AS base (READ_ONLY)")
+            per_copy = wh.con.execute("SELECT count(*) FROM base.fact_budget_amount").fetchone()[0]
+            copies = math.ceil(facts / per_copy)
+            for statement in sql_files.statements("bench/replicate.sql"):
+                wh.con.execute(statement, [copies])
+            wh.con.execute("DETACH base")
+            wh.refresh_dimensions(force=True)
+            wh.con.execute("CHECKPOINT")
+            total = wh.con.execute("SELECT count(*) FROM fact_budget_amount").fetchone()[0]
+    return total, time.perf_counter() - started
+
+
+def latencies(path: Path, repeat: int = 7) -> dict[str, tuple[float, int]]:
+    """Per query: (median ms after one warm-up run, rows returned)."""
+    out = {}
+    with Warehouse(path, read_only=True) as wh:
+        for name, params in QUERIES.items():
+            sql = sql_files.read(f"analyst/{name}.sql")
+            rows = len(wh.con.execute(sql, params).fetchall())
+            runs = []
+            for _ in range(repeat):
+                started = time.perf_counter()
+                wh.con.execute(sql, params).fetchall()
+                runs.append(time.perf_counter() - started)
+            out[name] = (1000 * statistics.median(runs), rows)
+    return out
+
+
+def figures(path: Path, facts: int) -> list[Figure]:
+    built = None
+    if path.exists():
+        with Warehouse(path, read_only=True) as wh:
+            have = wh.con.execute("SELECT count(*) FROM fact_budget_amount").fetchone()[0]
+    if not path.exists() or have < facts:
+        have, seconds = build(path, facts)
+        built = f"built in {seconds:.0f} s"
+    out = [Figure("4 queries", "warehouse: facts in v_budget_lines", have, "facts", note=built or "reused")]
+    for name, (ms, rows) in latencies(path).items():
+        out.append(Figure("4 queries", f"{name}.sql: median", ms, "ms", "<= 200", f"{rows:,} rows returned"))
+    return out
