@@ -127,3 +127,12 @@ def test_a_local_dask_cluster_gives_the_same_warehouse_as_threads(settings, tmp_
     on_dask = run_ingest(dask_settings)
     assert sorted(on_dask.new) == sorted(threads.new) and on_dask.facts == threads.facts == 1020
     assert _content(dask_settings.warehouse) == _content(settings.warehouse)
+
+
+def test_documents_are_prepared_in_batches_that_keep_every_worker_busy():
+    from flows.ingest import batches
+
+    assert [len(b) for b in batches(list(range(2000)), workers=2)] == [50] * 40
+    assert [len(b) for b in batches(list(range(20)), workers=2)] == [2] * 10
+    assert batches(list(range(3)), workers=2) == [[0], [1], [2]]
+    assert sum(batches(list(range(2001)), workers=2), []) == list(range(2001))
