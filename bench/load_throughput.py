@@ -13,7 +13,7 @@ from load.warehouse import Warehouse
 
 def measure(corpus: Path, rows: list[dict], documents: int = 300) -> list[Figure]:
     texts = [r for r in rows if r["style"] == "text"][:documents]
-    prepared = [steps.prepare(corpus / r["file_name"], r["file_name"]) for r in texts]
+    prepared = [steps.prepare(path, steps.fingerprint(path)) for path in (corpus / r["file_name"] for r in texts)]
     facts = sum(p.normalized.facts.height for p in prepared)
     with tempfile.TemporaryDirectory() as tmp:
         summary = steps.RunSummary()

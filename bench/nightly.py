@@ -53,10 +53,8 @@ def _rss(p: psutil.Process) -> int:
 def check(warehouse: Path, rows: list[dict]) -> int:
     """Documents whose department, year, fact count and total match the manifest."""
     with Warehouse(warehouse, read_only=True) as wh:
-        _, loaded = wh.query("SELECT d.source_file, d.department, d.fiscal_year, count(f.amount_yuan), "
-                             "coalesce(sum(f.amount_yuan), 0) FROM source_document d "
-                             "LEFT JOIN fact_budget_amount f USING (source_file) GROUP BY ALL")
-    found = {r[0]: (r[1], r[2], r[3], Decimal(r[4])) for r in loaded}
+        loaded = wh.rows("bench/document_yields.sql")
+    found = {r["source_file"]: (r["department"], r["fiscal_year"], r["facts"], Decimal(r["total_yuan"])) for r in loaded}
     return sum(found.get(r["file_name"]) == (r["department"], r["fiscal_year"], r["facts"], Decimal(r["total_yuan"]))
                for r in rows)
 
