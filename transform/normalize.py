@@ -67,7 +67,8 @@ def page_frame(doc: RawDocument, source_file: str) -> pl.DataFrame:
 
 def normalize_document(doc: RawDocument, source_file: str) -> NormalizedDocument:
     """Tables whose cells sit in printed columns first; then the space-aligned detail tables,
-    whose numbers are placed with what the others say (re-run until nothing changes)."""
+    whose numbers are placed with what the others say (re-run until nothing changes; a table
+    only when a sibling figure its placement looked up has changed)."""
     results: dict[int, tuple[dict, TableSink]] = {}
     deferred = []
     for table in doc.tables:
@@ -75,15 +76,19 @@ def normalize_document(doc: RawDocument, source_file: str) -> NormalizedDocument
             deferred.append(table)
         else:
             results[table.index] = normalize_table(table, source_file)
+    seen: dict[int, tuple] = {}
     for _ in range(3):
         changed = False
         for table in deferred:
             siblings = _siblings(results, exclude=table.index)
-            result = normalize_table(table, source_file, siblings)
             previous = results.get(table.index)
+            if previous is not None and seen[table.index] == _seen(siblings, previous[1].consulted):
+                continue
+            result = normalize_table(table, source_file, siblings)
             if previous is None or previous[1].facts != result[1].facts or previous[1].unplaced != result[1].unplaced:
                 changed = True
             results[table.index] = result
+            seen[table.index] = _seen(siblings, result[1].consulted)
         if not changed:
             break
     ordered = [results[t.index] for t in doc.tables]
@@ -101,6 +106,12 @@ def normalize_document(doc: RawDocument, source_file: str) -> NormalizedDocument
 
 def _statement(table: RawTable) -> statements.Statement:
     return statements.classify(table.title, [c for r in table.header_rows + table.rows for c in r.cells])
+
+
+def _seen(siblings: dict[tuple, Decimal | None], consulted: set[tuple]) -> tuple:
+    """What a placement saw of its siblings: whether there were any, and each figure it looked
+    up. When that is unchanged, placing the table again would give the same result."""
+    return bool(siblings), {k: (k in siblings, siblings.get(k)) for k in consulted}
 
 
 def _siblings(results: dict[int, tuple[dict, TableSink]], exclude: int) -> dict[tuple, Decimal | None]:
@@ -164,6 +175,7 @@ def _align(sink: TableSink, columns, siblings: dict[tuple, Decimal | None]) -> l
         aligned = align_detail(table.rows, columns, local)
     offset = len(table.header_rows)
     sink.table = replace(table, rows=aligned.rows, aligned=True)
+    sink.consulted = aligned.consulted
     for pos, method in enumerate(aligned.methods):
         sink.placements[pos + offset] = method
     for amb in aligned.ambiguous:

@@ -61,12 +61,14 @@ class Row:
 class Outcome:
     rows: list[Row]
     set_aside: list[str]  # constraints the document itself breaks
+    consulted: set[tuple] = field(default_factory=set)  # sibling keys looked up: all the outcome depends on of them
 
 
 def solve(rows: list[Row], identities: list[Identity], groups: list[tuple[int, list[int]]],
           siblings: dict[tuple, Decimal | None] | None = None, slot_keys: list[tuple | None] | None = None) -> Outcome:
     """Narrow every row's placements. groups: (parent row, child rows) whose columns add up."""
     set_aside: list[str] = []
+    consulted: set[tuple] = set()
     for r in rows:
         if len(r.candidates) > 1:
             _filter(r, lambda c, r=r: all(_identity_holds(r.values(c), i) for i in identities), ROW_IDENTITY, set_aside)
@@ -95,9 +97,9 @@ def solve(rows: list[Row], identities: list[Identity], groups: list[tuple[int, l
             for r in rows:
                 if len(r.candidates) > 1 and r.key is not None:
                     before = len(r.candidates)
-                    _filter(r, lambda c, r=r: not _contradicts(r, c, siblings, slot_keys), SIBLINGS, set_aside)
+                    _filter(r, lambda c, r=r: not _contradicts(r, c, siblings, slot_keys, consulted), SIBLINGS, set_aside)
                     changed = changed or len(r.candidates) < before
-    return Outcome(rows, set_aside)
+    return Outcome(rows, set_aside, consulted)
 
 
 def _filter(row: Row, keep, reason: str, set_aside: list[str]) -> None:
@@ -118,11 +120,12 @@ def _identity_holds(values: list[Decimal | None], identity: Identity) -> bool:
     return abs(total - sum(printed, Decimal(0))) <= CELL_ROUNDING * (len(printed) + 1)
 
 
-def _contradicts(row: Row, cand: tuple[int, ...], siblings: dict, slot_keys: list[tuple | None]) -> bool:
+def _contradicts(row: Row, cand: tuple[int, ...], siblings: dict, slot_keys: list[tuple | None], consulted: set[tuple]) -> bool:
     for slot, value in enumerate(row.values(cand)):
         if slot_keys[slot] is None:
             continue
         key = (*row.key, *slot_keys[slot])
+        consulted.add(key)
         if key not in siblings:
             continue
         other = siblings[key]

@@ -46,6 +46,8 @@ class TableSink:
     # ((function, econ, gov, measure, fund), amount in 元 or None for a printed blank): what
     # this table says, for placing the numbers of its sibling tables.
     observed: list[tuple[tuple, Decimal | None]] = field(default_factory=list)
+    # The sibling keys this table's placement looked up: its result depends on no other figure.
+    consulted: set[tuple] = field(default_factory=set)
 
     def amount(self, row_index: int, row: RawRow, col: int, header: str, subject: Subject | None,
                measure: str | None, fund: str | None, label: str | None, reason: str | None = None) -> None:

@@ -33,6 +33,7 @@ class AlignedRows:
     methods: list[str]  # per row: how its numbers were placed
     ambiguous: list[Ambiguous] = field(default_factory=list)
     set_aside: list[str] = field(default_factory=list)
+    consulted: set[tuple] = field(default_factory=set)  # sibling keys the placement looked up
 
 
 @dataclass
@@ -61,6 +62,7 @@ def align_detail(rows: list[RawRow], columns: list[Column],
     )
     out = AlignedRows([], [])
     out.set_aside = outcome.set_aside
+    out.consulted = outcome.consulted
     for pos, (split, row, srow) in enumerate(zip(splits, rows, outcome.rows)):
         placed: dict[int, str] = {}
         settled = srow.settled_slots()

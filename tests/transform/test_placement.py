@@ -57,6 +57,12 @@ def test_sibling_table_blank_rules_out_a_column():
     assert out.methods == ["arithmetic:row_identity+sibling_tables"]
 
 
+def test_the_placement_names_the_sibling_figures_it_looked_up():
+    key = ("2101501", None, None, "operating", "general_budget")
+    out = align_detail(rows("2101501 行政运行 78.98 74.98 4"), COLUMNS, {key: None, ("999", None, None, "x", "y"): D(1)})
+    assert key in out.consulted and ("999", None, None, "x", "y") not in out.consulted
+
+
 def test_a_parent_that_does_not_add_up_is_set_aside_not_trusted():
     r = [Row([D("10")], 2), Row([D("3")], 2), Row([D("4")], 2)]
     outcome = solve(r, [], [(0, [1, 2])])
