@@ -61,12 +61,13 @@ def _labels(lines: list[str]) -> list[str]:
     best: list[tuple[int, int, int] | None] = [None] * (n + 1)  # (unknown, labels, start of last)
     best[0] = (0, 0, 0)
     for j in range(1, n + 1):
+        text = ""
         for i in range(j - 1, -1, -1):
             if i < j - 1 and not (frags[i].ends_line and frags[i + 1].starts_line):
                 break
+            text = frags[i].text + text
             if best[i] is None:
                 continue
-            text = "".join(f.text for f in frags[i:j])
             complete = _complete(text)
             if j - i > 1 and not complete:
                 continue
