@@ -18,6 +18,11 @@ _PAGE_HEADER_DEPT = re.compile(r"^\d{3,9}\s+(\S+)$")
 _YEAR_IN_TITLE = re.compile(r"(20\d\d)\s*年(?:度)?.{0,12}?(?:预算|决算)")
 _ORG_SUFFIX = re.compile(r"(局|机构|中心|机关|委员会|办公室|院|所|站|队|厅|部|处|会|馆|校|社)$")
 _MARKDOWN = re.compile(r"^#+\s*")
+_TITLE_PUNCT = re.compile(r"[,，。;；:：]")
+_ENDS_IN_TABLE = re.compile(r"表(?:[（(][^）)]*[）)])?$")
+_TABLE_NO_THEN_NAME = re.compile(r"^表\s*\d+\S")
+_NAME_BEFORE_YEAR = re.compile(r"^(\S+?)\s*20\d\d\s*年")
+_SENTENCE_PUNCT = re.compile(r"[，。：:;；]")
 
 
 def unit_of(line: str) -> str | None:
@@ -71,17 +76,17 @@ def title_text(line: str) -> str:
 def is_table_title(line: str) -> bool:
     """A line that names a table: short and ending in 表 (optionally with a parenthesised qualifier)."""
     text = title_text(line)
-    if not text or len(text) > 60 or text.startswith("注") or re.search(r"[,，。;；:：]", text):
+    if not text or len(text) > 60 or text.startswith("注") or _TITLE_PUNCT.search(text):
         return False
     if table_number(text) and len(text) <= 4:
         return False
-    return bool(re.search(r"表(?:[（(][^）)]*[）)])?$", text)) or bool(re.match(r"^表\s*\d+\S", text))
+    return bool(_ENDS_IN_TABLE.search(text)) or bool(_TABLE_NO_THEN_NAME.match(text))
 
 
 def department_from_title(line: str) -> str | None:
     """'柞水县医疗保险经办机构 2024年单位预算公开说明' -> the name before the year."""
     text = clean_cell(_MARKDOWN.sub("", line))
-    m = re.match(r"^(\S+?)\s*20\d\d\s*年", text)
+    m = _NAME_BEFORE_YEAR.match(text)
     if m and _ORG_SUFFIX.search(m.group(1)):
         return normalize_label(m.group(1))
     return None
@@ -89,4 +94,4 @@ def department_from_title(line: str) -> str | None:
 
 def looks_like_org_name(line: str) -> bool:
     text = normalize_label(line)
-    return 3 <= len(text) <= 30 and bool(_ORG_SUFFIX.search(text)) and not re.search(r"[，。：:;；]", text)
+    return 3 <= len(text) <= 30 and bool(_ORG_SUFFIX.search(text)) and not _SENTENCE_PUNCT.search(text)

@@ -20,6 +20,9 @@ _BODY_LABEL = re.compile(
 )
 
 _NUMBER = re.compile(r"^[-+]?[\d,]+(?:\.\d+)?$")
+_NUMBERED_NOTE = re.compile(r"^\s*\d+[.、]")
+_NARRATIVE = re.compile(r"[。，;；]")
+_DATE_LIKE = re.compile(r"[\d年月日（）()度\-./]+")
 
 
 @dataclass
@@ -79,7 +82,7 @@ def _split_notes(ctx: list[tuple[int, str]]) -> tuple[list[str], list[tuple[int,
     """Lines opening with 注 right after a table are that table's notes, not the next one's context."""
     notes: list[str] = []
     rest = list(ctx)
-    while rest and (normalize_label(rest[0][1]).startswith("注") or (notes and re.match(r"^\s*\d+[.、]", rest[0][1]))):
+    while rest and (normalize_label(rest[0][1]).startswith("注") or (notes and _NUMBERED_NOTE.match(rest[0][1]))):
         notes.append(clean_cell(rest.pop(0)[1]))
     return notes, rest
 
@@ -88,7 +91,7 @@ def _near_context(ctx: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """Only the lines after the last narrative paragraph can describe the table below them."""
     for pos in range(len(ctx) - 1, -1, -1):
         text = normalize_label(ctx[pos][1])
-        if len(text) > 60 or re.search(r"[。，;；]", text):
+        if len(text) > 60 or _NARRATIVE.search(text):
             return ctx[pos + 1 :]
     return ctx
 
@@ -206,7 +209,7 @@ def _fallback_title(ctx) -> str | None:
         text = context.title_text(line)
         if not text or len(text) > 40 or context.unit_of(line) or context.department_of(line):
             continue
-        if context.is_page_header_line(line, nxt) or re.fullmatch(r"[\d年月日（）()度\-./]+", text):
+        if context.is_page_header_line(line, nxt) or _DATE_LIKE.fullmatch(text):
             continue
         return text
     return None

@@ -18,6 +18,7 @@ REFERENCE_FILES = {
     ECON_GOVERNMENT: "economic_government.csv",
 }
 CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
+_MEMO_PREFIX = re.compile(r"^其中[:：]?")
 
 
 def scheme_of(code: str) -> str | None:
@@ -36,7 +37,7 @@ def parent_of(code: str) -> str | None:
 
 def strip_numbering(label: str) -> str:
     """'八、社会保障和就业支出' / '(1)工资福利支出' -> the bare name."""
-    return LEADING_NUMBER.sub("", re.sub(r"^其中[:：]?", "", normalize_label(label)))
+    return LEADING_NUMBER.sub("", _MEMO_PREFIX.sub("", normalize_label(label)))
 
 
 def name_key(name: str) -> str:

@@ -75,6 +75,9 @@ _CODE_HEADER = re.compile(r"编码|代码|^[类款项]$")
 _NAME_HEADER = re.compile(r"名称|^项目$|科目(\(.*\))?$")
 _TEXT_HEADER = re.compile(r"备注|说明|简介|类型|用途|依据|单位性质|规格|形式")
 _UNIT_HEADER = re.compile(r"单位代码|单位编码")
+_SUBJECT_CODE = re.compile(r"\d{3}(\d{2}){0,2}")
+_AMOUNT_WORDS = re.compile(r"合计|金额|预算|支出|收入|经费|小计")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -141,7 +144,7 @@ def classify_columns(paths: list[tuple[str, ...]], body: list[tuple[str, ...]], 
             role = "unit_code"
         elif leaf.startswith("其中"):
             role = "memo"
-        elif _CODE_HEADER.search(leaf) or (values and all(re.fullmatch(r"\d{3}(\d{2}){0,2}", v) for v in values) and not _amount_header(joined)):
+        elif _CODE_HEADER.search(leaf) or (values and all(_SUBJECT_CODE.fullmatch(v) for v in values) and not _amount_header(joined)):
             role = "code"
         elif _TEXT_HEADER.search(joined):
             role = "text"
@@ -157,9 +160,9 @@ def classify_columns(paths: list[tuple[str, ...]], body: list[tuple[str, ...]], 
 
 
 def _amount_header(joined: str) -> bool:
-    return bool(re.search(r"合计|金额|预算|支出|收入|经费|小计", joined)) and not _CODE_HEADER.search(joined)
+    return bool(_AMOUNT_WORDS.search(joined)) and not _CODE_HEADER.search(joined)
 
 
 def _mostly_text(values: list[str]) -> bool:
-    texty = sum(bool(re.search(r"[\u4e00-\u9fff]", v)) for v in values)
+    texty = sum(bool(_CJK.search(v)) for v in values)
     return texty * 2 > len(values)

@@ -11,6 +11,8 @@ from transform import codes
 from transform.amounts import is_blank, parse_amount, to_yuan
 from transform.statements import Statement
 
+_DIGIT = re.compile(r"\d")
+
 
 @dataclass
 class Subject:
@@ -61,7 +63,7 @@ class TableSink:
         if is_blank(text):
             return
         if value is None:
-            if re.search(r"\d", text):
+            if _DIGIT.search(text):
                 self.reject(row_index, row, col, header, label, "not_a_number")
             return
         if reason:

@@ -46,7 +46,7 @@ CONTENTS = _s("contents", "目录", "none")
 ORGANIZATION = _s("organization", "机构设置", "none")
 UNCLASSIFIED = _s("unclassified", "未识别", "none")
 
-_RULES: list[tuple[str, Statement]] = [
+_RULES: list[tuple[re.Pattern, Statement]] = [(re.compile(p), s) for p, s in [
     (r"三公", THREE_PUBLIC),
     (r"绩效.*(整体|部门整体)|整体.*绩效", PERFORMANCE_OVERALL),
     (r"绩效", PERFORMANCE_PROJECT),
@@ -67,7 +67,7 @@ _RULES: list[tuple[str, Statement]] = [
     (r"支出总|支出总体|支出预算总", EXPENDITURE),
     (r"机构设置", ORGANIZATION),
     (r"目录|公开表$|情况说明$|公开报表$", CONTENTS),
-]
+]]
 
 ALL = [s for _, s in _RULES] + [UNCLASSIFIED]
 
@@ -78,6 +78,6 @@ def classify(title: str | None, cells: list[str] | None = None) -> Statement:
         return CONTENTS
     text = normalize_label(title or "")
     for pattern, statement in _RULES:
-        if re.search(pattern, text):
+        if pattern.search(text):
             return statement
     return UNCLASSIFIED
