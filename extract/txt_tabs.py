@@ -113,6 +113,7 @@ def _table_from_block(block, ctx, lines, index, department, fiscal_year) -> RawT
         title = _fallback_title(ctx)
     has_seq = bool(block.rows) and normalize_label(block.rows[0][1][0]) == "序号"
     header: list[RawRow] = []
+    header_keys: set[tuple[str, ...]] = set()
     body: list[RawRow] = []
     skipped: list[int] = []
     for line_no, cells in block.rows:
@@ -121,7 +122,8 @@ def _table_from_block(block, ctx, lines, index, department, fiscal_year) -> RawT
             skipped.append(line_no)
         elif not body and not _is_body_row(row.cells):
             header.append(row)
-        elif body and _is_repeated_header(row, header):
+            header_keys.add(_header_key(row.cells))
+        elif body and _header_key(row.cells) in header_keys:  # the header printed again on a new page
             skipped.append(line_no)
         else:
             body.append(row)
@@ -162,11 +164,6 @@ def _is_body_row(cells: tuple[str, ...]) -> bool:
     if LEADING_NUMBER.match(labels[0]):
         return True
     return all(_BODY_LABEL.match(label) or _NUMBER.match(label) for label in labels)
-
-
-def _is_repeated_header(row: RawRow, header: list[RawRow]) -> bool:
-    key = _header_key(row.cells)
-    return any(key == _header_key(h.cells) for h in header)
 
 
 def _header_key(cells: tuple[str, ...]) -> tuple[str, ...]:
