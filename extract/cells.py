@@ -15,8 +15,10 @@ DECIMAL_AMOUNT = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+$|^[-+]?\d{1,
 LEADING_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[、.．]\s*|[(（][一二三四五六七八九十\d]+[)）]\s*)")
 
 
+@lru_cache(maxsize=65536)
 def clean_cell(text: str) -> str:
-    """Strip HTML remnants (<b>, <p>), unify spaces (NBSP, ideographic) and trim."""
+    """Strip HTML remnants (<b>, <p>), unify spaces (NBSP, ideographic) and trim. Cached: a
+    document's lines are read by several context rules, and its cells repeat."""
     text = _TAG.sub(" ", text)
     text = _SPACES.sub(" ", text)
     return text.strip()
