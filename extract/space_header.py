@@ -29,6 +29,10 @@ _COMPLETE = re.compile("|".join(f"(?:{p})" for p in (
     r"(人员经费|公用经费|专项业务经费|基本|项目)(支出)?",
     r"项目(金额|简介|名称|类别)|资金性质",
 )))
+# No complete label is longer (其中： + 30 + 2 characters). A join with more ideographs than this
+# is no label: ideographs pass NFKC and the whitespace strip one for one, so its key is longer.
+LONGEST_LABEL = 35
+_IDEOGRAPH = re.compile(r"[\u3400-\u9fff]")
 _SUBCOLUMN = re.compile(r"^(小计|其中[:：].*)$")
 _SPAN_ALL = {"部门预算", "本年预算"}
 
@@ -59,14 +63,17 @@ def _labels(lines: list[str]) -> list[str]:
         for i, tok in enumerate(toks):
             frags.append(_Fragment(tok, i == 0, i == len(toks) - 1))
     n = len(frags)
+    ideographs = [len(_IDEOGRAPH.findall(f.text)) for f in frags]
     best: list[tuple[int, int, int] | None] = [None] * (n + 1)  # (unknown, labels, start of last)
     best[0] = (0, 0, 0)
     for j in range(1, n + 1):
-        text = ""
+        text, width = "", 0
         for i in range(j - 1, -1, -1):
             if i < j - 1 and not (frags[i].ends_line and frags[i + 1].starts_line):
                 break
-            text = frags[i].text + text
+            text, width = frags[i].text + text, width + ideographs[i]
+            if j - i > 1 and width > LONGEST_LABEL:
+                break  # no label, nor is any longer join
             if best[i] is None:
                 continue
             complete = _complete(text)

@@ -1,4 +1,6 @@
-from extract.space_header import header_grid
+import re
+
+from extract.space_header import _COMPLETE, LONGEST_LABEL, header_grid
 from transform.headers import column_paths
 
 # 表2 of sample 003 as pdftotext printed it: cells broken over lines, the 一般公共预算拨款
@@ -50,3 +52,11 @@ def test_income_expense_banner_spans_the_groups():
                         "项    目 预算数 支出功能分类科目（按大类） 预算数 部门预算支出经济分类科目 （按大类） 预算数"])
     assert grid[0] == ("收入", "收入", "支出", "支出", "支出", "支出")
     assert grid[1][4] == "部门预算支出经济分类科目（按大类）"
+
+
+def test_joins_stop_at_the_longest_complete_label():
+    # The bound is written by hand; the patterns must not outgrow it.
+    assert re._parser.parse(_COMPLETE.pattern).getwidth()[1] <= LONGEST_LABEL
+    memo = "其中：" + "资" * (LONGEST_LABEL - 5) + "项目"  # the longest label, broken over many lines
+    lines = ["合计", *(memo[k : k + 2] for k in range(0, len(memo), 2))]
+    assert header_grid(lines) == [("合计", memo)]
