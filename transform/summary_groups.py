@@ -95,9 +95,11 @@ def _assign(segments: list[_Segment], groups: list[Group], states: list[_State])
     """The best-scoring group for each segment, in printed order; None on a tie or overflow."""
     if len(segments) > len(groups):
         return None
+    fit = [[states[g].fits(_numbering(s.label)) + _names(s.label, group.axis) for g, group in enumerate(groups)]
+           for s in segments]  # each segment in each group, scored once for all the combinations
     scored = []
     for combo in combinations(range(len(groups)), len(segments)):
-        score = sum(states[g].fits(_numbering(s.label)) + _names(s.label, groups[g].axis) for s, g in zip(segments, combo))
+        score = sum(fit[k][g] for k, g in enumerate(combo))
         scored.append((score, combo))
     scored.sort(key=lambda sc: -sc[0])
     if len(scored) > 1 and scored[0][0] == scored[1][0]:
