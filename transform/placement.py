@@ -16,6 +16,7 @@ keeps the numbers they agree on, and the rest are ambiguous: never guessed.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import combinations, product
@@ -165,7 +166,7 @@ def _units(value: Decimal, places: int) -> int:
     return int(value.scaleb(places))
 
 
-def _slot_supported(sums: list[int] | None, value: int, slot: int,
+def _slot_supported(sums: Sums | None, value: int, slot: int,
                     parent_values: list[list[int]] | None, tol: int) -> bool:
     """The parent's amount in this slot can equal the children's sum, given this member's value
     (parent_values is None when the member is the parent itself)."""
@@ -175,10 +176,15 @@ def _slot_supported(sums: list[int] | None, value: int, slot: int,
     return any(_near(sums, t, tol) for t in targets)
 
 
-def _sumsets(value_sets: list[set[int]]) -> tuple[list[int] | None, list[list[int] | None]]:
-    """The sorted sums of one value from each set, and for each set the sums over all the
-    others: prefix + suffix sums, linear in the number of sets where recomputing the others
-    for each set was quadratic. None where there are more than _MAX_SUMSET sums."""
+# Sums a + b of a value a of the first list and b of the second (sorted): the sums over all the
+# other sets are a prefix plus a suffix, and asking each a is cheaper than adding every pair.
+Sums = tuple[list[int], list[int]]
+
+
+def _sumsets(value_sets: list[set[int]]) -> tuple[Sums | None, list[Sums | None]]:
+    """The sums of one value from each set, and for each set the sums over all the others:
+    prefix + suffix sums, linear in the number of sets where recomputing the others for each
+    set was quadratic. None where there are more than _MAX_SUMSET sums."""
     prefix = [{0}]
     for values in value_sets:
         prefix.append(_add(prefix[-1], values))
@@ -191,12 +197,18 @@ def _sumsets(value_sets: list[set[int]]) -> tuple[list[int] | None, list[list[in
         a, b = prefix[i], suffix[i + 1]
         if a is None or b is None:
             without.append(None)  # more sums on one side alone than the limit: more in all
+        elif len(a) * len(b) <= _MAX_SUMSET:
+            few, many = sorted((a, b), key=len)
+            without.append((list(few), sorted(many)))  # within the limit however they add up: not added
         elif len(a) * len(b) > _MAX_SUMSET * 8:
-            without.append(_sumset(value_sets[:i] + value_sets[i + 1 :]))
+            without.append(_built(_sumset(value_sets[:i] + value_sets[i + 1 :])))
         else:
-            both = _add(a, b)
-            without.append(None if both is None else sorted(both))
-    return (None if prefix[-1] is None else sorted(prefix[-1])), without
+            without.append(_built(_add(a, b)))
+    return _built(prefix[-1]), without
+
+
+def _built(sums: Iterable[int] | None) -> Sums | None:
+    return None if sums is None else ([0], sorted(sums))
 
 
 def _add(sums: set[int] | None, values: set[int]) -> set[int] | None:
@@ -215,6 +227,10 @@ def _sumset(value_sets: list[set[int]]) -> list[int] | None:
     return sorted(sums)
 
 
-def _near(sorted_sums: list[int], target: int, tol: int) -> bool:
-    i = bisect.bisect_left(sorted_sums, target - tol)
-    return i < len(sorted_sums) and sorted_sums[i] <= target + tol
+def _near(sums: Sums, target: int, tol: int) -> bool:
+    few, many = sums
+    for a in few:
+        i = bisect.bisect_left(many, target - a - tol)
+        if i < len(many) and many[i] <= target - a + tol:
+            return True
+    return False

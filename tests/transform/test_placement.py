@@ -1,9 +1,12 @@
 """Placing numbers whose empty cells vanished, from the arithmetic the table carries."""
 from decimal import Decimal as D
+from itertools import product
+
+from hypothesis import given, strategies as st
 
 from extract.model import RawRow
 from transform.headers import Column
-from transform.placement import Identity, Row, solve
+from transform.placement import Identity, Row, _near, _sumsets, solve
 from transform.token_rows import align_detail
 
 # 表5 of sample 003: 合计 | 人员经费支出 | 公用经费支出 | 专项业务经费支出
@@ -76,3 +79,15 @@ def test_identity_allows_half_a_cent_of_rounding_per_cell_but_not_an_error():
     wrong = Row([D("11.00"), D("3.33"), D("6.67")], 4)
     outcome = solve([wrong], [Identity(0, (1, 2, 3))], [])
     assert len(wrong.candidates) == 4 and outcome.set_aside == ["row_identity of a row printing 11.00 3.33 6.67"]
+
+
+@given(st.lists(st.sets(st.integers(-50, 50), max_size=3), max_size=6), st.integers(-200, 200), st.integers(0, 3))
+def test_sums_over_the_other_rows_are_every_sum_of_one_value_from_each(value_sets, target, tol):
+    whole, without = _sumsets(value_sets)
+
+    def near(sets):
+        return any(abs(sum(pick) - target) <= tol for pick in product(*sets))
+
+    assert _near(whole, target, tol) == near(value_sets)
+    for i, sums in enumerate(without):
+        assert _near(sums, target, tol) == near(value_sets[:i] + value_sets[i + 1 :])
