@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import combinations
 
 from extract.cells import normalize_label
@@ -128,8 +129,10 @@ def _cn_number(text: str) -> int:
     return _CN_DIGITS.index(text) + 1
 
 
+@lru_cache(maxsize=8192)
 def _names(label: str, axis: str) -> int:
-    """+2 when the label names something of the group's kind (a fund source, a class…)."""
+    """+2 when the label names something of the group's kind (a fund source, a class…). Cached:
+    a summary table's labels are scored against each group, and its sibling tables repeat them."""
     bare = codes.strip_numbering(label)
     if axis == INCOME:
         fits = fund_of_label(bare) is not None or "收入" in bare
