@@ -36,7 +36,8 @@ def parse_text(text: str, source_path: str, encoding: str | None = None) -> RawD
         layout = "txt-space"
     if not tables:
         raise UnsupportedLayout("no tables found: no tab-separated rows and no titled (表N / …表) space-aligned tables")
-    return RawDocument(source_path, layout, encoding, department, year, len(lines), None, tables)
+    return RawDocument(source_path, layout, encoding, department, year, len(lines), None, tables,
+                       text_lines=[(n, None, line) for n, line in enumerate(lines, start=1)])
 
 
 class FileTooLarge(ExtractError):

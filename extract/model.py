@@ -78,3 +78,6 @@ class RawDocument:
     n_pages: int | None
     tables: list[RawTable]
     pages: list[PageInfo] = field(default_factory=list)  # PDFs only
+    # Every printed line as (line, page, text) — text: line of the file, page None; PDF: line on
+    # its page — for the facts stated in the narrative.
+    text_lines: list[tuple[int, int | None, str]] = field(default_factory=list)

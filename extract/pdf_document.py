@@ -54,7 +54,8 @@ def parse_pdf_pages(pages: list[PageLayout], source_path: str) -> RawDocument:
     department, year = document_department(lines), document_year(lines)
     tables = extract_tab_tables(text, department=department, fiscal_year=year)
     tables = [_on_pages(t, where) for t in tables]
-    return RawDocument(source_path, "pdf", None, department, year, None, len(pages), tables, statuses)
+    text_lines = [(where[n][1], where[n][0], line) for n, line in enumerate(lines, start=1) if n in where]
+    return RawDocument(source_path, "pdf", None, department, year, None, len(pages), tables, statuses, text_lines)
 
 
 def _on_pages(table: RawTable, where: Where) -> RawTable:
