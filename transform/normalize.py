@@ -1,7 +1,7 @@
 """One raw document -> three polars frames: tables, facts and unplaced cells."""
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 import polars as pl
@@ -10,6 +10,10 @@ from extract.context import unit_of
 from extract.model import RawDocument, RawTable
 from transform import statements
 from transform.detail_tables import place_detail
+from transform.disclosure import PARSERS, place_items
+from transform.disclosure import frames as item_frames
+from transform.disclosure.empty_tables import empty_reasons
+from transform.disclosure.narrative import narrative_facts
 from transform.headers import classify_columns, column_paths
 from transform.sink import TableSink, first_text
 from transform.amounts import UNIT_FACTORS
@@ -39,6 +43,7 @@ TABLE_SCHEMA = {
     "page": pl.Int32, "n_header_rows": pl.Int32, "n_body_rows": pl.Int32, "column_headers": pl.String,
     "notes": pl.String, "n_facts": pl.Int32, "n_unplaced": pl.Int32,
     "cell_layout": pl.String, "n_ambiguous": pl.Int32, "placement_notes": pl.String,
+    "n_items": pl.Int32, "empty_reason": pl.String,
 }
 
 
@@ -55,6 +60,8 @@ class NormalizedDocument:
     facts: pl.DataFrame
     unplaced: pl.DataFrame
     pages: pl.DataFrame
+    # The other fact tables (transform/disclosure/frames.py), by warehouse table name.
+    items: dict[str, pl.DataFrame] = field(default_factory=dict)
 
 
 def page_frame(doc: RawDocument, source_file: str) -> pl.DataFrame:
@@ -92,7 +99,12 @@ def normalize_document(doc: RawDocument, source_file: str) -> NormalizedDocument
         if not changed:
             break
     ordered = [results[t.index] for t in doc.tables]
-    tables = [row for row, _ in ordered]
+    reasons = empty_reasons(doc)
+    tables = [row | {"empty_reason": reasons.get(row["table_index"]) if row["status"] == "empty" else None}
+              for row, _ in ordered]
+    items = {name: item_frames.frame(name, [r for _, sink in ordered for r in sink.items.get(name, [])])
+             for name in item_frames.TABLES}
+    items["narrative_fact"] = item_frames.frame("narrative_fact", narrative_facts(doc, source_file))
     facts = [f for _, sink in ordered for f in sink.facts]
     unplaced = [u for _, sink in ordered for u in sink.unplaced]
     return NormalizedDocument(
@@ -101,6 +113,7 @@ def normalize_document(doc: RawDocument, source_file: str) -> NormalizedDocument
         facts=pl.DataFrame(facts, schema=FACT_SCHEMA) if facts else pl.DataFrame(schema=FACT_SCHEMA),
         unplaced=pl.DataFrame(unplaced, schema=UNPLACED_SCHEMA) if unplaced else pl.DataFrame(schema=UNPLACED_SCHEMA),
         pages=page_frame(doc, source_file),
+        items=items,
     )
 
 
@@ -139,6 +152,9 @@ def normalize_table(table: RawTable, source_file: str, siblings: dict[tuple, Dec
         sink.reject_numeric_cells(table.header_rows, reason)
         sink.reject_numeric_cells(table.rows, reason, len(table.header_rows), aligned=table.aligned)
         status = "unclassified" if statement is statements.UNCLASSIFIED else "not_modelled"
+    elif statement.layout in PARSERS:
+        place_items(sink)
+        status = "loaded" if sink.items else "empty"
     else:
         body = [r.cells for r in table.rows] if table.aligned else []
         columns = classify_columns(paths, body, total_measure=statement.total_measure, fund_default=statement.fund_source)
@@ -159,6 +175,7 @@ def normalize_table(table: RawTable, source_file: str, siblings: dict[tuple, Dec
         "cell_layout": "printed_columns" if table.aligned else "space_tokens",
         "n_ambiguous": sum(u["reason"] == "ambiguous_column" for u in sink.unplaced),
         "placement_notes": "; ".join(set_aside) or None,
+        "n_items": sum(len(rows) for rows in sink.items.values()),
     }
     return row, sink
 

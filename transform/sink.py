@@ -50,6 +50,12 @@ class TableSink:
     observed: list[tuple[tuple, Decimal | None]] = field(default_factory=list)
     # The sibling keys this table's placement looked up: its result depends on no other figure.
     consulted: set[tuple] = field(default_factory=set)
+    # Rows for the other fact tables (project, fact_three_public, …), by warehouse table.
+    items: dict[str, list[dict]] = field(default_factory=dict)
+    # Why a table printed as 空表 is empty, as printed.
+    empty_reason: str | None = None
+    # (row_index, col) of the cells an item parser used: the other numbers are unplaced.
+    consumed: set[tuple[int, int]] = field(default_factory=set)
 
     def amount(self, row_index: int, row: RawRow, col: int, header: str, subject: Subject | None,
                measure: str | None, fund: str | None, label: str | None, reason: str | None = None) -> None:
@@ -106,6 +112,14 @@ class TableSink:
             "column_header": header,
             "reason": reason,
         })
+
+    def item(self, table: str, row_index: int, row: RawRow, col: int | None = None, **fields) -> dict:
+        """One row of another fact table, with the cell's (or the row's) provenance."""
+        if col is not None:
+            self.consumed.add((row_index, col))
+        out = {**self._where(row_index, row, col), "department": self.table.department, "fiscal_year": self.table.fiscal_year, **fields}
+        self.items.setdefault(table, []).append(out)
+        return out
 
     def reject_numeric_cells(self, rows: list[RawRow], reason: str, start: int = 0, aligned: bool = True) -> None:
         """Every number in these rows is unplaced (a table whose kind is not modelled yet).

@@ -15,7 +15,9 @@ from extract.cells import normalize_label
 class Statement:
     kind: str
     name_zh: str
-    layout: str  # "summary" (side-by-side income/expenditure), "detail" (rows of subjects), or "none" (not modelled yet)
+    # "summary" (side-by-side income/expenditure), "detail" (rows of subjects), an item layout of
+    # transform/disclosure ("projects", "three_public", "targets", "line_items"), or "none" (not modelled)
+    layout: str
     fund_source: str  # default fund source of its amounts
     total_measure: str  # what the 合计 column means in this statement
 
@@ -34,14 +36,14 @@ GENERAL_BUDGET_BASIC = _s("general_budget_basic_expenditure", "一般公共预�
 BASIC = _s("basic_expenditure", "基本支出表", "detail", "all", "basic")
 GOV_FUND = _s("gov_fund_expenditure", "政府性基金预算支出表", "detail", "gov_fund")
 STATE_CAPITAL = _s("state_capital_expenditure", "国有资本经营预算支出表", "detail", "state_capital")
-THREE_PUBLIC = _s("three_public", "“三公”经费支出表", "none")
+THREE_PUBLIC = _s("three_public", "“三公”经费支出表", "three_public")
 CARRYOVER = _s("carryover_expenditure", "财政拨款上年结转资金支出表", "detail", "carryover")
-PROJECT = _s("project_expenditure", "项目支出表", "none")
-PROCUREMENT = _s("procurement", "政府采购预算表", "none")
-ASSETS = _s("assets", "国有资产占用表", "none")
-PERFORMANCE_PROJECT = _s("performance_project", "项目绩效目标表", "none")
-PERFORMANCE_OVERALL = _s("performance_overall", "部门整体绩效目标表", "none")
-MEETING_TRAINING = _s("meeting_training", "会议费培训费明细", "none")
+PROJECT = _s("project_expenditure", "项目支出表", "projects")
+PROCUREMENT = _s("procurement", "政府采购预算表", "line_items")
+ASSETS = _s("assets", "国有资产占用表", "line_items")
+PERFORMANCE_PROJECT = _s("performance_project", "项目绩效目标表", "targets")
+PERFORMANCE_OVERALL = _s("performance_overall", "部门整体绩效目标表", "targets")
+MEETING_TRAINING = _s("meeting_training", "会议费培训费明细", "line_items")
 CONTENTS = _s("contents", "目录", "none")
 ORGANIZATION = _s("organization", "机构设置", "none")
 UNCLASSIFIED = _s("unclassified", "未识别", "none")
