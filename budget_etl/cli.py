@@ -259,11 +259,12 @@ def _fmt(value) -> str:
 
 def _print_summary(summary, warehouse: Path) -> None:
     docs = Table("document", "layout", "department", "year", "tables", "loaded tables", "facts",
-                 "placed by arithmetic", "ambiguous", "unplaced", title="Documents loaded")
+                 "placed by arithmetic", "ambiguous", "unplaced", "projects · 三公 · targets · lines · narrative",
+                 title="Documents loaded")
     for d in summary.per_document:
         docs.add_row(_cell(d["source_file"]), d["format"], _cell(d["department"] or "?"), str(d["fiscal_year"] or "?"), str(d["tables"]),
                      str(d["loaded_tables"]), str(d["facts"]), str(d["placed_by_arithmetic"]), str(d["ambiguous"]),
-                     str(d["unplaced"]))
+                     str(d["unplaced"]), " · ".join(str(n) for n in d.get("items", ())))
     if summary.per_document:
         console.print(docs)
     for d in summary.per_document:

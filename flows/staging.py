@@ -16,6 +16,7 @@ import polars as pl
 
 from flows.steps import Prepared
 from load.warehouse import DocumentRecord
+from transform.disclosure.frames import TABLES as ITEM_TABLES
 from transform.normalize import NormalizedDocument
 
 FRAMES = ("tables", "facts", "unplaced", "pages")
@@ -33,13 +34,16 @@ def stage(prepared: Prepared, root: Path) -> Staged:
     folder = Path(tempfile.mkdtemp(prefix=f"{record.sha256[:16]}-", dir=root))  # never the file's name: it is not ours
     for name in FRAMES:
         getattr(prepared.normalized, name).write_parquet(folder / f"{name}.parquet")
+    for name in ITEM_TABLES:
+        prepared.normalized.items[name].write_parquet(folder / f"{name}.parquet")
     (folder / "record.json").write_text(json.dumps(asdict(record), ensure_ascii=False), encoding="utf-8")
     return Staged(record, folder)
 
 
 def restore(staged: Staged) -> Prepared:
     frames = {name: pl.read_parquet(staged.folder / f"{name}.parquet", glob=False) for name in FRAMES}
-    return Prepared(staged.record, NormalizedDocument(document=None, **frames))
+    items = {name: pl.read_parquet(staged.folder / f"{name}.parquet", glob=False) for name in ITEM_TABLES}
+    return Prepared(staged.record, NormalizedDocument(document=None, **frames, items=items))
 
 
 def discard(staged: Staged) -> None:

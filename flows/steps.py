@@ -152,7 +152,7 @@ def load(warehouse: Warehouse, result: Prepared | Failure, summary: RunSummary, 
         summary.failed.append(result)
         return
     n = result.normalized
-    warehouse.load_document(result.record, n.tables, n.facts, n.unplaced, n.pages)
+    warehouse.load_document(result.record, n.tables, n.facts, n.unplaced, n.pages, n.items)
     (summary.changed if previously_loaded else summary.new).append(result.record.source_file)
     summary.tables_by_kind.update(n.tables["statement"].to_list())
     summary.tables_by_status.update(n.tables["status"].to_list())
@@ -166,6 +166,8 @@ def load(warehouse: Warehouse, result: Prepared | Failure, summary: RunSummary, 
         "facts": n.facts.height, "unplaced": n.unplaced.height, "format": result.record.format,
         "placed_by_arithmetic": int(n.facts["placement"].str.starts_with("arithmetic").sum()),
         "ambiguous": int((n.unplaced["reason"] == "ambiguous_column").sum()),
+        "items": [n.items[t].height for t in ("project", "fact_three_public", "performance_target", "fact_line_item",
+                                              "narrative_fact") if t in n.items],
         "set_aside": [f"{t['table_number'] or t['title']}: {t['placement_notes']}"
                       for t in n.tables.filter(n.tables["placement_notes"].is_not_null()).iter_rows(named=True)],
     })

@@ -72,9 +72,11 @@ class Warehouse:
                      for name in ("loaded_fingerprints", "failed_fingerprints"))
 
     def load_document(self, record: DocumentRecord, tables: pl.DataFrame, facts: pl.DataFrame,
-                      unplaced: pl.DataFrame, pages: pl.DataFrame | None = None) -> None:
-        """Replace everything the file contributed, in one transaction: all or nothing.
-        The dimensions follow once, before validation or on close (refresh_dimensions)."""
+                      unplaced: pl.DataFrame, pages: pl.DataFrame | None = None,
+                      items: dict[str, pl.DataFrame] | None = None) -> None:
+        """Replace everything the file contributed, in one transaction: all or nothing. `items`
+        are the other fact tables (project, fact_three_public, …) by table name. The
+        dimensions follow once, before validation or on close (refresh_dimensions)."""
         with self._transaction():
             self._delete(record.source_file)
             self.con.execute(
@@ -85,7 +87,7 @@ class Warehouse:
                  datetime.now(timezone.utc).replace(tzinfo=None)],
             )
             for table, frame in (("source_table", tables), ("fact_budget_amount", facts),
-                                 ("unplaced_cell", unplaced), ("source_page", pages)):
+                                 ("unplaced_cell", unplaced), ("source_page", pages), *(items or {}).items()):
                 if frame is not None and frame.height:
                     self._append(table, frame)
         self._stale = True
@@ -151,6 +153,11 @@ class Warehouse:
         tables = self.con.sql(sql_files.read("quality/tables.sql"), params=_files_param(source_files)).pl()
         uncertain = self.con.execute(sql_files.read("quality/uncertain_rows.sql"), _files_param(source_files)).fetchall()
         return facts, tables, {tuple(r) for r in uncertain}
+
+    def check_items(self, source_files: list[str]) -> tuple[pl.DataFrame, pl.DataFrame]:
+        """(project amounts, 三公 amounts) of the given documents, for the cross-checks."""
+        return tuple(self.con.sql(sql_files.read(f"quality/{name}.sql"), params=_files_param(source_files)).pl()
+                     for name in ("project_amounts", "three_public"))
 
     def check_pages(self, source_files: list[str]) -> pl.DataFrame:
         """PDF pages of the given documents with their text-layer status, for validation."""

@@ -9,6 +9,12 @@ WITH content AS (
     UNION ALL SELECT 'source_page', to_json(p)::VARCHAR FROM source_page p
     UNION ALL SELECT 'fact_budget_amount', to_json(f)::VARCHAR FROM fact_budget_amount f
     UNION ALL SELECT 'unplaced_cell', to_json(u)::VARCHAR FROM unplaced_cell u
+    UNION ALL SELECT 'project', to_json(x)::VARCHAR FROM project x
+    UNION ALL SELECT 'fact_project_amount', to_json(x)::VARCHAR FROM fact_project_amount x
+    UNION ALL SELECT 'fact_three_public', to_json(x)::VARCHAR FROM fact_three_public x
+    UNION ALL SELECT 'performance_target', to_json(x)::VARCHAR FROM performance_target x
+    UNION ALL SELECT 'fact_line_item', to_json(x)::VARCHAR FROM fact_line_item x
+    UNION ALL SELECT 'narrative_fact', to_json(x)::VARCHAR FROM narrative_fact x
     UNION ALL SELECT 'dq_finding', to_json(q)::VARCHAR FROM (SELECT * EXCLUDE (validated_at) FROM dq_finding) q
     UNION ALL SELECT 'ingest_error', to_json(e)::VARCHAR FROM (SELECT * EXCLUDE (path, occurred_at) FROM ingest_error) e
     UNION ALL SELECT 'dim_department', to_json(x)::VARCHAR FROM dim_department x

@@ -1,6 +1,12 @@
 -- Everything a document contributed; run before its rows are (re)loaded. $1 = source_file.
 DELETE FROM fact_budget_amount WHERE source_file = $1;
 DELETE FROM unplaced_cell WHERE source_file = $1;
+DELETE FROM project WHERE source_file = $1;
+DELETE FROM fact_project_amount WHERE source_file = $1;
+DELETE FROM fact_three_public WHERE source_file = $1;
+DELETE FROM performance_target WHERE source_file = $1;
+DELETE FROM fact_line_item WHERE source_file = $1;
+DELETE FROM narrative_fact WHERE source_file = $1;
 DELETE FROM source_table WHERE source_file = $1;
 DELETE FROM source_page WHERE source_file = $1;
 DELETE FROM source_document WHERE source_file = $1;

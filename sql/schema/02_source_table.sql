@@ -21,9 +21,14 @@ CREATE TABLE IF NOT EXISTS source_table (
     n_unplaced     INTEGER NOT NULL,
     cell_layout    VARCHAR,           -- printed_columns | space_tokens (empty cells vanished, numbers placed by arithmetic)
     n_ambiguous    INTEGER,           -- numbers whose column the arithmetic left open (unplaced: ambiguous_column)
-    placement_notes VARCHAR           -- constraints set aside because the document breaks them
+    placement_notes VARCHAR,          -- constraints set aside because the document breaks them
+    n_items        INTEGER,           -- rows it gave project / fact_project_amount / fact_three_public / …
+    empty_reason   VARCHAR            -- an empty table's (空表) reason, as printed
 );
 -- Warehouses created before issue 3:
 ALTER TABLE source_table ADD COLUMN IF NOT EXISTS cell_layout VARCHAR;
 ALTER TABLE source_table ADD COLUMN IF NOT EXISTS n_ambiguous INTEGER;
 ALTER TABLE source_table ADD COLUMN IF NOT EXISTS placement_notes VARCHAR;
+-- Issue 9:
+ALTER TABLE source_table ADD COLUMN IF NOT EXISTS n_items INTEGER;
+ALTER TABLE source_table ADD COLUMN IF NOT EXISTS empty_reason VARCHAR;

@@ -1,0 +1,16 @@
+-- Figures stated in the narrative, with the sentence that states them.
+CREATE TABLE IF NOT EXISTS narrative_fact (
+    source_file      VARCHAR NOT NULL,
+    line             INTEGER,           -- line of a text document; PDF: line on its page
+    page             INTEGER,
+    department       VARCHAR,
+    fiscal_year      INTEGER,
+    topic            VARCHAR NOT NULL,  -- staff_authorized (编制) | staff_actual (实有) | staff_retired | vehicles
+                                        -- | office_operation_cost (机关运行经费) | operating_funds (公用经费) | yoy_change
+    subject          VARCHAR,           -- what the figure is about, as worded (事业编制, 机要通信用车, 事业运行（2011550）)
+    value            DECIMAL(24, 6),
+    value_unit       VARCHAR,           -- 人 | 辆 | 万元 | 元
+    amount_yuan      DECIMAL(18, 2),    -- money in 元 (yoy_change: the change, sign in change_direction)
+    change_direction VARCHAR,           -- increase | decrease | flat (yoy_change)
+    sentence         VARCHAR NOT NULL
+);
