@@ -56,6 +56,36 @@ def test_pdf_facts_equal_text_facts_table_by_table(pair):
     assert pdf.unplaced.height == text.unplaced.height
 
 
+ITEM_KEYS = {
+    "project": ["row_kind", "project_name", "project_code", "project_type", "description"],
+    "fact_project_amount": ["project_name", "fund_source", "amount_yuan", "amount_printed"],
+    "fact_three_public": ["year", "category", "fund_source", "amount_yuan"],
+    "performance_target": ["project_name", "level1", "level2", "indicator", "operator", "value", "value_unit", "weight"],
+    "fact_line_item": ["row_label", "column_header", "value_printed", "amount_yuan", "quantity"],
+}
+
+
+def test_pdf_projects_three_public_targets_and_lines_equal_the_texts(pair):
+    """The same parsers read the PDF's tables; only a long cell the unruled style wraps over
+    three lines (兰山区 城乡医疗救助, 指标3) comes out as three rows."""
+    name, text, pdf = pair
+    squash = [pl.col(pl.String).str.replace_all(r"\s", "")]  # the renderer wraps long cells at other places
+    for table, key in ITEM_KEYS.items():
+        if name in ("000_spreadsheet_export.pdf", "001_unruled_wanyuan.pdf"):
+            # Calc lets a long goal overflow into the cells beside it; unruled, the label 年度总体 /
+            # 绩效目标 wraps beside its text and is not recognised: descriptions differ there
+            key = [k for k in key if k != "description"]
+        expected = text.items[table].select(key).with_columns(squash)
+        got = pdf.items[table].select(key).with_columns(squash)
+        if name.startswith("001") and table == "performance_target":
+            split = pl.col("project_name").eq("城乡医疗救助") & pl.col("level2").eq("质量指标") & (
+                pl.col("indicator").fill_null("").str.contains("合规医疗|费用救助审批率") | pl.col("indicator").is_null())
+            expected = expected.filter(~pl.col("indicator").str.contains("合规医疗费用救助审批率"))
+            got = got.filter(~split)  # the PDF's three rows: two halves of the text, and the value alone
+        assert got.sort(key, nulls_last=True).equals(expected.sort(key, nulls_last=True)), f"{name}: {table}"
+    assert pdf.items["fact_project_amount"].height > 0 and pdf.items["performance_target"].height > 0
+
+
 def test_every_pdf_fact_carries_its_page(pair):
     _, _, pdf = pair
     assert pdf.facts["page"].null_count() == 0 and pdf.facts["line"].null_count() == 0

@@ -76,6 +76,7 @@ def place_three_public(sink: TableSink) -> None:
                      and _UNIT_CODE.search(paths[c][-1]) and row.cells[c].strip()), None)
         name = next((normalize_text(row.cells[c]) for c in labels if c < len(row.cells)
                      and not _UNIT_CODE.search(paths[c][-1]) and row.cells[c].strip()), None)
+        sink.consumed.update((i, c) for c in labels)  # a unit code is a code, not an amount
         for c, path in enumerate(paths):
             if c in labels or c >= len(row.cells) or not row.cells[c].strip():
                 continue
