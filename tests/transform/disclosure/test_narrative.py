@@ -36,3 +36,8 @@ def test_a_change_after_an_enumeration_belongs_to_the_first_clause():
 
 def test_no_change_without_last_year():
     assert sentence_facts("支出预算增加 5 万元") == []
+
+
+def test_office_operation_cost_worded_as_arranged_in_total(items):
+    facts = items("固安", "narrative_fact").filter(pl.col("topic") == "office_operation_cost")
+    assert facts.select("amount_yuan", "line").rows() == [(Decimal("508100.00"), 427)]
