@@ -17,8 +17,9 @@ FAULTS = {
     "reception.txt": (GUAN, "9\t三、公务接待费\t0.32\t0.32", "9\t三、公务接待费\t0.42\t0.42"),
     "project.txt": (GUAN, "预算数\t250.00\t其中：财政资金\t250.00", "预算数\t251.00\t其中：财政资金\t251.00"),
     "line.txt": (LANSHAN, "城乡医疗救助\t特定目标类\t400.00", "城乡医疗救助\t特定目标类\t410.00"),
+    "target.txt": (LANSHAN, "年度预算资金总额:\t3268", "年度预算资金总额:\t3286"),
 }
-RULES = ("project_sum", "project_table_total", "three_public_sum")
+RULES = ("project_sum", "project_table_total", "project_amounts_agree", "three_public_sum")
 
 
 @pytest.fixture(scope="module")
@@ -58,3 +59,9 @@ def test_a_project_line_that_breaks_the_table_total(findings):
            for f in findings.filter(pl.col("source_file") == "line.txt").to_dicts()}
     assert ("project_table_total", "all", Decimal("106610000.00"), Decimal("106510000.00")) in got
     assert ("project_sum", "all", Decimal("106610000.00"), Decimal("106510000.00")) in got
+
+
+def test_a_project_whose_performance_table_says_another_amount(findings):
+    [f] = findings.filter(pl.col("source_file") == "target.txt").to_dicts()
+    assert (f["rule"], f["severity"], f["subject"], f["expected_yuan"], f["observed_yuan"], f["line"]) == (
+        "project_amounts_agree", "error", "特殊群体参保缴费财政补助", Decimal("32680000.00"), Decimal("32860000.00"), 441)

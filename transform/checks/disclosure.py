@@ -6,6 +6,8 @@
   unit lines (镇安县) counts its units;
 - project_table_total: a project table's 合计 line (or a unit line of a 绩效目标表 listing its
   projects under it) equals the project lines, fund source by fund source;
+- project_amounts_agree: a project printed in the 项目支出表 and again in its 绩效目标表 has the
+  same amount in both (预算数 / 年度预算资金总额 against the project line);
 - three_public_sum: “三公”经费 = 因公出国 + 公务用车 + 公务接待; 公务用车 = 购置 + 运行; 因公出国 =
   its two kinds; 合计 = “三公” (+ 会议费 + 培训费), each year column and fund source, over the
   parts the table prints (a blank part is no amount).
@@ -16,13 +18,14 @@ from collections import defaultdict
 
 import polars as pl
 
-from transform.checks.cells import compared, comparisons, with_mills
+from transform.checks.cells import compared, comparisons, position, with_mills
 from transform.disclosure.three_public import CATEGORIES, PARTS
 
 PROJECT_SUM = "project_sum"
 PROJECT_TABLE_TOTAL = "project_table_total"
+PROJECT_AMOUNTS_AGREE = "project_amounts_agree"
 THREE_PUBLIC_SUM = "three_public_sum"
-RULES = (PROJECT_SUM, PROJECT_TABLE_TOTAL, THREE_PUBLIC_SUM)
+RULES = (PROJECT_SUM, PROJECT_TABLE_TOTAL, PROJECT_AMOUNTS_AGREE, THREE_PUBLIC_SUM)
 
 _STATEMENT_ORDER = ("expenditure", "summary", "general_budget_expenditure", "appropriation_summary")
 _TOTAL = ("three_public", "meeting", "training")
@@ -77,6 +80,7 @@ def _project_rules(lines: list[dict], spent: dict | None) -> list[dict]:
             parts = [p for p in _projects_under(table, total) if p["fund_source"] == total["fund_source"]]
             if parts:
                 out.append(compared(total, parts, PROJECT_TABLE_TOTAL, f"sum of {len(parts)} project lines"))
+    out += _same_project(lines)
     if spent is None:
         return out
     own = [f for f in lines if f["statement"] == "project_expenditure" and f["fund_source"] == "all"]
@@ -87,6 +91,20 @@ def _project_rules(lines: list[dict], spent: dict | None) -> list[dict]:
                        f"{spent['table_title']} 项目支出 against the sum of {len(parts)} project lines of "
                        f"{parts[0]['table_title']}")
         out.append(row)
+    return out
+
+
+def _same_project(lines: list[dict]) -> list[dict]:
+    """A project's amount in its 绩效目标表 against its line in the 项目支出表 (the reference)."""
+    printed = {}
+    for f in lines:
+        if f["statement"] == "project_expenditure" and f["row_kind"] == "project" and f["fund_source"] == "all":
+            printed.setdefault("".join((f["project_name"] or "").split()), f)
+    out = []
+    for f in lines:
+        ref = printed.get("".join((f["project_name"] or "").split()))
+        if f["statement"] == "performance_project" and f["fund_source"] == "all" and ref is not None:
+            out.append(compared(f, [ref], PROJECT_AMOUNTS_AGREE, f"as printed in {ref['table_title']} ({position(ref)})"))
     return out
 
 
