@@ -12,7 +12,7 @@ from transform import statements
 from transform.detail_tables import place_detail
 from transform.disclosure import PARSERS, place_items
 from transform.disclosure import frames as item_frames
-from transform.disclosure.empty_tables import empty_reasons
+from transform.disclosure.empty_tables import empty_reasons, listed_tables
 from transform.disclosure.narrative import narrative_facts
 from transform.headers import classify_columns, column_paths
 from transform.sink import TableSink, first_text
@@ -99,12 +99,14 @@ def normalize_document(doc: RawDocument, source_file: str) -> NormalizedDocument
         if not changed:
             break
     ordered = [results[t.index] for t in doc.tables]
-    reasons = empty_reasons(doc)
+    listed = listed_tables(doc, source_file)
+    reasons = empty_reasons(doc, listed)
     tables = [row | {"empty_reason": reasons.get(row["table_index"]) if row["status"] == "empty" else None}
               for row, _ in ordered]
     items = {name: item_frames.frame(name, [r for _, sink in ordered for r in sink.items.get(name, [])])
              for name in item_frames.TABLES}
     items["narrative_fact"] = item_frames.frame("narrative_fact", narrative_facts(doc, source_file))
+    items["listed_table"] = item_frames.frame("listed_table", listed)
     facts = [f for _, sink in ordered for f in sink.facts]
     unplaced = [u for _, sink in ordered for u in sink.unplaced]
     return NormalizedDocument(

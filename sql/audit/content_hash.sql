@@ -15,6 +15,7 @@ WITH content AS (
     UNION ALL SELECT 'performance_target', to_json(x)::VARCHAR FROM performance_target x
     UNION ALL SELECT 'fact_line_item', to_json(x)::VARCHAR FROM fact_line_item x
     UNION ALL SELECT 'narrative_fact', to_json(x)::VARCHAR FROM narrative_fact x
+    UNION ALL SELECT 'listed_table', to_json(x)::VARCHAR FROM listed_table x
     UNION ALL SELECT 'dq_finding', to_json(q)::VARCHAR FROM (SELECT * EXCLUDE (validated_at) FROM dq_finding) q
     UNION ALL SELECT 'ingest_error', to_json(e)::VARCHAR FROM (SELECT * EXCLUDE (path, occurred_at) FROM ingest_error) e
     UNION ALL SELECT 'dim_department', to_json(x)::VARCHAR FROM dim_department x

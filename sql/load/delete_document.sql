@@ -7,6 +7,7 @@ DELETE FROM fact_three_public WHERE source_file = $1;
 DELETE FROM performance_target WHERE source_file = $1;
 DELETE FROM fact_line_item WHERE source_file = $1;
 DELETE FROM narrative_fact WHERE source_file = $1;
+DELETE FROM listed_table WHERE source_file = $1;
 DELETE FROM source_table WHERE source_file = $1;
 DELETE FROM source_page WHERE source_file = $1;
 DELETE FROM source_document WHERE source_file = $1;

@@ -96,3 +96,12 @@ def test_report_escapes_document_text():
     html = report.render_html(report.Report("now", [doc], {}, {"x<script>.txt": [finding]}, [], [], None))
     assert "<script>" not in html and "<img" not in html and "<b>局" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_000_tables_listed_but_not_printed(validated):
+    """柞水's list of tables names 表2, 表3, 表11 (空表) and 表12 (三公); the document prints none of them."""
+    got = findings(validated, "source_file LIKE '000%' AND rule = 'table_printed' ORDER BY line", [])
+    assert [(f["severity"], f["subject"], f["line"]) for f in got] == [
+        ("warning", "部门综合预算收入总表", 186), ("warning", "部门综合预算支出总表", 187),
+        ("warning", "部门综合预算政府采购（资产配置、购买服务）预算表", 195),
+        ("warning", "部门综合预算一般公共预算拨款“三公”经费及会议费、培训费支出预算表", 196)]

@@ -45,7 +45,7 @@ def test_counts_per_sample(query):
                (SELECT count(*) FROM v_empty_tables e WHERE e.source_file = d.source_file) AS empty_tables
         FROM source_document d ORDER BY 1""")
     assert [tuple(r.values())[1:] for r in rows] == [
-        (7, 0, 34, 3, 21, 1),
+        (7, 0, 34, 3, 21, 2),
         (14, 12, 79, 11, 28, 2),
         (10, 10, 68, 5, 2, 3),
         (1, 0, 16, 0, 7, 5),
@@ -57,4 +57,7 @@ def test_narrative_and_empty_tables(query):
     staff = query("SELECT subject, value, sentence FROM v_narrative_facts WHERE topic = 'staff_actual' AND source_file LIKE '003%'")
     assert [(s["subject"], s["value"]) for s in staff] == [("实有人员", Decimal("21"))]
     [empty] = query("SELECT * FROM v_empty_tables WHERE table_title = '部门政府采购预算'")
-    assert empty["empty_reason"] == "无政府采购预算，空表列示。"
+    assert (empty["empty_reason"], empty["printed"]) == ("无政府采购预算，空表列示。", True)
+    [listed] = query("SELECT * FROM v_empty_tables WHERE NOT printed")
+    assert (listed["source_file"][:3], listed["table_number"], listed["empty_reason"], listed["line"]) == (
+        "000", "表11", "当年无政府采购项目预算", 195)

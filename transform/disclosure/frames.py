@@ -45,6 +45,11 @@ SCHEMAS: dict[str, dict[str, pl.DataType]] = {
         "subject": pl.String, "value": VALUE, "value_unit": pl.String, "amount_yuan": AMOUNT,
         "change_direction": pl.String, "sentence": pl.String,
     },
+    "listed_table": {
+        "source_file": pl.String, "line": pl.Int32, "page": pl.Int32, **_OWNER, "table_number": pl.String,
+        "title": pl.String, "listed_empty": pl.Boolean, "listed_reason": pl.String, "printed": pl.Boolean,
+        "table_index": pl.Int32,
+    },
 }
 TABLES = tuple(SCHEMAS)
 

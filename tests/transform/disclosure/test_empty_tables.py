@@ -16,3 +16,13 @@ def test_reason_from_the_list_of_tables(normalized):
 def test_empty_without_a_printed_reason(normalized):
     reasons = _reasons(normalized, "江油")
     assert reasons == {"政府性基金预算“三公”经费支出预算表": None}
+
+
+def test_the_list_of_tables_and_what_is_printed(items):
+    """柞水 lists 15 tables but prints neither 表2/表3 nor 表11 (空表) nor 表12 (三公)."""
+    listed = items("柞水", "listed_table")
+    assert listed.height == 15
+    missing = listed.filter(~listed["printed"])
+    assert missing.select("table_number", "listed_empty", "listed_reason").rows() == [
+        ("表2", False, None), ("表3", False, None), ("表11", True, "当年无政府采购项目预算"), ("表12", False, None)]
+    assert listed.filter(listed["table_number"] == "表10")["table_index"].item() == 9
