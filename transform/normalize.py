@@ -1,4 +1,5 @@
-"""One raw document -> three polars frames: tables, facts and unplaced cells."""
+"""One raw document -> polars frames: tables, facts, unplaced cells, PDF pages, and the other
+fact tables (projects, 三公, targets, lines, narrative facts, the list of tables)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
@@ -156,7 +157,7 @@ def normalize_table(table: RawTable, source_file: str, siblings: dict[tuple, Dec
         status = "unclassified" if statement is statements.UNCLASSIFIED else "not_modelled"
     elif statement.layout in PARSERS:
         place_items(sink)
-        status = "loaded" if sink.items else "empty"
+        status = "loaded" if sink.items else "unplaced" if sink.unplaced else "empty"
     else:
         body = [r.cells for r in table.rows] if table.aligned else []
         columns = classify_columns(paths, body, total_measure=statement.total_measure, fund_default=statement.fund_source)

@@ -52,8 +52,6 @@ class TableSink:
     consulted: set[tuple] = field(default_factory=set)
     # Rows for the other fact tables (project, fact_three_public, …), by warehouse table.
     items: dict[str, list[dict]] = field(default_factory=dict)
-    # Why a table printed as 空表 is empty, as printed.
-    empty_reason: str | None = None
     # (row_index, col) of the cells an item parser used: the other numbers are unplaced.
     consumed: set[tuple[int, int]] = field(default_factory=set)
 

@@ -1,6 +1,6 @@
 -- One line per table of every loaded document, with its findings by severity.
 SELECT t.source_file, t.table_index, coalesce(t.table_number, '') AS table_number, t.title, t.statement_zh,
-       t.status, t.unit_printed, coalesce(t.first_line, t.page) AS position, t.n_facts, t.n_unplaced,
+       t.status, t.unit_printed, coalesce(t.first_line, t.page) AS position, t.n_facts, coalesce(t.n_items, 0) AS n_items, t.n_unplaced,
        count(f.rule) FILTER (WHERE f.severity = 'error') AS errors,
        count(f.rule) FILTER (WHERE f.severity = 'warning' AND f.kind = 'rounding') AS rounding,
        count(f.rule) FILTER (WHERE f.severity = 'warning' AND f.kind <> 'rounding') AS warnings,

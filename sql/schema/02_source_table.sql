@@ -6,7 +6,7 @@ CREATE TABLE IF NOT EXISTS source_table (
     title          VARCHAR,
     statement      VARCHAR NOT NULL,  -- statement kind (README: statement kinds)
     statement_zh   VARCHAR NOT NULL,
-    status         VARCHAR NOT NULL,  -- loaded | empty | not_modelled | unclassified
+    status         VARCHAR NOT NULL,  -- loaded | empty | unplaced (numbers, none placed) | not_modelled | unclassified
     unit_printed   VARCHAR,           -- 元 / 万元 as stated above the table
     department     VARCHAR,
     fiscal_year    INTEGER,

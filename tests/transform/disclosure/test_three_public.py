@@ -39,6 +39,8 @@ def test_space_aligned_table_numbers_are_unplaced(normalized):
     unplaced = n.unplaced.filter(pl.col("reason") == "columns_unknown")
     assert unplaced["cell_text"].to_list() == ["1.2", "0.2", "0.2", "1"]
     assert n.items["fact_three_public"].height == 0
+    status = n.tables.filter(n.tables["statement"] == "three_public")["status"].to_list()
+    assert status == ["unplaced"]  # numbers it could not place: not an empty table
 
 
 def test_categories_from_labels():
