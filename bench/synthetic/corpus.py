@@ -25,7 +25,7 @@ from pathlib import Path
 from bench.synthetic import rewrite
 from bench.synthetic.templates import PDF_STYLES, template, template_prefixes
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2  # 2: the amounts of projects, 三公 and procurement lines scale too
 FIRST = "青白安长平永宁丰新和乐清元兴泰德华阳开明福昌宜嘉临合南北东西"
 SECOND = "山河川江林源泉峰湖石桥溪城台州原谷坪水岭岗湾陵"
 MAX_FACTOR = 9  # one more digit at most, so space-aligned columns keep their gaps

@@ -21,10 +21,12 @@ FIXTURES = SAMPLES.parents[1] / "tests" / "fixtures" / "pdf"
 # The PDF styles the fixtures renderer draws, by template (003's space-aligned text has none).
 PDF_STYLES = {"000": "000_ruled_yuan", "001": "001_unruled_wanyuan", "002": "002_multipage_ruled",
               "004": "004_split_codes_ruled"}
-# Unmodelled tables whose decimal figures are amounts (scaled with the facts); the others
-# (contents, performance targets, assets) hold page numbers, counts and targets.
-_AMOUNT_REASONS = ("not_modelled:three_public", "not_modelled:project_expenditure", "not_modelled:procurement",
-                   "not_modelled:meeting_training", "no_subject", "malformed_code")
+# Unplaced numbers that are amounts (scaled with the facts), and the amount columns of the other
+# fact tables (projects, 三公, procurement lines); contents, targets and asset counts hold page
+# numbers, counts and targets.
+_AMOUNT_REASONS = ("columns_unknown", "no_subject", "malformed_code")
+_ITEM_AMOUNTS = {"fact_project_amount": "amount_printed", "fact_three_public": "amount_printed",
+                 "fact_line_item": "value_printed"}
 _PLACE = re.compile(r"^(.{2,3}?[县区市])")
 
 
@@ -61,7 +63,10 @@ def template(prefix: str) -> Template:
     lines = path.read_text(encoding="utf-8").split("\n")
     amounts: dict[int, set[str]] = {}
     others = normalized.unplaced.filter(normalized.unplaced["reason"].is_in(_AMOUNT_REASONS))
-    cells = [*normalized.facts.select("line", "amount_printed").iter_rows(),
+    items = [(line, text) for table, column in _ITEM_AMOUNTS.items()
+             for line, text, yuan in normalized.items[table].select("line", column, "amount_yuan").iter_rows()
+             if yuan is not None]
+    cells = [*normalized.facts.select("line", "amount_printed").iter_rows(), *items,  # amounts, integers too
              *((line, text) for line, text in others.select("line", "cell_text").iter_rows()
                if line is not None and DECIMAL_AMOUNT.match(text))]
     for line, printed in cells:

@@ -7,9 +7,12 @@ from decimal import Decimal
 import pytest
 
 from bench.synthetic import rewrite
+from budget_etl.paths import SAMPLES
 from bench.synthetic.corpus import Params, generate, place_name, plan
 from extract.documents import read_document
 from transform.normalize import normalize_document
+
+TEMPLATE = {"001": "001_62df1c6f39ffdb6f.txt", "002": "002_43a13e6a8c0a6925.txt"}
 
 
 def test_amounts_scale_exactly_in_their_printed_form():
@@ -68,3 +71,17 @@ def test_a_synthetic_department_prints_the_templates_figures_times_its_factor(tm
     total = rewrite.scale_amount("11,290.59", lanshan["factor"])  # 001's 一般公共预算拨款收入, 万元
     assert f"一般公共预算拨款收入\t{total}" in text
     assert "兰山区" not in text and "白山区" in text
+
+
+def test_projects_and_three_public_scale_with_the_facts(tmp_path):
+    """The other fact tables' amounts grow by the same factor, so project_sum and
+    three_public_sum still hold in a synthetic document."""
+    rows = [r for r in generate(Params(departments=5, years=1, seed=3, pdf_share=0.0), tmp_path)
+            if r["template"] in TEMPLATE]
+    assert {r["template"] for r in rows} == set(TEMPLATE) and all(r["factor"] > 1 for r in rows)
+    for row in rows:
+        got = normalize_document(read_document(tmp_path / row["file_name"]), row["file_name"])
+        template = normalize_document(read_document(SAMPLES / TEMPLATE[row["template"]]), "t.txt")
+        for table in ("fact_project_amount", "fact_three_public"):
+            assert got.items[table]["amount_yuan"].to_list() == [
+                v * row["factor"] for v in template.items[table]["amount_yuan"].to_list()], (row["template"], table)
