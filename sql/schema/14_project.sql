@@ -1,5 +1,6 @@
 -- One row per printed line of a 项目支出表 / 专项业务经费支出表 (projects, and the unit, category
--- and 合计 lines around them), and per project a 绩效目标表 is about (statement performance_project).
+-- and 合计 lines around them), per project a 绩效目标表 is about (statement performance_project),
+-- and per budget line of a 部门整体 target table (任务, 金额合计; statement performance_overall).
 CREATE TABLE IF NOT EXISTS project (
     source_file          VARCHAR NOT NULL,
     table_index          INTEGER NOT NULL,
@@ -9,7 +10,8 @@ CREATE TABLE IF NOT EXISTS project (
     department           VARCHAR,
     fiscal_year          INTEGER,
     statement            VARCHAR NOT NULL,  -- project_expenditure | performance_project
-    row_kind             VARCHAR NOT NULL,  -- project | unit | category (专用项目) | total (合计) | department
+    row_kind             VARCHAR NOT NULL,  -- project | unit | category (专用项目) | total (合计 / 金额合计)
+                                            -- | task (a 部门整体 table's 任务) | department (its whole budget line)
     project_name         VARCHAR,
     project_code         VARCHAR,           -- 项目编码 where printed
     project_type         VARCHAR,           -- 项目类型 (特定目标类 …)

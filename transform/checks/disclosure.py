@@ -5,7 +5,8 @@
   of the 项目支出表 (or, for a document without one, of its 绩效目标表s); a table printing only
   unit lines (镇安县) counts its units;
 - project_table_total: a project table's 合计 line (or a unit line of a 绩效目标表 listing its
-  projects under it) equals the project lines, fund source by fund source;
+  projects under it, or the 金额合计 of a 部门整体 table's tasks) equals the project (task) lines,
+  fund source by fund source;
 - project_amounts_agree: a project printed in the 项目支出表 and again in its 绩效目标表 has the
   same amount in both (预算数 / 年度预算资金总额 against the project line);
 - three_public_sum: “三公”经费 = 因公出国 + 公务用车 + 公务接待; 公务用车 = 购置 + 运行; 因公出国 =
@@ -74,12 +75,12 @@ def _project_rules(lines: list[dict], spent: dict | None) -> list[dict]:
     for line in lines:
         tables[line["table_index"]].append(line)
     for table in tables.values():
-        totals = [t for t in table if (t["statement"], t["row_kind"]) in (("project_expenditure", "total"),
-                                                                           ("performance_project", "unit"))]
+        totals = [t for t in table if (t["statement"], t["row_kind"]) in (
+            ("project_expenditure", "total"), ("performance_project", "unit"), ("performance_overall", "total"))]
         for total in totals:
             parts = [p for p in _projects_under(table, total) if p["fund_source"] == total["fund_source"]]
             if parts:
-                out.append(compared(total, parts, PROJECT_TABLE_TOTAL, f"sum of {len(parts)} project lines"))
+                out.append(compared(total, parts, PROJECT_TABLE_TOTAL, f"sum of {len(parts)} {parts[0]['row_kind']} lines"))
     out += _same_project(lines)
     if spent is None:
         return out
@@ -109,9 +110,11 @@ def _same_project(lines: list[dict]) -> list[dict]:
 
 
 def _projects_under(table: list[dict], total: dict) -> list[dict]:
-    """The project lines a total line stands for: all of a 合计, those after a unit line until the next unit."""
+    """The project lines a total line stands for: all of a 合计 (the task lines of a 部门整体 table's
+    金额合计), those after a unit line until the next unit."""
     if total["row_kind"] == "total":
-        return [p for p in table if p["row_kind"] == "project"]
+        kind = "task" if total["statement"] == "performance_overall" else "project"
+        return [p for p in table if p["row_kind"] == kind]
     after = [p for p in table if p["row_index"] > total["row_index"]]
     nxt = next((p["row_index"] for p in after if p["row_kind"] == "unit"), None)
     return [p for p in after if p["row_kind"] == "project" and (nxt is None or p["row_index"] < nxt)]

@@ -49,6 +49,7 @@ _WORDS = tuple(f"{w}指标" for w in ("产出", "效益", "满意度", "成本",
 _DIRECTION = re.compile(r"^(?:正向|反向|中性)指标$")
 _PROJECT_ROLES = ("project_name", "unit_name", "budget", "goal")
 _UNIT_LABEL = re.compile(r"[(（](万元|元)[)）]")
+_BUDGET_FUNDS = {"总额": "all", "资金总额": "all", "财政拨款": "appropriation", "其他资金": "other"}
 _GOAL_LABEL = re.compile(r"^(?:实施期)?(?:总|年度)目标$")
 
 
@@ -62,6 +63,7 @@ class _State:
     in_indicators: bool = False
     unit: str | None = None  # a label's (万元) above the amounts
     description_next: bool = False  # the goal's text is on the next line
+    budget_labels: tuple[str, list[str]] | None = None  # 年度部门整体支出预算 | 资金总额 | 财政拨款, figures below
 
 
 def place_targets(sink: TableSink) -> None:
@@ -180,6 +182,8 @@ def _project_fields(sink: TableSink, i: int, row: RawRow, cells: list[tuple[int,
     for _, text in cells:
         if m := _UNIT_LABEL.search(normalize_label(text)):
             state.unit = m.group(1)
+    if scope == "department" and _task_line(sink, i, row, cells, state):
+        return
     k = 0
     while k < len(cells):
         c, text = cells[k]
@@ -209,6 +213,30 @@ def _project_fields(sink: TableSink, i: int, row: RawRow, cells: list[tuple[int,
             k += 2
             continue
         k += 1
+
+
+def _task_line(sink: TableSink, i: int, row: RawRow, cells: list[tuple[int, str]], state: _State) -> bool:
+    """A 部门整体 table's budget lines: 任务1 | 主要内容 | 总额 | 财政拨款 (| 其他资金), 金额合计, or
+    年度部门整体支出预算 | 资金总额 | 财政拨款 with its figures on the line below (江油市)."""
+    numbers = [(c, t) for c, t in cells if parse_amount(t) is not None]
+    texts = [t for _, t in cells if parse_amount(t) is None]
+    if not numbers:
+        funds = [t for t in texts[1:] if normalize_label(t) in _BUDGET_FUNDS]
+        if funds:
+            state.budget_labels = (texts[0], funds)
+        return bool(funds)
+    if texts:
+        name, headers = texts[0], ["总额", "财政拨款", "其他资金"]  # 预算金额（万元）'s columns
+        kind = "total" if normalize_label(name) in ("金额合计", "合计") else "task"
+    elif state.budget_labels:
+        (name, headers), kind = state.budget_labels, "department"
+    else:
+        return False
+    sink.item("project", i, row, statement=sink.statement.kind, row_kind=kind, project_name=name,
+              description=texts[1] if len(texts) > 1 else None, unit_printed=state.unit or sink.unit)
+    for (c, _), header in zip(numbers, headers):
+        project_amount(sink, i, row, c, header, kind, name, _BUDGET_FUNDS[normalize_label(header)], state.unit)
+    return True
 
 
 def _project(sink: TableSink, i: int, row: RawRow, state: _State, scope: str) -> dict:

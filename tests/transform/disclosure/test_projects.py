@@ -49,3 +49,24 @@ def test_projects_of_a_performance_table(items):
         "339-江油市医疗保障局": Decimal("690000.00"), "医药医疗保障服务经费": Decimal("110000.00"),
         "医疗保障服务中心运行经费": Decimal("250000.00"), "党建工作经费": Decimal("30000.00"),
         "医保基金监督检查经费": Decimal("300000.00")}
+
+
+def test_budget_lines_of_a_department_target_table(items):
+    """镇安 部门整体: 任务1 308.89 | 任务2 56 | 金额合计 364.89 (万元, 总额 and 财政拨款)."""
+    lines = items("镇安", "fact_project_amount").filter(pl.col("statement") == "performance_overall")
+    assert lines.select("row_kind", "project_name", "fund_source", "amount_yuan").rows() == [
+        ("task", "任务1", "all", Decimal("3088900.00")), ("task", "任务1", "appropriation", Decimal("3088900.00")),
+        ("task", "任务2", "all", Decimal("560000.00")), ("task", "任务2", "appropriation", Decimal("560000.00")),
+        ("total", "金额合计", "all", Decimal("3648900.00")), ("total", "金额合计", "appropriation", Decimal("3648900.00"))]
+    task = items("镇安", "project").filter(pl.col("project_name") == "任务1").row(0, named=True)
+    assert task["description"] == "完成城乡居民医保整合工作"
+
+
+def test_a_budget_line_with_its_figures_below_and_no_unit(normalized):
+    """江油: 年度部门整体支出预算 | 资金总额 | 财政拨款, the figures on the next line; no unit printed."""
+    n = normalized("江油")
+    line = n.items["project"].filter(pl.col("row_kind") == "department").row(0, named=True)
+    assert (line["project_name"], line["line"]) == ("年度部门整体支出预算", 230)  # the line of its figures
+    unplaced = n.unplaced.filter(pl.col("line") == 230)
+    assert unplaced.select("cell_text", "reason").rows() == [
+        ("609.69", "unit_unknown"), ("609.69", "unit_unknown"), ("0.00", "not_modelled:performance_overall")]
