@@ -44,7 +44,13 @@ FUND_SOURCES = {
     "non_appropriation_surplus": "使用非财政拨款结余 / 用事业基金弥补收支差额",
 }
 
-_MEASURE_RULES = tuple((re.compile(p), v) for p, v in [
+
+def rules(pairs: list[tuple[str, str]]) -> tuple[tuple[re.Pattern, str], ...]:
+    """(pattern, value) pairs compiled, in order: the first that matches a label wins."""
+    return tuple((re.compile(p), v) for p, v in pairs)
+
+
+_MEASURE_RULES = rules([
     (r"人员经费|人员支出", "personnel"),
     (r"公用经费|公用支出", "operating"),
     (r"基本支出", "basic"),
@@ -54,7 +60,7 @@ _MEASURE_RULES = tuple((re.compile(p), v) for p, v in [
     (r"上缴上级|上解上级", "to_superior"),
     (r"对附属单位补助", "to_subsidiary"),
 ])
-_FUND_RULES = tuple((re.compile(p), v) for p, v in [
+_FUND_RULES = rules([
     (r"一般公共预算", "general_budget"),
     (r"政府性基金|基金预算", "gov_fund"),
     (r"国有资本经营", "state_capital"),
@@ -107,27 +113,28 @@ def column_paths(header_rows: list[tuple[str, ...]], n_cols: int) -> list[tuple[
 
 def measure_of(path: tuple[str, ...], default: str) -> str:
     """The nearest-to-leaf header that names a measure; 合计/小计 defer to their parents."""
-    return _first_match(_MEASURE_RULES, path) or default
+    return first_match(_MEASURE_RULES, path) or default
 
 
 def fund_of(path: tuple[str, ...], default: str) -> str:
-    return _first_match(_FUND_RULES, path) or default
+    return first_match(_FUND_RULES, path) or default
 
 
 def fund_of_label(label: str) -> str | None:
     """Fund source named by a row label of a summary table ('一般公共预算拨款收入')."""
-    return _first_match(_FUND_RULES, (normalize_label(label),))
+    return first_match(_FUND_RULES, (normalize_label(label),))
 
 
 def measure_of_label(label: str) -> str | None:
-    return _first_match(_MEASURE_RULES, (normalize_label(label),))
+    return first_match(_MEASURE_RULES, (normalize_label(label),))
 
 
 @lru_cache(maxsize=16384)
-def _first_match(rules: tuple[tuple[re.Pattern, str], ...], path: tuple[str, ...]) -> str | None:
-    """Cached: a document repeats the same few header paths in every table."""
+def first_match(ordered: tuple[tuple[re.Pattern, str], ...], path: tuple[str, ...]) -> str | None:
+    """The value of the first rule matching the path's innermost label that any rule matches.
+    Cached: a document repeats the same few header paths in every table."""
     for label in reversed(path):
-        for pattern, value in rules:
+        for pattern, value in ordered:
             if pattern.search(label):
                 return value
     return None

@@ -7,10 +7,10 @@ import re
 from extract.cells import normalize_label
 from extract.model import RawRow
 from transform.amounts import parse_amount, to_yuan
-from transform.headers import column_paths, fund_of
+from transform.headers import column_paths, first_match, fund_of, rules
 from transform.sink import TableSink
 
-_ROLES = tuple((re.compile(p), role) for p, role in [
+_ROLES = rules([
     (r"单位编码|单位代码", "unit_code"),
     (r"项目编码|项目代码", "project_code"),
     (r"类型|类别", "project_type"),
@@ -44,8 +44,7 @@ def place_projects(sink: TableSink) -> None:
 
 
 def _role(path: tuple[str, ...]) -> str:
-    joined = "/".join(path)
-    return next((role for pattern, role in _ROLES if pattern.search(joined)), "amount")
+    return first_match(_ROLES, ("/".join(path),)) or "amount"
 
 
 def _token_row(sink: TableSink, i: int, row: RawRow, header: list[str]) -> None:

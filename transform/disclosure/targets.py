@@ -16,13 +16,14 @@ from extract.model import RawRow
 from transform.amounts import parse_amount
 from transform.disclosure.projects import normalize_text, project_amount
 from transform.disclosure.target_values import parse_target
+from transform.headers import first_match, rules
 from transform.sink import TableSink
 
 _L1 = re.compile(r"^(?:产出|效益|满意度|成本)指标$|^指出产$")  # 指出产: 000's misprint of 产出指标
 _L2 = re.compile(r"^(?:数量|质量|时效|成本|经济成本|社会成本|生态环境成本|生态成本|经济效益|社会效益|生态效益"
                  r"|可持续影响|服务对象满意度|满意度)指标$")
 _SECTION = re.compile(r"^(?:年度)?(?:绩效指标|总体目标|主要任务|年度目标)$")
-_HEADER_ROLES = tuple((re.compile(p), role) for p, role in [
+_HEADER_ROLES = rules([
     (r"^一级指标$", "level1"), (r"^二级指标$", "level2"), (r"^三级指标$", "level3"),
     (r"^(?:指标内容|绩效指标描述|指标名称)$", "indicator"),
     (r"依据", "basis"), (r"^(?:符号|指标性质)$", "operator"), (r"^指标值|^值$", "value"),
@@ -31,7 +32,7 @@ _HEADER_ROLES = tuple((re.compile(p), role) for p, role in [
     (r"^项目名称$", "project_name"), (r"^单位名称$", "unit_name"), (r"^预算数$", "budget"),
     (r"^年度目标$", "goal"),
 ])
-_KEYS = tuple((re.compile(p), key) for p, key in [
+_KEYS = rules([
     (r"^(?:专项\(项目\)|项目)名称$", "project_name"), (r"^项目编码$", "project_code"),
     (r"^主管部门$", "competent_department"), (r"^实施单位", "implementing_unit"),
     (r"^(?:年度预算资金总额|实施期资金总额|年度资金总额|预算数|资金总额):?$", "amount:all"),
@@ -97,7 +98,7 @@ def _notes(first: str, cells: list[tuple[int, str]]) -> bool:
 
 def _header_row(cells: list[tuple[int, str]], state: _State) -> bool:
     labels = {c: normalize_label(t) for c, t in cells}
-    sub = {c: next((r for p, r in _HEADER_ROLES if p.search(lbl)), None) for c, lbl in labels.items()}
+    sub = {c: first_match(_HEADER_ROLES, (lbl,)) for c, lbl in labels.items()}
     if state.in_indicators and len(sub) >= 2 and all(sub.values()) and "level1" not in sub.values():
         if "value" in sub.values():  # 指标值 over 符号 | 值 | 单位: the value is the 值 column now
             state.roles = {c: r for c, r in state.roles.items() if r != "value"}
@@ -108,7 +109,7 @@ def _header_row(cells: list[tuple[int, str]], state: _State) -> bool:
         return False
     roles = {}
     for c, label in labels.items():
-        role = next((r for p, r in _HEADER_ROLES if p.search(label)), None)
+        role = first_match(_HEADER_ROLES, (label,))
         if role and role not in roles.values():
             roles[c] = role
     if "level1" not in roles.values() and "level2" in roles.values():  # 003: 一级 / 指标 on lines above
@@ -188,7 +189,7 @@ def _project_fields(sink: TableSink, i: int, row: RawRow, cells: list[tuple[int,
     while k < len(cells):
         c, text = cells[k]
         label = normalize_label(text)
-        key = next((key for p, key in _KEYS if p.match(label)), None)
+        key = first_match(_KEYS, (label,))
         if key is None and label.startswith("实施单位") and len(label) > 4:
             _project(sink, i, row, state, scope)["implementing_unit"] = text[text.index("位") + 1:].strip()
         if key is None or k + 1 >= len(cells):
@@ -208,7 +209,7 @@ def _project_fields(sink: TableSink, i: int, row: RawRow, cells: list[tuple[int,
                 _project(sink, i, row, state, scope)["description"] = text
             state.description_next = not text
             return
-        elif normalize_label(value) not in {lbl for _, lbl in _KEYS}:
+        elif first_match(_KEYS, (normalize_label(value),)) is None:  # not a key printed without its value
             _project(sink, i, row, state, scope)[key] = value
             k += 2
             continue

@@ -10,7 +10,7 @@ import re
 from extract.cells import LEADING_NUMBER, normalize_label
 from transform.amounts import parse_amount, to_yuan
 from transform.disclosure.projects import normalize_text
-from transform.headers import column_paths, fund_of
+from transform.headers import column_paths, first_match, fund_of, rules
 from transform.sink import TableSink
 
 CATEGORIES = {
@@ -32,7 +32,7 @@ PARTS = {
     "vehicles": ("vehicle_purchase", "vehicle_operation"),
     "abroad": ("abroad_research", "abroad_other"),
 }
-_RULES = tuple((re.compile(p), c) for p, c in [
+_RULES = rules([
     (r"教学科研", "abroad_research"),
     (r"其他因公出国", "abroad_other"),
     (r"因公出国", "abroad"),
@@ -52,7 +52,7 @@ _UNIT_NAME = re.compile(r"单位名称|^项目$|名称")
 
 def category_of(label: str) -> str | None:
     text = LEADING_NUMBER.sub("", normalize_label(label)).removeprefix("其中:").removeprefix("其中：")
-    return next((c for pattern, c in _RULES if pattern.search(text)), None)
+    return first_match(_RULES, (text,))
 
 
 def place_three_public(sink: TableSink) -> None:

@@ -56,3 +56,20 @@ def test_zhenan_vertical_headers(items):
     t = _row(targets, line=1067)  # 满意 / 度指 / 标, then 服务对象 / 满意度指标
     assert (t["level1"], t["level2"], t["operator"], t["value"]) == ("满意度指标", "服务对象满意度指标", "≥", Decimal("95"))
     assert targets.height == 16  # the notes under the table are not targets; 表16 is an empty template
+
+
+def test_a_key_printed_without_its_value_takes_not_the_next_key():
+    from extract.documents import parse_text
+    from transform.normalize import normalize_document
+
+    text = "\n".join([
+        "项目支出绩效目标表", "单位：万元",
+        "项目名称\t城乡医疗救助\t\t", "主管部门\t实施单位\t兰山区医疗保险事业中心\t",
+        "年度预算资金总额:\t400\t\t", "一级指标\t二级指标\t三级指标\t指标值",
+        "产出指标\t数量指标\t指标: 救助人次\t≥21908", ""])
+    n = normalize_document(parse_text(text, "t.txt"), "t.txt")
+    project = n.items["project"].row(0, named=True)
+    assert (project["project_name"], project["competent_department"], project["implementing_unit"]) == (
+        "城乡医疗救助", None, "兰山区医疗保险事业中心")
+    assert n.items["fact_project_amount"]["amount_yuan"].to_list() == [Decimal("4000000.00")]
+    assert n.items["performance_target"].select("operator", "value").rows() == [("≥", Decimal("21908"))]
