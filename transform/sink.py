@@ -72,11 +72,9 @@ class TableSink:
             return
         if reason:
             return self.reject(row_index, row, col, header, label, reason)
-        if self.unit is None:
-            return self.reject(row_index, row, col, header, label, "unit_unknown")
-        yuan = to_yuan(value, self.unit)
+        yuan = self.yuan(row_index, row, col, header, label, value, self.unit)
         if yuan is None:
-            return self.reject(row_index, row, col, header, label, "sub_cent_precision")
+            return
         subject = subject or Subject()
         scheme, econ_code, econ_name = subject.economic()
         self.facts.append({
@@ -99,6 +97,18 @@ class TableSink:
             "column_header": header,
             "placement": self.placements.get(row_index, "printed_columns"),
         })
+
+    def yuan(self, row_index: int, row: RawRow, col: int, header: str, label: str | None,
+             value: Decimal, unit: str | None) -> Decimal | None:
+        """A printed amount in 元; None, with the cell unplaced and why, when the unit is unknown
+        or the conversion would lose digits."""
+        if unit is None:
+            self.reject(row_index, row, col, header, label, "unit_unknown")
+            return None
+        yuan = to_yuan(value, unit)
+        if yuan is None:
+            self.reject(row_index, row, col, header, label, "sub_cent_precision")
+        return yuan
 
     def reject(self, row_index: int, row: RawRow, col: int | None, header: str, label: str | None, reason: str,
                text: str | None = None) -> None:

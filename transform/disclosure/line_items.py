@@ -6,7 +6,7 @@ import re
 from decimal import Decimal
 
 from extract.cells import normalize_label
-from transform.amounts import UNIT_FACTORS, parse_amount, to_yuan
+from transform.amounts import UNIT_FACTORS, parse_amount
 from transform.detail_tables import row_subjects
 from transform.disclosure.projects import normalize_text
 from transform.headers import classify_columns, column_paths, fund_of
@@ -57,11 +57,9 @@ def _cell(sink: TableSink, i: int, row, c: int, header: str, text: str, label: s
         sink.item("fact_line_item", i, row, c, **fields)
         return
     unit = _unit(header) or sink.unit
-    if unit is None:
-        return sink.reject(i, row, c, header, label, "unit_unknown")
-    yuan = to_yuan(value, unit)
+    yuan = sink.yuan(i, row, c, header, label, value, unit)
     if yuan is None:
-        return sink.reject(i, row, c, header, label, "sub_cent_precision")
+        return
     sink.item("fact_line_item", i, row, c, amount_yuan=yuan, fund_source=fund, unit_printed=unit, **fields)
 
 

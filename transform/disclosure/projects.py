@@ -6,7 +6,7 @@ import re
 
 from extract.cells import normalize_label
 from extract.model import RawRow
-from transform.amounts import parse_amount, to_yuan
+from transform.amounts import parse_amount
 from transform.headers import column_paths, first_match, fund_of, rules
 from transform.sink import TableSink
 
@@ -92,11 +92,9 @@ def project_amount(sink: TableSink, i: int, row: RawRow, c: int, header: str, ki
     unit = unit or sink.unit
     if value is None:
         return sink.reject(i, row, c, header, name, "not_a_number")
-    if unit is None:
-        return sink.reject(i, row, c, header, name, "unit_unknown")
-    yuan = to_yuan(value, unit)
+    yuan = sink.yuan(i, row, c, header, name, value, unit)
     if yuan is None:
-        return sink.reject(i, row, c, header, name, "sub_cent_precision")
+        return
     sink.item("fact_project_amount", i, row, c if sink.table.aligned else None, statement=sink.statement.kind,
               row_kind=kind, project_name=name, fund_source=fund, column_header=header, amount_yuan=yuan,
               amount_printed=text, unit_printed=unit)

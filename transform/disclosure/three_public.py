@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from extract.cells import LEADING_NUMBER, normalize_label
-from transform.amounts import parse_amount, to_yuan
+from transform.amounts import parse_amount
 from transform.disclosure.projects import normalize_text
 from transform.headers import column_paths, first_match, fund_of, rules
 from transform.sink import TableSink
@@ -104,11 +104,11 @@ def _amount(sink: TableSink, i: int, row, c: int, header: str, category: str, pr
             year: int | None, code: str | None, name: str | None) -> None:
     text = row.cells[c]
     value = parse_amount(text)
-    if value is None or sink.unit is None:
-        return sink.reject(i, row, c, header, printed, "not_a_number" if value is None else "unit_unknown")
-    yuan = to_yuan(value, sink.unit)
+    if value is None:
+        return sink.reject(i, row, c, header, printed, "not_a_number")
+    yuan = sink.yuan(i, row, c, header, printed, value, sink.unit)
     if yuan is None:
-        return sink.reject(i, row, c, header, printed, "sub_cent_precision")
+        return
     sink.item("fact_three_public", i, row, c, year=year, unit_code=code, unit_name=name, category=category,
               category_printed=normalize_text(printed or ""), fund_source=fund, column_header=header,
               amount_yuan=yuan, amount_printed=text, unit_printed=sink.unit)
