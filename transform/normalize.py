@@ -100,7 +100,8 @@ def normalize_document(doc: RawDocument, source_file: str) -> NormalizedDocument
         if not changed:
             break
     ordered = [results[t.index] for t in doc.tables]
-    listed = listed_tables(doc, source_file)
+    contents = {row["table_index"] for row, _ in ordered if row["statement"] == statements.CONTENTS.kind}
+    listed = listed_tables(doc, source_file, contents)
     reasons = empty_reasons(doc, listed)
     tables = [row | {"empty_reason": reasons.get(row["table_index"]) if row["status"] == "empty" else None}
               for row, _ in ordered]

@@ -9,19 +9,19 @@ from __future__ import annotations
 import re
 
 from extract.cells import normalize_label
-from extract.model import RawDocument, RawTable
-from transform import statements
+from extract.model import RawDocument
 
 _EMPTY_NOTE = re.compile(r"空表|没有|无.*(?:预算|支出|收支|项目|经费|资产)|未.*安排|未使用")
 _NUMBER = re.compile(r"^表(\d+)$")
 
 
-def listed_tables(doc: RawDocument, source_file: str) -> list[dict]:
-    """One row per 表N line of the document's list of tables (目录 | 是否空表 | 公开空表理由)."""
+def listed_tables(doc: RawDocument, source_file: str, contents: set[int]) -> list[dict]:
+    """One row per 表N line of the document's list of tables (目录 | 是否空表 | 公开空表理由);
+    `contents` are the indexes of the tables classified as a list of tables."""
     printed = {normalize_label(t.number): t.index for t in doc.tables if t.number}
     out = []
     for table in doc.tables:
-        if not _is_contents(table):
+        if table.index not in contents:
             continue
         for row in table.header_rows + table.rows:
             cells = [c.strip() for c in row.cells]
@@ -49,8 +49,3 @@ def empty_reasons(doc: RawDocument, listed: list[dict]) -> dict[int, str]:
         if reason:
             reasons[table.index] = re.sub(r"^注[:：]\s*", "", reason.strip())
     return reasons
-
-
-def _is_contents(table: RawTable) -> bool:
-    cells = [c for r in table.header_rows + table.rows for c in r.cells]
-    return statements.classify(table.title, cells) is statements.CONTENTS
