@@ -20,6 +20,7 @@ from budget_etl.safe_text import printable
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Chinese budget disclosures -> a checked DuckDB warehouse.")
+UNKNOWN = "unknown"  # what the summary shows for a department, year, kind or scope the document does not say
 console = Console(width=None if sys.stdout.isatty() else 200)
 
 WarehouseOption = typer.Option(None, "--warehouse", "-w", help="DuckDB file of the warehouse "
@@ -258,11 +259,12 @@ def _fmt(value) -> str:
 
 
 def _print_summary(summary, warehouse: Path) -> None:
-    docs = Table("document", "layout", "department", "year", "tables", "loaded tables", "facts",
+    docs = Table("document", "layout", "department", "year", "kind", "scope", "tables", "loaded tables", "facts",
                  "placed by arithmetic", "ambiguous", "unplaced", "projects · 三公 · targets · lines · narrative",
                  title="Documents loaded")
     for d in summary.per_document:
-        docs.add_row(_cell(d["source_file"]), d["format"], _cell(d["department"] or "?"), str(d["fiscal_year"] or "?"), str(d["tables"]),
+        docs.add_row(_cell(d["source_file"]), d["format"], _cell(d["department"] or UNKNOWN), str(d["fiscal_year"] or UNKNOWN),
+                     d.get("kind") or UNKNOWN, d.get("scope") or UNKNOWN, str(d["tables"]),
                      str(d["loaded_tables"]), str(d["facts"]), str(d["placed_by_arithmetic"]), str(d["ambiguous"]),
                      str(d["unplaced"]), " · ".join(str(n) for n in d.get("items", ())))
     if summary.per_document:

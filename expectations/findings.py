@@ -58,6 +58,12 @@ def finding(suite: str, expectation: dict, row: dict) -> dict:
         else:
             out.update(expected=row["reference_name"] or "a code of the reference", observed=row["printed_name"])
         out["message"] = row["detail"] or f"{row['subject']}: {meta['description']}"
+    elif suite == "documents":
+        out.update(expected=meta.get("expected"),
+                   observed=str(row["fiscal_year"]) if meta["rule"] == "document_year" and row["fiscal_year"] else
+                   ("no year printed" if meta["rule"] == "document_year" else row["observed"]))
+        out["message"] = (f"{row['subject']}: {meta['description']}" if meta["rule"] == "document_year"
+                          else row["detail"] or f"{row['subject']}: {meta['description']}")
     else:
         column = kwargs.get("column") or ",".join(kwargs.get("column_list", []))
         value = row.get(column) if column in row else None

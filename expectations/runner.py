@@ -11,7 +11,7 @@ import polars as pl
 from expectations.findings import finding, most_severe
 
 PROJECT_DIR = Path(__file__).resolve().parent
-SUITES = ("structure", "tables", "pages", "rollups", "reconciliation", "reference")
+SUITES = ("documents", "structure", "tables", "pages", "rollups", "reconciliation", "reference")
 
 
 @dataclass

@@ -11,8 +11,11 @@ from extract.cells import LEADING_NUMBER, clean_cell, normalize_label
 _UNIT = re.compile(r"(?:金额)?单位[:：]\s*(万元|千元|亿元|元)")
 _TABLE_NO = re.compile(r"^表\s*(\d+)")
 _DEPT_LINE = re.compile(
-    r"^(?:部门|单位|部门（单位）|部门\(单位\)|部门（单位）名称|部门\(单位\)名称|单位名称|部门名称|预算单位)[:：]\s*(\S.*)$"
+    r"^(?P<label>部门|单位|部门（单位）|部门\(单位\)|部门（单位）名称|部门\(单位\)名称|单位名称|部门名称|预算单位"
+    r"|预算主管部门|主管部门|编制部门|编制单位)[:：]\s*(?P<name>\S.*)$"
 )
+# A caption that names the department and then the unit on one line: '编制部门：X 单位：元'.
+_TRAILING_UNIT = re.compile(r"\s+(?:金额)?单位[:：]\s*(?:万元|千元|亿元|元)\s*$")
 _FISCAL_YEAR_LINE = re.compile(r"预算年度[:：]\s*(20\d\d)")
 _PAGE_HEADER_DEPT = re.compile(r"^\d{3,9}\s+(\S+)$")
 _YEAR_IN_TITLE = re.compile(r"(20\d\d)\s*年(?:度)?.{0,12}?(?:预算|决算)")
@@ -37,12 +40,20 @@ def table_number(line: str) -> str | None:
 
 
 def department_of(line: str) -> str | None:
-    """Department named by a '部门：X' / '部门（单位）名称：X' line."""
-    m = _DEPT_LINE.match(clean_cell(line))
-    if not m or unit_of(line):
+    """Department named by a '部门：X' / '部门（单位）名称：X' / '编制部门：X 单位：元' line."""
+    label = department_label(line)
+    return label[1] if label else None
+
+
+def department_label(line: str) -> tuple[str, str] | None:
+    """(label, department) of a line naming the department: ('预算主管部门', 'X') for
+    '预算主管部门：X'; a unit printed after the name is not part of it."""
+    text = _TRAILING_UNIT.sub("", clean_cell(line))
+    m = _DEPT_LINE.match(text)
+    if not m or unit_of(text):
         return None
-    value = normalize_label(m.group(1))
-    return value or None
+    value = normalize_label(m.group("name"))
+    return (normalize_label(m.group("label")), value) if value else None
 
 
 def year_of_line(line: str) -> int | None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from extract.document_meta import document_department, document_year
+from extract.document_meta import document_identity
 from extract.errors import ExtractError
 from extract.model import RawDocument
 from extract.pdf_document import parse_pdf_pages
@@ -27,7 +27,8 @@ def parse_text(text: str, source_path: str, encoding: str | None = None) -> RawD
     as space-aligned text, whose regions that are tab-separated go to the tab extractor.
     """
     lines = split_lines(text)
-    department, year = document_department(lines), document_year(lines)
+    identity = document_identity(lines)
+    department, year = identity.department, identity.fiscal_year
     if sum("\t" in ln for ln in lines) >= 3:
         tables = extract_tab_tables(text, department=department, fiscal_year=year)
         layout = "txt-tab"
@@ -37,7 +38,7 @@ def parse_text(text: str, source_path: str, encoding: str | None = None) -> RawD
     if not tables:
         raise UnsupportedLayout("no tables found: no tab-separated rows and no titled (表N / …表) space-aligned tables")
     return RawDocument(source_path, layout, encoding, department, year, len(lines), None, tables,
-                       text_lines=[(n, None, line) for n, line in enumerate(lines, start=1)])
+                       text_lines=[(n, None, line) for n, line in enumerate(lines, start=1)], identity=identity)
 
 
 class FileTooLarge(ExtractError):

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from extract.document_meta import Identity
+
 
 @dataclass(frozen=True)
 class RawRow:
@@ -81,3 +83,5 @@ class RawDocument:
     # Every printed line as (line, page, text) — text: line of the file, page None; PDF: line on
     # its page — for the facts stated in the narrative.
     text_lines: list[tuple[int, int | None, str]] = field(default_factory=list)
+    # Kind, scope, level, region and where the department was read (extract/document_meta.py).
+    identity: Identity | None = None

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from extract.document_meta import document_department, document_year
+from extract.document_meta import document_identity
+from extract.pdf_columns import realign_continued_rows
 from extract.model import PageInfo, RawDocument, RawRow, RawTable
 from extract.pdf_geometry import PageLayout
 from extract.pdf_page import PageLine, page_lines
@@ -51,11 +52,13 @@ def parse_pdf_pages(pages: list[PageLayout], source_path: str) -> RawDocument:
     """Pure: pages (as read from a PDF or built in a test) -> the document's tables."""
     text, where, statuses = layout_text(pages)
     lines = text.split("\n")
-    department, year = document_department(lines), document_year(lines)
+    identity = document_identity(lines)
+    department, year = identity.department, identity.fiscal_year
     tables = extract_tab_tables(text, department=department, fiscal_year=year)
-    tables = [_on_pages(t, where) for t in tables]
+    tables = [realign_continued_rows(_on_pages(t, where)) for t in tables]
     text_lines = [(where[n][1], where[n][0], line) for n, line in enumerate(lines, start=1) if n in where]
-    return RawDocument(source_path, "pdf", None, department, year, None, len(pages), tables, statuses, text_lines)
+    return RawDocument(source_path, "pdf", None, department, year, None, len(pages), tables, statuses, text_lines,
+                       identity=identity)
 
 
 def _on_pages(table: RawTable, where: Where) -> RawTable:

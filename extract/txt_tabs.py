@@ -63,6 +63,8 @@ def _blocks(lines: list[str]) -> tuple[list[_Block], list[tuple[int, str]]]:
     pending: list[tuple[int, str]] = []
     current: _Block | None = None
     for i, line in enumerate(lines, start=1):
+        if "\t" in line and _is_caption_row(line):
+            line = " ".join(c for c in line.split("\t") if c.strip())  # a title or caption printed inside the grid
         if "\t" in line:
             if current is None:
                 current = _Block(rows=[], context=pending)
@@ -76,6 +78,16 @@ def _blocks(lines: list[str]) -> tuple[list[_Block], list[tuple[int, str]]]:
     if current is not None:
         blocks.append(current)
     return blocks, pending
+
+
+def _is_caption_row(line: str) -> bool:
+    """A tab line that is no table row: a table's title alone ('2024年预算单位财政拨款收支预算总表'), or
+    its caption ('编制单位：X' | '单位：元'), printed inside the ruled area of a PDF page."""
+    cells = [c for c in line.split("\t") if c.strip()]
+    if len(cells) == 1:
+        return context.is_table_title(cells[0])
+    return bool(cells) and all(context.department_of(c) or context.unit_of(c) for c in cells) \
+        and any(context.department_of(c) for c in cells)
 
 
 def _split_notes(ctx: list[tuple[int, str]]) -> tuple[list[str], list[tuple[int, str]]]:

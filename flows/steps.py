@@ -134,8 +134,20 @@ def prepare(path: Path, sha256: str, max_bytes: int | None = None) -> Prepared |
         source_file=path.name, path=str(path.resolve()), sha256=sha256, format=doc.format,
         encoding=doc.encoding, n_lines=doc.n_lines, n_pages=doc.n_pages,
         department=doc.department, fiscal_year=doc.fiscal_year, parser_version=PARSER_VERSION,
+        **identity_fields(doc.identity),
     )
     return Prepared(record, normalized)
+
+
+def identity_fields(identity) -> dict:
+    """The document's kind, scope, place and where its department was read, as loaded."""
+    if identity is None:
+        return {}
+    variants = "; ".join(f"{name} ×{n}" for name, n in identity.variants) or None
+    return {"document_kind": identity.kind, "scope": identity.scope, "government_level": identity.level,
+            "region": identity.region, "unit_code": identity.unit_code,
+            "department_sources": identity.sources_text(), "department_variants": variants,
+            "department_placeholder": identity.placeholder}
 
 
 def is_transient(exc: BaseException) -> bool:
@@ -161,7 +173,8 @@ def load(warehouse: Warehouse, result: Prepared | Failure, summary: RunSummary, 
     summary.unplaced_by_reason.update(n.unplaced["reason"].to_list())
     summary.per_document.append({
         "source_file": result.record.source_file, "department": result.record.department,
-        "fiscal_year": result.record.fiscal_year, "tables": n.tables.height,
+        "fiscal_year": result.record.fiscal_year, "kind": result.record.document_kind,
+        "scope": result.record.scope, "tables": n.tables.height,
         "loaded_tables": int((n.tables["status"] == "loaded").sum()),
         "facts": n.facts.height, "unplaced": n.unplaced.height, "format": result.record.format,
         "placed_by_arithmetic": int(n.facts["placement"].str.starts_with("arithmetic").sum()),

@@ -10,6 +10,7 @@ from expectations import runner
 from load.warehouse import Warehouse
 from transform.checks.cells import FACT_COLUMNS
 from transform.checks.disclosure import disclosure_comparisons
+from transform.checks.documents import document_rows
 from transform.checks.reconcile import reconcile_comparisons
 from transform.checks.reference import reference_rows
 from transform.checks.rollups import rollup_comparisons
@@ -18,7 +19,7 @@ from transform.checks.structure import fact_rows, table_rows
 
 def check_frames(facts: pl.DataFrame, tables: pl.DataFrame, uncertain: set[tuple[str, int, int]],
                  pages: pl.DataFrame | None = None, items: tuple[pl.DataFrame, pl.DataFrame] | None = None,
-                 ) -> dict[str, pl.DataFrame]:
+                 documents: pl.DataFrame | None = None) -> dict[str, pl.DataFrame]:
     """Each suite's frame, from the documents' facts, tables, PDF pages and (project amounts,
     三公 amounts) (pure)."""
     rows = fact_rows(facts.select(FACT_COLUMNS))
@@ -26,6 +27,7 @@ def check_frames(facts: pl.DataFrame, tables: pl.DataFrame, uncertain: set[tuple
     if items is not None:
         reconciliation = pl.concat([reconciliation, disclosure_comparisons(rows, *items)])
     return {
+        "documents": None if documents is None else document_rows(documents),
         "structure": rows,
         "tables": table_rows(tables),
         "pages": pages,
@@ -41,7 +43,8 @@ def validate(warehouse: Warehouse, source_files: list[str] | None, reports_dir: 
     files = warehouse.documents() if source_files is None else list(source_files)
     facts, tables, uncertain = warehouse.check_inputs(files)
     pages = warehouse.check_pages(files)
-    validation = runner.run(check_frames(facts, tables, uncertain, pages, warehouse.check_items(files)),
+    validation = runner.run(check_frames(facts, tables, uncertain, pages, warehouse.check_items(files),
+                                         warehouse.check_documents(files)),
                             reports_dir, data_docs)
     warehouse.replace_findings(files, validation.findings)
     return validation

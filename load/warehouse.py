@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import hashlib
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -31,6 +31,14 @@ class DocumentRecord:
     department: str | None
     fiscal_year: int | None
     parser_version: str
+    document_kind: str | None = None
+    scope: str | None = None
+    government_level: str | None = None
+    region: str | None = None
+    unit_code: str | None = None
+    department_sources: str | None = None
+    department_variants: str | None = None
+    department_placeholder: str | None = None
 
 
 class Warehouse:
@@ -79,13 +87,11 @@ class Warehouse:
         dimensions follow once, before validation or on close (refresh_dimensions)."""
         with self._transaction():
             self._delete(record.source_file)
-            self.con.execute(
-                "INSERT INTO source_document VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [record.source_file, record.path, record.sha256, record.format, record.encoding,
-                 record.n_lines, record.n_pages, record.department, record.fiscal_year,
-                 tables.height, facts.height, unplaced.height, record.parser_version,
-                 datetime.now(timezone.utc).replace(tzinfo=None)],
-            )
+            document = {**asdict(record), "n_tables": tables.height, "n_facts": facts.height,
+                        "n_unplaced": unplaced.height, "ingested_at": datetime.now(timezone.utc).replace(tzinfo=None)}
+            columns = ", ".join(document)
+            self.con.execute(f"INSERT INTO source_document ({columns}) VALUES ({', '.join('?' * len(document))})",
+                             list(document.values()))
             for table, frame in (("source_table", tables), ("fact_budget_amount", facts),
                                  ("unplaced_cell", unplaced), ("source_page", pages), *(items or {}).items()):
                 if frame is not None and frame.height:
@@ -162,6 +168,10 @@ class Warehouse:
     def check_pages(self, source_files: list[str]) -> pl.DataFrame:
         """PDF pages of the given documents with their text-layer status, for validation."""
         return self.con.sql(sql_files.read("quality/pages.sql"), params=_files_param(source_files)).pl()
+
+    def check_documents(self, source_files: list[str]) -> pl.DataFrame:
+        """Who the given documents say they are, and the other names they print, for validation."""
+        return self.con.sql(sql_files.read("quality/documents.sql"), params=_files_param(source_files)).pl()
 
     def replace_findings(self, source_files: list[str], findings: pl.DataFrame) -> None:
         """The documents' findings become `findings`, in one transaction."""

@@ -83,6 +83,12 @@ def class_code_for_name(scheme: str, label: str) -> str | None:
     return _names(scheme).get(name_key(label))
 
 
+def _two_digits(part: str) -> str:
+    """A 款 or 项 printed as one digit ('301 | 2 | 津贴补贴', 万里街道 2024 page 29) is that digit with
+    the leading zero a spreadsheet's number format drops: 款 and 项 are two digits by definition."""
+    return "0" + part if len(part) == 1 else part
+
+
 class SplitCodeAssembler:
     """Joins 类 | 款 | 项 columns into one code, carrying the 类 and 款 down from the rows above
     when a row prints only its own part (' | 05 |  | 行政事业单位养老支出')."""
@@ -96,7 +102,11 @@ class SplitCodeAssembler:
         if not any(parts) or not all(p.isdigit() for p in parts if p):
             return None
         cls, item, sub = (parts + ["", "", ""])[:3]
+        item, sub = _two_digits(item), _two_digits(sub)
         if cls:
+            if len(cls) != 3:  # a 类 is three digits: '7 | 11 | 02' is a misprint, not 71102
+                self._class = self._item = None
+                return None
             self._class, self._item = cls, None
             code = cls
             if item:

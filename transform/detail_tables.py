@@ -1,7 +1,7 @@
 """Tables whose rows are classification subjects (code and/or name) and whose columns are measures."""
 from __future__ import annotations
 
-from extract.cells import normalize_label
+from extract.cells import DECIMAL_AMOUNT, normalize_label
 from extract.model import RawRow
 from transform import codes
 from transform.arithmetic import TOTAL_LABELS
@@ -20,6 +20,9 @@ def place_detail(sink: TableSink, columns: list[Column]) -> None:
                     sink.amount(i + offset, row, col.index, "", None, None, None, label, "no_column_header")
                     continue
                 sink.amount(i + offset, row, col.index, col.header, subject, col.measure, col.fund_source, label, reason)
+            elif col.role in ("code", "name") and DECIMAL_AMOUNT.match(normalize_label(row.cells[col.index]) if col.index < len(row.cells) else ""):
+                # an amount where a code or name belongs (a row shifted left): kept, with why
+                sink.amount(i + offset, row, col.index, col.header, None, None, None, label, "number_in_label_column")
             elif col.role == "text":
                 sink.amount(i + offset, row, col.index, col.header, None, None, None, label, "not_an_amount_column")
             elif col.role == "memo":

@@ -31,6 +31,7 @@ FACT_SCHEMA = {
     "gov_economic_code": pl.String, "gov_economic_name": pl.String,
     "measure": pl.String, "fund_source": pl.String, "amount_yuan": AMOUNT, "amount_printed": pl.String,
     "unit_printed": pl.String, "row_label": pl.String, "column_header": pl.String, "placement": pl.String,
+    "line_role": pl.String,
 }
 UNPLACED_SCHEMA = {
     "source_file": pl.String, "table_index": pl.Int32, "row_index": pl.Int32, "col_index": pl.Int32,

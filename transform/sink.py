@@ -9,6 +9,7 @@ from extract.cells import normalize_label
 from extract.model import RawRow, RawTable
 from transform import codes
 from transform.amounts import is_blank, parse_amount, to_yuan
+from transform.line_roles import line_role as role_of_line
 from transform.statements import Statement
 
 _DIGIT = re.compile(r"\d")
@@ -56,8 +57,10 @@ class TableSink:
     consumed: set[tuple[int, int]] = field(default_factory=set)
 
     def amount(self, row_index: int, row: RawRow, col: int, header: str, subject: Subject | None,
-               measure: str | None, fund: str | None, label: str | None, reason: str | None = None) -> None:
-        """Place one cell: a fact when subject, measure and unit are known, else an unplaced cell with why."""
+               measure: str | None, fund: str | None, label: str | None, reason: str | None = None,
+               line_role: str | None = None) -> None:
+        """Place one cell: a fact when subject, measure and unit are known, else an unplaced cell with why.
+        line_role defaults to what the row's label says (transform/line_roles.py)."""
         text = row.cells[col] if col < len(row.cells) else ""
         value = parse_amount(text)
         if not reason and subject is not None and measure and fund and self.unit and row_index not in self.uncertain_rows:
@@ -90,6 +93,8 @@ class TableSink:
             "gov_economic_name": subject.gov_name,
             "measure": measure,
             "fund_source": fund,
+            "line_role": line_role or role_of_line(label, subject.function_code is not None or econ_code is not None
+                                                   or subject.gov_code is not None),
             "amount_yuan": yuan,
             "amount_printed": text,
             "unit_printed": self.unit,

@@ -31,6 +31,7 @@ class _Placement:
     fund: str | None = None
     reason: str | None = None
     section: str | None = None  # a new section (basic/project/carryover) opened by this row
+    role: str | None = None  # line_role when the label alone does not tell (财政拨款 heads the 支出 side)
 
 
 def place_summary(sink: TableSink, columns: list[Column]) -> None:
@@ -51,9 +52,10 @@ def place_summary(sink: TableSink, columns: list[Column]) -> None:
             for col in group.amounts:
                 fund = placed.fund or col.fund_source
                 measure = placed.measure
-                if group.axis != INCOME and measure == "total":
-                    measure = measure_of(col.path, "total")
-                sink.amount(i + offset, row, col.index, col.header, placed.subject, measure, fund, label, placed.reason)
+                if group.axis != INCOME and measure in _ROW_TOTALS:
+                    measure = measure_of(col.path, measure)  # 支出总计's 人员经费 cell is personnel (its line_role says 总计)
+                sink.amount(i + offset, row, col.index, col.header, placed.subject, measure, fund, label, placed.reason,
+                            line_role=placed.role)
 
 
 def groups_of(columns: list[Column]) -> list[Group]:
@@ -78,6 +80,8 @@ def _axis(path: tuple[str, ...]) -> str:
     return FUNCTION
 
 
+# Rows whose cells take the measure of their column when it names one (合计 | 基本支出 | 项目支出).
+_ROW_TOTALS = ("total", "grand_total")
 _GRAND_TOTAL = re.compile(r"^(收入|支出)总计$")
 _YEAR_TOTAL = re.compile(r"^本年(收入|支出)(合计)?$|^(部门预算|财政拨款|支出合计|收入合计)$")
 _CARRYOVER = re.compile(r"上年结转|年初.*结转|上年.*结余")
@@ -91,11 +95,11 @@ def _resolve(label: str, axis: str, section: str | None) -> _Placement:
     if axis == INCOME:
         return _resolve_income(bare, section)
     if _GRAND_TOTAL.match(bare):
-        return _Placement(Subject(), "grand_total", section="")
+        return _Placement(Subject(), "grand_total", section="", role="grand_total")
     if _CARRY_FORWARD.search(bare):
         return _Placement(Subject(), "carry_forward", section="")
     if _YEAR_TOTAL.match(bare):
-        return _Placement(Subject(), "total", section="")
+        return _Placement(Subject(), "total", section="", role="total")
     if axis == FUNCTION:
         code = codes.class_code_for_name(codes.FUNCTION, bare)
         if code:
@@ -116,9 +120,9 @@ def _resolve(label: str, axis: str, section: str | None) -> _Placement:
 
 def _resolve_income(bare: str, section: str | None) -> _Placement:
     if _GRAND_TOTAL.match(bare):
-        return _Placement(Subject(), "income", "all", section="")
+        return _Placement(Subject(), "income", "all", section="", role="grand_total")
     if _YEAR_TOTAL.match(bare) and bare != "财政拨款":
-        return _Placement(Subject(), "income", "current_year", section="")
+        return _Placement(Subject(), "income", "current_year", section="", role="total")
     if _CARRYOVER.search(bare):
         return _Placement(Subject(), "income", "carryover", section="carryover")
     if section == "carryover":

@@ -28,3 +28,7 @@ CREATE TABLE IF NOT EXISTS fact_budget_amount (
 );
 ALTER TABLE fact_budget_amount ADD COLUMN IF NOT EXISTS placement VARCHAR;
 ALTER TABLE fact_budget_amount ADD COLUMN IF NOT EXISTS cell_box VARCHAR;
+-- What the row is, apart from what its column measures (transform/line_roles.py): item, total
+-- (合计), grand_total (收入总计 / 支出总计), subtotal (小计), memo (其中). A 支出总计 row's 人员经费
+-- cell has line_role grand_total and measure personnel.
+ALTER TABLE fact_budget_amount ADD COLUMN IF NOT EXISTS line_role VARCHAR;

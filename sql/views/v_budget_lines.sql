@@ -1,5 +1,6 @@
 -- The analysts' contract: one row per fact. The first 18 columns are stable; the trailing
--- ones point at the printed cell (row label, column header path, 表N, indexes).
+-- ones point at the printed cell (row label, column header path, 表N, indexes), say what the row
+-- is (line_role) and who the document is (kind, scope, level, region, unit code).
 CREATE OR REPLACE VIEW v_budget_lines AS
 SELECT
     f.department,
@@ -27,9 +28,16 @@ SELECT
     f.row_index,
     f.col_index,
     f.placement,
-    f.cell_box
+    f.cell_box,
+    f.line_role,
+    d.document_kind,
+    d.scope,
+    d.government_level,
+    d.region,
+    d.unit_code
 FROM fact_budget_amount f
 JOIN source_table t USING (source_file, table_index)
+JOIN source_document d USING (source_file)
 LEFT JOIN dim_function df ON df.code = f.function_code
 LEFT JOIN dim_economic de ON de.scheme = f.economic_scheme AND de.code = f.economic_code
 LEFT JOIN dim_economic dg ON dg.scheme = 'government' AND dg.code = f.gov_economic_code;

@@ -19,7 +19,8 @@ def _fact(doc, table, statement, title, row, col, header, printed, unit="元", *
         "page": None, "function_code": None, "function_name": None, "economic_scheme": None, "economic_code": None,
         "economic_name": None, "gov_economic_code": None, "gov_economic_name": None, "measure": "total",
         "fund_source": "general_budget", "amount_yuan": Decimal(printed.replace(",", "")) * (10000 if unit == "万元" else 1),
-        "amount_printed": printed, "unit_printed": unit, "row_label": None, "column_header": header, **subject,
+        "amount_printed": printed, "unit_printed": unit, "row_label": None, "column_header": header,
+        "line_role": "item", **subject,
     }
 
 

@@ -58,3 +58,22 @@ def test_header_row_starting_with_heji_is_header_not_data():
     [table] = extract_tab_tables(text)
     assert [r.cells for r in table.header_rows] == [("合计", "因公出国（境）费", "公务接待费")]
     assert table.rows[0].cells == ("0.00", "0.00", "0.00")
+
+
+def test_title_and_caption_printed_inside_the_grid_start_a_new_table():
+    # 上海市普陀区社会福利院 2024, pages 9-10: the next table's title and 编制单位 caption are cells of the ruled area
+    text = "\n".join([
+        "2024年预算单位支出预算总表",
+        "单位：元",
+        "类\t款\t项\t功能分类科目名称\t合计\t基本支出\t项目支出",
+        "221\t02\t01\t住房公积金\t335,816\t335,816\t",
+        "合计\t\t\t\t12,121,164\t9,501,164\t2,620,000",
+        "2024年预算单位财政拨款收支预算总表\t\t\t\t\t\t",
+        "编制单位：上海市普陀区社会福利院\t\t\t\t\t\t单位：元",
+        "项目\t预算数\t项目\t合计\t一般公共预算\t政府性基金预算\t国有资本经营预算",
+        "收入总计\t9,501,164\t支出总计\t9,501,164\t9,501,164\t\t",
+    ])
+    first, second = extract_tab_tables(text)
+    assert first.title == "2024年预算单位支出预算总表" and first.rows[-1].cells[0] == "合计"
+    assert second.title == "2024年预算单位财政拨款收支预算总表" and second.department == "上海市普陀区社会福利院"
+    assert second.unit_text.endswith("单位：元") and second.rows[0].cells[:2] == ("收入总计", "9,501,164")

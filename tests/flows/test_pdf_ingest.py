@@ -53,8 +53,10 @@ def test_pdf_facts_carry_page_and_line(pdf_run):
 
 def test_each_scanned_page_is_a_needs_ocr_finding(pdf_run):
     path = pdf_run[0]
-    rows = _query(path, "SELECT page, severity, rule FROM v_dq_findings WHERE source_file = '000_scanned.pdf' ORDER BY page")
-    assert rows == [(1, "error", "page_has_text"), (2, "error", "page_has_text")]
+    rows = _query(path, "SELECT page, severity, rule FROM v_dq_findings WHERE source_file = '000_scanned.pdf' ORDER BY page, rule")
+    # without a text layer nothing says who the document is or its year: two document-level errors besides the pages
+    assert rows == [(1, "error", "page_has_text"), (2, "error", "page_has_text"),
+                    (None, "error", "document_identity"), (None, "error", "document_year")]
     pages = _query(path, "SELECT page, status, n_images FROM source_page WHERE source_file = '000_scanned.pdf' ORDER BY page")
     assert pages == [(1, "needs_ocr", 1), (2, "needs_ocr", 1)]
 

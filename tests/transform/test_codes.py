@@ -26,3 +26,12 @@ def test_class_names_with_numbering_and_old_names():
     assert codes.class_code_for_name("department", "(3)对个人和家庭补助") == "303"
     assert codes.class_code_for_name("government", "5、对事业单位经常性补助") == "505"
     assert codes.class_code_for_name("function", "三十一、人行科目") is None
+
+
+def test_split_part_printed_as_one_digit_lost_its_leading_zero():
+    # 万里街道 2024 page 29: '301 | 2 | 津贴补贴', '301 | 7 | 绩效工资' under 301 工资福利支出
+    a = codes.SplitCodeAssembler()
+    assert a.code(["301", "2", ""]) == "30102"
+    assert a.code(["301", "7", ""]) == "30107"
+    assert a.code(["208", "5", "5"]) == "2080505"
+    assert a.code(["7", "11", "02"]) is None  # a 类 of one digit stays no code (福利院 2024 page 9)

@@ -12,7 +12,7 @@ FACT_COLUMNS = [
     "source_file", "department", "fiscal_year", "table_index", "table_title", "statement",
     "row_index", "col_index", "line", "page", "function_code", "function_name", "economic_scheme",
     "economic_code", "economic_name", "gov_economic_code", "gov_economic_name", "measure",
-    "fund_source", "amount_yuan", "amount_printed", "unit_printed", "row_label", "column_header",
+    "fund_source", "amount_yuan", "amount_printed", "unit_printed", "row_label", "column_header", "line_role",
 ]
 
 COMPARISON_SCHEMA = {

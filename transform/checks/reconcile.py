@@ -55,7 +55,9 @@ def _summary(table: list[dict]) -> list[dict]:
     for f in table:
         by_label[_label(f)].append(f)
     income_total = [f for f in by_label.get(_INCOME_TOTAL, []) if f["measure"] == "income"]
-    spending_total = [f for f in by_label.get(_SPENDING_TOTAL, []) if f["measure"] != "income"]
+    # The whole 支出总计 (its 合计 or fund columns), not its 人员经费 / 项目支出 cells: those are
+    # parts of it (line_role grand_total, measure personnel …), not amounts equal to the income.
+    spending_total = [f for f in by_label.get(_SPENDING_TOTAL, []) if f["measure"] == "grand_total"]
     if income_total:
         for spent in spending_total:
             if spent["fund_source"] in ("all", "appropriation") or len(spending_total) == 1:
