@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install clean fixtures bench font
+.PHONY: run test install clean fixtures bench font corpus
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PY) -m venv $(VENV)
@@ -20,6 +20,11 @@ run: $(STAMP)
 # pytest exits 5 when it collects no tests; that is not a failure of the product.
 test: $(STAMP)
 	$(BIN)/pytest -q || [ $$? -eq 5 ]
+
+# One line per document of the real corpus and the samples, in a scratch warehouse (budget-etl corpus --help).
+CORPUS ?= ../shared/corpus
+corpus: $(STAMP)
+	$(BIN)/budget-etl corpus $(CORPUS) data/samples --markdown corpus_report.md
 
 # Figures, not pass/fail: text and PDF extraction, the nightly flow over 2,000 synthetic documents,
 # analyst queries over 10M facts, load throughput (bench/__main__.py; options: .venv/bin/python -m bench --help).

@@ -154,6 +154,44 @@ def _print_validation(validation) -> None:
 
 
 @app.command()
+def corpus(
+    inputs: list[Path] = typer.Argument(..., help="Files or folders, e.g. ../shared/corpus data/samples."),
+    workdir: Optional[Path] = typer.Option(None, "--workdir", help="Folder for the scratch warehouse and its "
+                                           "quality report (default: a new temporary folder)."),
+    markdown: Optional[Path] = typer.Option(None, "--markdown", help="Also write the table as Markdown to this file."),
+) -> None:
+    """Ingest documents into a scratch warehouse (never the configured one) and print one line
+    per document: department, year, kind, scope, tables found / classified / loaded, facts,
+    unplaced cells by reason, findings by severity. How the product does on real documents, at a glance."""
+    import tempfile
+
+    from budget_etl.corpus import COLUMNS, cells, corpus_rows, markdown as as_markdown
+    from flows.ingest import run_ingest
+
+    _quiet_prefect()
+    missing = [str(p) for p in inputs if not p.exists()]
+    if missing:
+        console.print(f"[red]error:[/red] no such file or folder: {_shown(', '.join(missing))}")
+        raise typer.Exit(2)
+    work = workdir or Path(tempfile.mkdtemp(prefix="budget-etl-corpus-"))
+    settings = replace(_settings(), warehouse=work / "warehouse.duckdb", reports=work / "reports",
+                       quarantine=work / "quarantine", staging=work / "staging")
+    with console.status(f"ingesting {len(inputs)} path(s) into {work} …"):
+        summary = run_ingest(settings, inputs, force=True)
+    rows = corpus_rows(settings.warehouse)
+    table = Table(*[h for h, _ in COLUMNS], title="Corpus report")
+    for row in rows:
+        table.add_row(*[_cell(c) for c in cells(row)])
+    console.print(table)
+    for failure in summary.failed:
+        console.print(f"[red]failed[/red] {_shown(failure.source_file)} ({failure.stage}): {_shown(failure.message)}")
+    if markdown:
+        markdown.write_text(as_markdown(rows), encoding="utf-8")
+        console.print(f"markdown: {markdown}")
+    console.print(f"warehouse: {settings.warehouse} · quality report: {settings.reports / 'quality_report.html'}")
+
+
+@app.command()
 def config() -> None:
     """Print the settings in effect (inbox, warehouse, schedule, parallelism, …) and where each
     comes from: default, the settings file (budget-etl.toml or $BUDGET_ETL_CONFIG) or BUDGET_ETL_<NAME>."""

@@ -1,0 +1,36 @@
+"""The real corpus (../shared/corpus/, Shanghai PDFs) ingested once and validated, for tests that
+read its figures and findings back. Skipped where the corpus is not beside the project."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from budget_etl.paths import ROOT
+from flows.validate import validate
+from load.warehouse import Warehouse
+from tests.conftest import ingest
+
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+@pytest.fixture(scope="session")
+def corpus_warehouse(tmp_path_factory) -> Path:
+    if not CORPUS.is_dir():
+        pytest.skip(f"no corpus at {CORPUS}")
+    work = tmp_path_factory.mktemp("corpus")
+    path = work / "corpus.duckdb"
+    ingest([CORPUS], path)
+    with Warehouse(path) as wh:
+        validate(wh, None, work / "reports", data_docs=False)
+    return path
+
+
+@pytest.fixture()
+def corpus_query(corpus_warehouse):
+    """corpus_query(sql, params) -> rows as dicts."""
+    def run(sql: str, params: list | None = None) -> list[dict]:
+        with Warehouse(corpus_warehouse, read_only=True) as wh:
+            cols, rows = wh.query(sql, params or [])
+        return [dict(zip(cols, r)) for r in rows]
+    return run
