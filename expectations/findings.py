@@ -6,6 +6,8 @@ from decimal import Decimal
 
 import polars as pl
 
+from transform.checks.reference import decode_unknown
+
 SEVERITY = {"critical": "error", "warning": "warning", "info": "info"}
 _RANK = {"error": 0, "warning": 1, "info": 2}
 _MILLS = Decimal(1000)
@@ -52,6 +54,14 @@ def finding(suite: str, expectation: dict, row: dict) -> dict:
         out["message"] = (f"{row['subject']} [{row['column_header']}]: expected {fmt(exp)} 元 ({row['detail']}), printed {fmt(obs)} 元; "
                           f"off by {fmt(diff)} 元, {verdict}")
     elif suite == "reference":
+        if meta["rule"] == "reference_code":
+            listed = decode_unknown(row["unknown_codes"])
+            n = sum(len(c) for _, c in listed)
+            out.update(subject=f"{n} code{'s' * (n > 1)} not in the reference", expected="codes of data/reference",
+                       observed="; ".join(f"{scheme}: {', '.join(c)}" for scheme, c in listed))
+            out["message"] = "; ".join(f"{len(c)} code{'s' * (len(c) > 1)} not in the reference ({scheme}): {', '.join(c)}"
+                                       for scheme, c in listed)
+            return out
         if meta["rule"] == "code_nesting":
             out.update(expected=f"under {row['code'][:-2] if len(row['code']) > 3 else 'the top level'}",
                        observed=f"under {row['printed_parent']}")

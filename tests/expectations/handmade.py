@@ -28,7 +28,8 @@ def document(doc: str = "clean.txt", **faults) -> list[dict]:
     """收支总表 (table 0) and 一般公共预算支出表 (table 1) that agree with themselves and each other,
     unless a fault is planted: child (21015's 款 off by 100), identity (2101501 total != basic +
     project), totals (收入总计 != 支出总计), cross (收支总表's 210 differs), name (2101502 named
-    公立医院), negative, vocabulary."""
+    公立医院), negative, vocabulary, unknown (2101501 and 2101502 printed as 2101597 and 2101598,
+    codes the reference does not have; the sums still hold)."""
     detail = [  # row, code, name, label, total, basic, project
         (2, None, None, "合计", "1,000.00", "600.00", "400.00"),
         (3, "210", "卫生健康支出", None, "1,000.00", "600.00", "400.00"),
@@ -36,6 +37,9 @@ def document(doc: str = "clean.txt", **faults) -> list[dict]:
         (5, "2101501", "行政运行", None, "600.00" if not faults.get("identity") else "650.00", "600.00", None),
         (6, "2101502", "一般行政管理事务" if not faults.get("name") else "公立医院", None, "400.00", None, "400.00"),
     ]
+    if faults.get("unknown"):
+        detail[3:5] = [(row, code[:-2] + {"01": "97", "02": "98"}[code[-2:]], name, label, *amounts)
+                       for row, code, name, label, *amounts in detail[3:5]]
     out = []
     for row, code, name, label, *amounts in detail:
         for col, printed in zip((2, 3, 4), amounts):

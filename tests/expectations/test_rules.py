@@ -11,7 +11,7 @@ from expectations import runner
 from flows.validate import check_frames
 from tests.expectations.handmade import document, frames
 
-FAULTS = ["child", "identity", "totals", "cross", "name", "negative", "vocabulary"]
+FAULTS = ["child", "identity", "totals", "cross", "name", "negative", "vocabulary", "unknown"]
 
 
 @pytest.fixture(scope="module")
@@ -56,6 +56,18 @@ def test_cross_statement_and_summary_class_lines(findings):
 def test_reference_name_mismatch_is_an_error(findings):
     [f] = [f for f in of(findings, "name.txt") if f["rule"] == "reference_name"]
     assert (f["severity"], f["subject"], f["expected"], f["observed"]) == ("error", "2101502 公立医院", "一般行政管理事务", "公立医院")
+
+
+def test_unknown_codes_are_one_warning_per_document(findings):
+    """Two rows (four cells) print codes the reference lacks: one line for the document, not one per row or cell."""
+    got = [f for f in of(findings, "unknown.txt") if f["rule"] == "reference_code"]
+    assert len(got) == 1
+    [f] = got
+    assert (f["severity"], f["kind"], f["subject"]) == ("warning", "reference", "2 codes not in the reference")
+    assert f["message"] == "2 codes not in the reference (function): 2101597, 2101598"
+    assert f["observed"] == "function: 2101597, 2101598"
+    assert (f["table_index"], f["row_index"], f["line"]) == (None, None, None)  # the document's, not a row's
+    assert not any(f["rule"] == "reference_code" for f in findings.to_dicts() if f["source_file"] != "unknown.txt")
 
 
 def test_structure_rules(findings):

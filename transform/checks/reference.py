@@ -6,6 +6,11 @@ obsolete (a former name printed after it was retired) | variant (a known other w
 similar (close to the reference name: a typo?) | mismatch (another subject's name: the code
 or the name is wrong) | unknown_code | no_name. `nests` tells whether the code belongs under
 the code printed above it (None when it is printed at the top).
+
+Below those rows, one row per document that prints codes the reference does not know, with
+no table or code of its own: `unknown_codes` lists them once per scheme
+("function=2013901,2129999;department=30239"), so that a document gets one line listing its
+unknown codes (rule reference_code), not a warning for every row that prints one.
 """
 from __future__ import annotations
 
@@ -25,8 +30,9 @@ REFERENCE_SCHEMA = {
     "table_title": pl.String, "statement": pl.String, "row_index": pl.Int32, "line": pl.Int32, "page": pl.Int32,
     "scheme": pl.String, "code": pl.String, "printed_name": pl.String, "reference_name": pl.String,
     "name_status": pl.String, "printed_parent": pl.String, "nests": pl.Boolean, "subject": pl.String,
-    "detail": pl.String,
+    "detail": pl.String, "unknown_codes": pl.String,
 }
+SCHEME_ORDER = (codes.FUNCTION, codes.ECON_DEPARTMENT, codes.ECON_GOVERNMENT)
 
 _CODE_FIELDS = (
     (codes.FUNCTION, "function_code", "function_name"),
@@ -95,4 +101,30 @@ def reference_rows(facts: pl.DataFrame) -> pl.DataFrame:
                     "detail": detail if parent is None or code.startswith(parent)
                     else f"{code} is printed under {parent}, which is not its parent {codes.parent_of(code)}",
                 })
-    return pl.DataFrame(out, schema=REFERENCE_SCHEMA)
+    return pl.DataFrame(out + unknown_code_rows(out), schema=REFERENCE_SCHEMA)
+
+
+def encode_unknown(found: dict[str, set[str]]) -> str:
+    """{'function': {'2129999', '2013901'}} -> 'function=2013901,2129999' (schemes in a fixed order)."""
+    return ";".join(f"{s}={','.join(sorted(found[s]))}" for s in sorted(found, key=_scheme_rank))
+
+
+def decode_unknown(text: str) -> list[tuple[str, list[str]]]:
+    """'function=2013901,2129999;department=30239' -> [('function', ['2013901', '2129999']), ...]."""
+    return [(scheme, listed.split(",")) for scheme, _, listed in (part.partition("=") for part in text.split(";"))]
+
+
+def _scheme_rank(scheme: str) -> int:
+    return SCHEME_ORDER.index(scheme) if scheme in SCHEME_ORDER else len(SCHEME_ORDER)
+
+
+def unknown_code_rows(rows: list[dict]) -> list[dict]:
+    """One row per document with unknown codes: each (scheme, code) once, however often printed."""
+    found: dict[str, dict[str, set[str]]] = {}
+    first: dict[str, dict] = {}
+    for r in rows:
+        if r["name_status"] == "unknown_code":
+            found.setdefault(r["source_file"], {}).setdefault(r["scheme"], set()).add(r["code"])
+            first.setdefault(r["source_file"], r)
+    return [{"source_file": doc, "department": first[doc]["department"], "fiscal_year": first[doc]["fiscal_year"],
+             "unknown_codes": encode_unknown(by_scheme)} for doc, by_scheme in found.items()]
