@@ -40,6 +40,7 @@ fixtures: $(STAMP) font
 	@command -v soffice >/dev/null || (apt-get install -y -q --no-install-recommends libreoffice-calc-nogui \
 		|| sudo apt-get install -y -q --no-install-recommends libreoffice-calc-nogui)
 	$(BIN)/python tests/fixtures/pdf/render.py
+	$(BIN)/python tests/fixtures/pdf/stream_headers.py
 
 clean:
 	rm -rf $(VENV) data/warehouse.duckdb data/warehouse.duckdb.wal

@@ -1,19 +1,18 @@
 """Unruled tables: columns found from where the text sits (stream extraction).
 
 Body rows (from the first row holding a number) fix the columns: the x-ranges their
-segments cover, merged where they overlap. Header segments then join the column under them;
-a header centred over several columns (财政拨款收入 over 小计 | 一般公共预算 | …) is given
-the run of columns it is centred on and placed at the first, as a merged ruled cell would be.
+segments cover, merged where they overlap. Header texts are then given the columns they head
+by where they sit against those ranges, however they are aligned (pdf_stream_header).
 """
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 
 from extract import context
 from extract.cells import AMOUNT, normalize_label
 from extract.pdf_geometry import Box, Segment, TextLine
+from extract.pdf_stream_header import HeaderLayout, header_layout
 
 _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$|^\d{2}$")
 _PAGE_NUMBER = re.compile(r"^[-—–\s]*\d{1,4}[-—–\s]*$|^第\d+页")
@@ -36,7 +35,7 @@ def is_context_line(line: TextLine) -> bool:
     )
 
 
-Layouts = dict[tuple[tuple[str, int], ...], list[list[float]]]
+Layouts = dict[tuple[tuple[str, int], ...], HeaderLayout]
 
 
 def find_stream_tables(lines: list[TextLine], layouts: Layouts | None = None) -> list[StreamTable]:
@@ -89,38 +88,25 @@ def _table(lines: list[TextLine], first: int, last: int, layouts: Layouts) -> St
     rows = lines[first : last + 1]
     body_start = next((k for k, ln in enumerate(rows) if _is_body(ln)), len(rows))
     signature = tuple((s.text, round(s.x0)) for ln in rows[:body_start] for s in ln.segments)
-    columns = layouts.get(signature) if signature else None
-    if columns is None:
-        columns = _columns(rows, body_start)
+    layout = layouts.get(signature) if signature else None
+    if layout is None:
+        layout = header_layout([ln.segments for ln in rows[:body_start]], [s for ln in rows[body_start:] for s in ln.segments])
         if signature:
-            layouts[signature] = columns
-    edges = _cell_edges(columns)
+            layouts[signature] = layout
+    columns = layout.columns
     placed: list[dict[int, list[Segment]]] = [{} for _ in rows]
     for k in range(body_start, len(rows)):
         for s in rows[k].segments:
             placed[k].setdefault(_body_column(columns, s), []).append(s)
-    covered_below: set[int] = set()
-    for k in range(body_start - 1, -1, -1):
-        for a, b, s in _header_spans(rows[k].segments, edges, covered_below):
-            placed[k].setdefault(a, []).append(s)
-            covered_below.update(range(a, b + 1))
+    for k in range(body_start):
+        for s, (start, _) in zip(rows[k].segments, layout.spans[k]):
+            placed[k].setdefault(start, []).append(s)  # at the first column it heads, as a merged cell
     out = []
     for k, ln in enumerate(rows):
         cells = tuple(" ".join(x.text for x in placed[k].get(c, [])) for c in range(len(columns)))
         boxes = tuple(_union(placed[k][c]) if c in placed[k] else None for c in range(len(columns)))
         out.append((cells, boxes, ln.top))
     return StreamTable(out, first, last)
-
-
-def _columns(rows: list[TextLine], body_start: int) -> list[list[float]]:
-    """Column x-ranges: those body texts cover, and those of header texts over no body text."""
-    columns = _body_columns([s for ln in rows[body_start:] for s in ln.segments])
-    for k in range(body_start - 1, -1, -1):
-        for s in rows[k].segments:
-            if not _overlapping(columns, s):
-                columns.append([s.x0, s.x1])
-        columns.sort()
-    return columns
 
 
 def _body_column(columns: list[list[float]], s: Segment) -> int:
@@ -130,62 +116,10 @@ def _body_column(columns: list[list[float]], s: Segment) -> int:
     return min(range(len(columns)), key=lambda c: abs((columns[c][0] + columns[c][1]) / 2 - s.cx))
 
 
-def _body_columns(segments: list[Segment]) -> list[list[float]]:
-    spans: list[list[float]] = []
-    for s in sorted(segments, key=lambda s: s.x0):
-        if spans and s.x0 <= spans[-1][1]:
-            spans[-1][1] = max(spans[-1][1], s.x1)
-        else:
-            spans.append([s.x0, s.x1])
-    return spans
-
-
 def _overlapping(columns: list[list[float]], s: Segment) -> list[int]:
     return [c for c, (x0, x1) in enumerate(columns) if s.x0 < x1 and x0 < s.x1]
-
-
-def _cell_edges(columns: list[list[float]]) -> list[float]:
-    """Cell borders as an unruled table implies them: halfway across each gap between columns."""
-    gaps = [columns[c + 1][0] - columns[c][1] for c in range(len(columns) - 1)]
-    half = min(gaps, default=0) / 2
-    inner = [(columns[c][1] + columns[c + 1][0]) / 2 for c in range(len(columns) - 1)]
-    return [columns[0][0] - half, *inner, columns[-1][1] + half]
 
 
 def _union(segments: list[Segment]) -> Box:
     return (min(s.x0 for s in segments), min(s.top for s in segments),
             max(s.x1 for s in segments), max(s.bottom for s in segments))
-
-
-def _header_spans(segments: tuple[Segment, ...], edges: list[float], covered_below: set[int]):
-    """Header texts of one row -> (first column, last column, text), left to right.
-
-    A text sits in the middle of the columns it spans. Columns this row leaves blank but a
-    lower header row labels ("orphans") belong to a span of this row: each text takes the
-    orphans on its left that the previous text left over, and as many on its right as
-    centre it best. The first column of the span is where a tab conversion prints the text.
-    """
-    n = len(edges) - 1
-    home = [min(max(bisect_right(edges, s.cx) - 1, 0), n - 1) for s in segments]
-    homes = set(home)
-
-    def orphan(c: int) -> bool:
-        return c not in homes and c in covered_below
-
-    def error(s: Segment, a: int, b: int) -> float:
-        return abs((edges[a] + edges[b + 1]) / 2 - s.cx)
-
-    out = []
-    left = None
-    for i, (s, h) in enumerate(sorted(zip(segments, home), key=lambda p: p[1])):
-        a = h
-        while a - 1 >= 0 and orphan(a - 1) and (left is None or a - 1 > left):
-            a -= 1
-        b = h
-        best = (error(s, a, h), h)
-        while b + 1 < n and orphan(b + 1):
-            b += 1
-            best = min(best, (error(s, a, b), b))
-        out.append((a, best[1], s))
-        left = best[1]
-    return out
