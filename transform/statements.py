@@ -72,11 +72,13 @@ _RULES: list[tuple[re.Pattern, Statement]] = [(re.compile(p), s) for p, s in [
 ]]
 
 ALL = [s for _, s in _RULES] + [UNCLASSIFIED]
+# A table of contents' dot leaders: full stops (.....) or ellipses (…………, the 普陀区 budgets' 目录).
+_DOT_LEADER = re.compile(r"\.{5}|…{3}")
 
 
 def classify(title: str | None, cells: list[str] | None = None) -> Statement:
     """The statement kind a table title names; a table of contents is known by its dot leaders."""
-    if cells and sum("....." in c for c in cells) >= 2:
+    if cells and sum(_DOT_LEADER.search(c) is not None for c in cells) >= 2:
         return CONTENTS
     text = normalize_label(title or "")
     for pattern, statement in _RULES:
