@@ -15,7 +15,7 @@ from rich.text import Text
 
 from dataclasses import replace
 
-from budget_etl import settings as settings_module
+from budget_etl import prefect_home, settings as settings_module
 from budget_etl.safe_text import printable
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -40,7 +40,10 @@ def _settings(**overrides) -> settings_module.Settings:
     return replace(loaded, **given) if given else loaded
 
 
-def _quiet_prefect() -> None:
+def _prefect_env(settings: settings_module.Settings) -> None:
+    """Before prefect is imported (it reads its settings then): quiet, and, unless the user set
+    PREFECT_API_URL or PREFECT_HOME, Prefect's state under prefect_home, never ~/.prefect."""
+    prefect_home.isolate(settings.prefect_home)
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 
@@ -61,13 +64,13 @@ def ingest(
     """Extract, normalize and load disclosures (unchanged files are skipped, changed ones
     replaced, failed ones quarantined), validate what was loaded and write the quality report.
     Runs the Prefect flow `ingest-disclosures`; see `budget-etl config` for the settings."""
-    _quiet_prefect()
+    settings = _settings(warehouse=warehouse, reports=reports, workers=workers, runner=runner, dask_address=dask_address)
+    _prefect_env(settings)
     import duckdb
 
     from flows.ingest import run_ingest
     from load.single_writer import WarehouseBusy
 
-    settings = _settings(warehouse=warehouse, reports=reports, workers=workers, runner=runner, dask_address=dask_address)
     if dask_address:
         settings = replace(settings, runner="dask")
     if settings.runner not in settings_module.RUNNERS:
@@ -108,13 +111,13 @@ def validate(
 ) -> None:
     """Run the Great Expectations suites on loaded documents, replace their findings
     (v_dq_findings) and write the quality report. Findings never fail the command."""
-    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    settings = _settings(warehouse=warehouse, reports=reports)
+    _prefect_env(settings)
     from budget_etl import report
     from flows.validate import validate as run_validation
     from load import single_writer
     from load.warehouse import Warehouse
 
-    settings = _settings(warehouse=warehouse, reports=reports)
     warehouse, reports = settings.warehouse, settings.reports
     _require(warehouse)
     with Warehouse(warehouse, read_only=True) as wh:
@@ -168,6 +171,7 @@ def config() -> None:
     console.print(table)
     console.print(f"settings file: {settings_module.config_file().resolve()} "
                   f"({'found' if settings_module.config_file().exists() else 'none: defaults and environment only'})")
+    console.print(prefect_home.describe(settings.prefect_home))
 
 
 @app.command()
@@ -178,10 +182,10 @@ def serve(
 ) -> None:
     """Serve the nightly ingestion as a Prefect deployment on its cron schedule, until stopped
     (Ctrl-C or SIGTERM). Needs a Prefect API: PREFECT_API_URL, else a temporary local server."""
-    _quiet_prefect()
+    settings = _settings(schedule=cron, timezone=timezone, deployment=name)
+    _prefect_env(settings)
     from flows.deployment import serve_nightly
 
-    settings = _settings(schedule=cron, timezone=timezone, deployment=name)
     try:
         serve_nightly(settings, on_ready=console.print)
     except ValueError as exc:
