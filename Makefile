@@ -37,4 +37,4 @@ fixtures: $(STAMP) font
 	$(BIN)/python tests/fixtures/pdf/render.py
 
 clean:
-	rm -rf $(VENV) data/warehouse.duckdb data/warehouse.duckdb.wal
+	rm -rf $(VENV) data/warehouse.duckdb data/warehouse.duckdb.wal data/prefect
