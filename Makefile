@@ -43,4 +43,4 @@ fixtures: $(STAMP) font
 	$(BIN)/python tests/fixtures/pdf/stream_headers.py
 
 clean:
-	rm -rf $(VENV) data/warehouse.duckdb data/warehouse.duckdb.wal
+	rm -rf $(VENV) data/warehouse.duckdb data/warehouse.duckdb.wal data/prefect

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from bench.figures import Figure, machine, table
 from bench.synthetic.corpus import Params, generate
+from budget_etl import prefect_home
 
 WORK = Path(__file__).resolve().parent / ".work"
 SECTIONS = ("text", "pdf", "nightly", "queries", "load")
@@ -37,6 +38,8 @@ def main(argv: list[str] | None = None) -> None:
     if unknown := only - set(SECTIONS):
         parser.error(f"unknown section(s): {', '.join(sorted(unknown))}")
 
+    # the nightly section's Prefect (its test server, the runs it starts): not ~/.prefect
+    prefect_home.isolate(WORK / "prefect")
     started = time.perf_counter()
     print(f"machine: {machine()}", flush=True)
     corpus = WORK / "corpus"

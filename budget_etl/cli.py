@@ -15,7 +15,7 @@ from rich.text import Text
 
 from dataclasses import replace
 
-from budget_etl import settings as settings_module
+from budget_etl import prefect_home, settings as settings_module
 from budget_etl.safe_text import printable
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -41,7 +41,10 @@ def _settings(**overrides) -> settings_module.Settings:
     return replace(loaded, **given) if given else loaded
 
 
-def _quiet_prefect() -> None:
+def _prefect_env(settings: settings_module.Settings) -> None:
+    """Before prefect is imported (it reads its settings then): quiet, and, unless the user set
+    PREFECT_API_URL or PREFECT_HOME, Prefect's state under prefect_home, never ~/.prefect."""
+    prefect_home.isolate(settings.prefect_home)
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 
@@ -62,13 +65,13 @@ def ingest(
     """Extract, normalize and load disclosures (unchanged files are skipped, changed ones
     replaced, failed ones quarantined), validate what was loaded and write the quality report.
     Runs the Prefect flow `ingest-disclosures`; see `budget-etl config` for the settings."""
-    _quiet_prefect()
+    settings = _settings(warehouse=warehouse, reports=reports, workers=workers, runner=runner, dask_address=dask_address)
+    _prefect_env(settings)
     import duckdb
 
     from flows.ingest import run_ingest
     from load.single_writer import WarehouseBusy
 
-    settings = _settings(warehouse=warehouse, reports=reports, workers=workers, runner=runner, dask_address=dask_address)
     if dask_address:
         settings = replace(settings, runner="dask")
     if settings.runner not in settings_module.RUNNERS:
@@ -109,13 +112,13 @@ def validate(
 ) -> None:
     """Run the Great Expectations suites on loaded documents, replace their findings
     (v_dq_findings) and write the quality report. Findings never fail the command."""
-    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    settings = _settings(warehouse=warehouse, reports=reports)
+    _prefect_env(settings)
     from budget_etl import report
     from flows.validate import validate as run_validation
     from load import single_writer
     from load.warehouse import Warehouse
 
-    settings = _settings(warehouse=warehouse, reports=reports)
     warehouse, reports = settings.warehouse, settings.reports
     _require(warehouse)
     with Warehouse(warehouse, read_only=True) as wh:
@@ -165,16 +168,17 @@ def corpus(
     unplaced cells by reason, findings by severity. How the product does on real documents, at a glance."""
     import tempfile
 
+    base = _settings()
+    _prefect_env(base)
     from budget_etl.corpus import COLUMNS, cells, corpus_rows, markdown as as_markdown
     from flows.ingest import run_ingest
 
-    _quiet_prefect()
     missing = [str(p) for p in inputs if not p.exists()]
     if missing:
         console.print(f"[red]error:[/red] no such file or folder: {_shown(', '.join(missing))}")
         raise typer.Exit(2)
     work = workdir or Path(tempfile.mkdtemp(prefix="budget-etl-corpus-"))
-    settings = replace(_settings(), warehouse=work / "warehouse.duckdb", reports=work / "reports",
+    settings = replace(base, warehouse=work / "warehouse.duckdb", reports=work / "reports",
                        quarantine=work / "quarantine", staging=work / "staging")
     with console.status(f"ingesting {len(inputs)} path(s) into {work} …"):
         summary = run_ingest(settings, inputs, force=True)
@@ -207,6 +211,7 @@ def config() -> None:
     console.print(table)
     console.print(f"settings file: {settings_module.config_file().resolve()} "
                   f"({'found' if settings_module.config_file().exists() else 'none: defaults and environment only'})")
+    console.print(prefect_home.describe(settings.prefect_home))
 
 
 @app.command()
@@ -217,10 +222,10 @@ def serve(
 ) -> None:
     """Serve the nightly ingestion as a Prefect deployment on its cron schedule, until stopped
     (Ctrl-C or SIGTERM). Needs a Prefect API: PREFECT_API_URL, else a temporary local server."""
-    _quiet_prefect()
+    settings = _settings(schedule=cron, timezone=timezone, deployment=name)
+    _prefect_env(settings)
     from flows.deployment import serve_nightly
 
-    settings = _settings(schedule=cron, timezone=timezone, deployment=name)
     try:
         serve_nightly(settings, on_ready=console.print)
     except ValueError as exc:

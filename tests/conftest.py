@@ -1,8 +1,21 @@
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# The tests' Prefect (the harness's servers, results, profiles, memo store) lives in a folder of
+# their own, never in ~/.prefect nor the project's prefect_home; set before any test module
+# imports prefect, which reads its settings at import time. Subprocesses inherit it.
+_PREFECT_HOME = tempfile.mkdtemp(prefix="budget-etl-tests-prefect-")
+atexit.register(shutil.rmtree, _PREFECT_HOME, ignore_errors=True)
+for _name in ("PREFECT_API_URL", "PREFECT_PROFILE"):
+    os.environ.pop(_name, None)
+os.environ.update(PREFECT_HOME=_PREFECT_HOME, PREFECT_PROFILES_PATH=os.path.join(_PREFECT_HOME, "profiles.toml"))
 
 from budget_etl.paths import SAMPLES
 from flows import steps
