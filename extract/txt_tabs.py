@@ -91,10 +91,12 @@ def _is_caption_row(line: str) -> bool:
 
 
 def _split_notes(ctx: list[tuple[int, str]]) -> tuple[list[str], list[tuple[int, str]]]:
-    """Lines opening with 注 right after a table are that table's notes, not the next one's context."""
+    """Lines opening with 注 or 说明 right after a table are that table's notes, not the next one's
+    context (a 决算's empty table: '注：本表反映…' / '说明：…本年度没有…，故本表无数据。')."""
     notes: list[str] = []
     rest = list(ctx)
-    while rest and (normalize_label(rest[0][1]).startswith("注") or (notes and _NUMBERED_NOTE.match(rest[0][1]))):
+    while rest and (normalize_label(rest[0][1]).startswith(("注", "说明")) or (notes and _NUMBERED_NOTE.match(rest[0][1]))
+                    or (notes and normalize_label(rest[0][1]).endswith(("说明:", "说明：")))):  # '…作下述说明：' / '说明：…无数据
         notes.append(clean_cell(rest.pop(0)[1]))
     return notes, rest
 

@@ -39,6 +39,9 @@ def deployment(settings: Settings):
     )
 
 
+STARTED_POLL_S = 0.05  # how often a stop requested during start-up looks whether the runner is up
+
+
 def _interrupt(*_) -> None:
     raise KeyboardInterrupt
 
@@ -49,13 +52,22 @@ class _Runner(Runner):
         through its normal exit, which pauses the deployment (Prefect's own handler exits
         the process before that)."""
         loop = asyncio.get_event_loop()
-        loop.call_soon_threadsafe(lambda: loop.create_task(self.astop()))
+        loop.call_soon_threadsafe(lambda: loop.create_task(self._stop_once_started()))
+
+    async def _stop_once_started(self) -> None:
+        """A SIGTERM between the handler's installation and the runner's start waits for the start
+        (astop refuses a runner that has not started), so it is never lost or an error."""
+        while not self.started and not self.stopping:
+            await asyncio.sleep(STARTED_POLL_S)
+        if self.started:
+            await self.astop()
 
 
 def serve_nightly(settings: Settings, on_ready: Callable[[str], None] = print) -> None:
     """Register the deployment and run its scheduled runs until SIGINT/SIGTERM; the schedule is
     paused on the way out so no run piles up while nothing serves it."""
     signal.signal(signal.SIGTERM, _interrupt)  # until the runner installs its handler
+    import prefect.runner.server  # noqa: F401  Runner.start imports it first: a signal must not land inside that import
     runner = _Runner(pause_on_shutdown=True)
     deployment_id = runner.add_deployment(deployment(settings))
     on_ready(f"serving deployment nightly-ingestion/{settings.deployment}: cron '{settings.schedule}' "

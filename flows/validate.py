@@ -11,6 +11,7 @@ from load.warehouse import Warehouse
 from transform.checks.cells import FACT_COLUMNS
 from transform.checks.disclosure import disclosure_comparisons
 from transform.checks.documents import document_rows
+from transform.checks.execution import execution_comparisons
 from transform.checks.reconcile import reconcile_comparisons
 from transform.checks.reference import reference_rows
 from transform.checks.rollups import rollup_comparisons
@@ -18,14 +19,16 @@ from transform.checks.structure import fact_rows, table_rows
 
 
 def check_frames(facts: pl.DataFrame, tables: pl.DataFrame, uncertain: set[tuple[str, int, int]],
-                 pages: pl.DataFrame | None = None, items: tuple[pl.DataFrame, pl.DataFrame] | None = None,
+                 pages: pl.DataFrame | None = None, items: tuple[pl.DataFrame, ...] | None = None,
                  documents: pl.DataFrame | None = None) -> dict[str, pl.DataFrame]:
-    """Each suite's frame, from the documents' facts, tables, PDF pages and (project amounts,
-    三公 amounts) (pure)."""
+    """Each suite's frame, from the documents' facts, tables, PDF pages, (project amounts, 三公
+    amounts, narrative execution figures) and who the documents are (pure)."""
     rows = fact_rows(facts.select(FACT_COLUMNS))
     reconciliation = reconcile_comparisons(rows, uncertain)
     if items is not None:
-        reconciliation = pl.concat([reconciliation, disclosure_comparisons(rows, *items)])
+        projects, three_public, *narrative = items
+        reconciliation = pl.concat([reconciliation, disclosure_comparisons(rows, projects, three_public),
+                                    *(execution_comparisons(rows, n) for n in narrative)])
     return {
         "documents": None if documents is None else document_rows(documents),
         "structure": rows,

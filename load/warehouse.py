@@ -160,10 +160,10 @@ class Warehouse:
         uncertain = self.con.execute(sql_files.read("quality/uncertain_rows.sql"), _files_param(source_files)).fetchall()
         return facts, tables, {tuple(r) for r in uncertain}
 
-    def check_items(self, source_files: list[str]) -> tuple[pl.DataFrame, pl.DataFrame]:
-        """(project amounts, 三公 amounts) of the given documents, for the cross-checks."""
+    def check_items(self, source_files: list[str]) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+        """(project amounts, 三公 amounts, narrative execution figures) of the given documents, for the cross-checks."""
         return tuple(self.con.sql(sql_files.read(f"quality/{name}.sql"), params=_files_param(source_files)).pl()
-                     for name in ("project_amounts", "three_public"))
+                     for name in ("project_amounts", "three_public", "narrative"))
 
     def check_pages(self, source_files: list[str]) -> pl.DataFrame:
         """PDF pages of the given documents with their text-layer status, for validation."""

@@ -17,11 +17,13 @@ MEASURES = {
     "personnel": "人员经费 / 人员支出",
     "operating": "公用经费 / 日常公用支出",
     "project": "项目支出 / 专项业务经费支出",
-    "carry_forward": "结转下年 / 年末结转结余",
+    "carry_forward": "结转下年 / 年末结转和结余",
     "business": "事业单位经营支出",
     "to_superior": "上缴（上解）上级支出",
     "to_subsidiary": "对附属单位补助支出",
-    "grand_total": "支出总计 = 本年支出合计 + 结转下年",
+    "grand_total": "支出总计 = 本年支出合计 + 结转下年 (决算: + 结余分配 + 年末结转和结余)",
+    "surplus_distribution": "结余分配 (决算): the year's surplus distributed",
+    "opening_balance": "年初结转和结余 (决算): balances brought into the year",
     "income": "收入, by fund source",
 }
 
@@ -58,6 +60,9 @@ _MEASURE_RULES = rules([
     (r"结转下年|年末.*结转|年终结转", "carry_forward"),
     (r"经营支出", "business"),
     (r"上缴上级|上解上级", "to_superior"),
+    (r"结余分配", "surplus_distribution"),
+    (r"年初.*结转|年初.*结余", "opening_balance"),
+    (r"^本年收入", "income"),
     (r"对附属单位补助", "to_subsidiary"),
 ])
 _FUND_RULES = rules([

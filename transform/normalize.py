@@ -14,8 +14,10 @@ from transform.detail_tables import place_detail
 from transform.disclosure import PARSERS, place_items
 from transform.disclosure import frames as item_frames
 from transform.disclosure.empty_tables import empty_reasons, listed_tables
+from transform.disclosure.execution import execution_facts
 from transform.disclosure.narrative import narrative_facts
 from transform.headers import classify_columns, column_paths
+from transform.phases import document_phase, phase_of
 from transform.sink import TableSink, first_text
 from transform.amounts import UNIT_FACTORS
 from transform.summary_groups import align_summary
@@ -31,8 +33,10 @@ FACT_SCHEMA = {
     "gov_economic_code": pl.String, "gov_economic_name": pl.String,
     "measure": pl.String, "fund_source": pl.String, "amount_yuan": AMOUNT, "amount_printed": pl.String,
     "unit_printed": pl.String, "row_label": pl.String, "column_header": pl.String, "placement": pl.String,
-    "line_role": pl.String,
+    "line_role": pl.String, "phase": pl.String,
 }
+# The other fact tables whose amounts have a phase (from their column header, as facts do).
+PHASED_ITEMS = ("fact_project_amount", "fact_three_public", "fact_line_item")
 UNPLACED_SCHEMA = {
     "source_file": pl.String, "table_index": pl.Int32, "row_index": pl.Int32, "col_index": pl.Int32,
     "line": pl.Int32, "page": pl.Int32, "cell_box": pl.String, "cell_text": pl.String, "row_label": pl.String,
@@ -64,6 +68,12 @@ class NormalizedDocument:
     pages: pl.DataFrame
     # The other fact tables (transform/disclosure/frames.py), by warehouse table name.
     items: dict[str, pl.DataFrame] = field(default_factory=dict)
+
+
+def with_phase(frame: pl.DataFrame, default: str) -> pl.DataFrame:
+    """The frame with each row's phase from its column header (transform/phases.py)."""
+    return frame.with_columns(pl.Series("phase", [phase_of(h, default) for h in frame["column_header"].to_list()],
+                                        dtype=pl.String))
 
 
 def page_frame(doc: RawDocument, source_file: str) -> pl.DataFrame:
@@ -108,9 +118,14 @@ def normalize_document(doc: RawDocument, source_file: str) -> NormalizedDocument
               for row, _ in ordered]
     items = {name: item_frames.frame(name, [r for _, sink in ordered for r in sink.items.get(name, [])])
              for name in item_frames.TABLES}
-    items["narrative_fact"] = item_frames.frame("narrative_fact", narrative_facts(doc, source_file))
+
     items["listed_table"] = item_frames.frame("listed_table", listed)
-    facts = [f for _, sink in ordered for f in sink.facts]
+    default_phase = document_phase(doc.identity.kind if doc.identity else None)
+    for name in PHASED_ITEMS:
+        items[name] = with_phase(items[name], default_phase)
+    facts = [f | {"phase": phase_of(f["column_header"], default_phase)} for _, sink in ordered for f in sink.facts]
+    items["narrative_fact"] = item_frames.frame("narrative_fact", narrative_facts(doc, source_file)
+                                                + _execution(doc, source_file, facts))
     unplaced = [u for _, sink in ordered for u in sink.unplaced]
     return NormalizedDocument(
         document=doc,
@@ -120,6 +135,16 @@ def normalize_document(doc: RawDocument, source_file: str) -> NormalizedDocument
         pages=page_frame(doc, source_file),
         items=items,
     )
+
+
+def _execution(doc: RawDocument, source_file: str, facts: list[dict]) -> list[dict]:
+    """The budget execution the narrative states (决算), each 项 given the code the tables print it with."""
+    names: dict[str, set[str]] = {}
+    for f in facts:
+        if f["function_code"] and f["function_name"]:
+            names.setdefault(f["function_code"], set()).add(f["function_name"])
+    owner = {"source_file": source_file, "department": doc.department, "fiscal_year": doc.fiscal_year}
+    return [owner | fact for fact in execution_facts(doc.text_lines, names)]
 
 
 def _statement(table: RawTable) -> statements.Statement:

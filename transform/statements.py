@@ -37,6 +37,9 @@ BASIC = _s("basic_expenditure", "基本支出表", "detail", "all", "basic")
 GOV_FUND = _s("gov_fund_expenditure", "政府性基金预算支出表", "detail", "gov_fund")
 STATE_CAPITAL = _s("state_capital_expenditure", "国有资本经营预算支出表", "detail", "state_capital")
 THREE_PUBLIC = _s("three_public", "“三公”经费支出表", "three_public")
+# 决算 (final accounts) tables by function subject: 年初结转和结余 | 本年收入 | 本年支出 | 年末结转和结余
+GOV_FUND_FINAL = _s("gov_fund_final", "政府性基金预算财政拨款收入支出决算表", "detail", "gov_fund")
+STATE_CAPITAL_FINAL = _s("state_capital_final", "国有资本经营预算财政拨款收入支出决算表", "detail", "state_capital")
 CARRYOVER = _s("carryover_expenditure", "财政拨款上年结转资金支出表", "detail", "carryover")
 PROJECT = _s("project_expenditure", "项目支出表", "projects")
 PROCUREMENT = _s("procurement", "政府采购预算表", "line_items")
@@ -57,17 +60,19 @@ _RULES: list[tuple[re.Pattern, Statement]] = [(re.compile(p), s) for p, s in [
     (r"会议费|培训费", MEETING_TRAINING),
     (r"项目支出|专项业务经费支出", PROJECT),
     (r"上年结转.*支出", CARRYOVER),
-    (r"财政拨款收支", APPROPRIATION_SUMMARY),
+    (r"政府性基金.*收入支出决算", GOV_FUND_FINAL),
+    (r"国有资本经营.*收入支出决算", STATE_CAPITAL_FINAL),
+    (r"财政拨款收支|财政拨款收入支出", APPROPRIATION_SUMMARY),
     (r"政府性基金.*收支", GOV_FUND_SUMMARY),
     (r"政府性基金", GOV_FUND),
     (r"国有资本经营", STATE_CAPITAL),
-    (r"收支总|收支总体|收支预算总", SUMMARY),
-    (r"收入总|收入总体|收入预算", INCOME),
+    (r"收支总|收支总体|收支预算总|收入支出决算总|收入支出总", SUMMARY),
+    (r"收入总|收入总体|收入预算|收入决算", INCOME),
     (r"一般公共预算.*基本支出", GENERAL_BUDGET_BASIC),
     (r"基本支出", BASIC),
     (r"一般公共预算.*支出", GENERAL_BUDGET),
-    (r"支出总|支出总体|支出预算总", EXPENDITURE),
-    (r"机构设置", ORGANIZATION),
+    (r"支出总|支出总体|支出预算总|支出决算", EXPENDITURE),
+    (r"机构设置|单位构成|编制范围的单位|的单位包括", ORGANIZATION),
     (r"目录|公开表$|情况说明$|公开报表$", CONTENTS),
 ]]
 

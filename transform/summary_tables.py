@@ -82,7 +82,7 @@ def _axis(path: tuple[str, ...]) -> str:
 
 # Rows whose cells take the measure of their column when it names one (合计 | 基本支出 | 项目支出).
 _ROW_TOTALS = ("total", "grand_total")
-_GRAND_TOTAL = re.compile(r"^(收入|支出)总计$")
+_GRAND_TOTAL = re.compile(r"^(收入|支出)?总计$")  # a 决算总表 prints 总计 on both sides
 _YEAR_TOTAL = re.compile(r"^本年(收入|支出)(合计)?$|^(部门预算|财政拨款|支出合计|收入合计)$")
 _CARRYOVER = re.compile(r"上年结转|年初.*结转|上年.*结余")
 _CARRY_FORWARD = re.compile(r"结转下年|年末.*结转|年终结转")

@@ -32,3 +32,7 @@ ALTER TABLE fact_budget_amount ADD COLUMN IF NOT EXISTS cell_box VARCHAR;
 -- (合计), grand_total (收入总计 / 支出总计), subtotal (小计), memo (其中). A 支出总计 row's 人员经费
 -- cell has line_role grand_total and measure personnel.
 ALTER TABLE fact_budget_amount ADD COLUMN IF NOT EXISTS line_role VARCHAR;
+-- Which figure the amount is (transform/phases.py): budget (预算数, 年初预算数), adjusted_budget
+-- (调整预算数, 全年预算数) or final (决算数). A 预算 document's facts are budget, a 决算's final
+-- unless their column says otherwise.
+ALTER TABLE fact_budget_amount ADD COLUMN IF NOT EXISTS phase VARCHAR;

@@ -18,3 +18,4 @@ CREATE TABLE IF NOT EXISTS fact_project_amount (
     amount_printed VARCHAR NOT NULL,
     unit_printed   VARCHAR NOT NULL
 );
+ALTER TABLE fact_project_amount ADD COLUMN IF NOT EXISTS phase VARCHAR;  -- budget | adjusted_budget | final (transform/phases.py)

@@ -21,3 +21,4 @@ CREATE TABLE IF NOT EXISTS fact_three_public (
     amount_printed   VARCHAR NOT NULL,
     unit_printed     VARCHAR NOT NULL
 );
+ALTER TABLE fact_three_public ADD COLUMN IF NOT EXISTS phase VARCHAR;  -- budget | adjusted_budget | final (transform/phases.py)

@@ -22,3 +22,4 @@ CREATE TABLE IF NOT EXISTS fact_line_item (
     unit_printed   VARCHAR,           -- the amount's unit (the table's, or the column's 金额单位)
     row_text       VARCHAR            -- the whole line as printed, cells joined by ' | '
 );
+ALTER TABLE fact_line_item ADD COLUMN IF NOT EXISTS phase VARCHAR;  -- budget | adjusted_budget | final (transform/phases.py)

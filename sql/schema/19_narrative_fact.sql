@@ -14,3 +14,10 @@ CREATE TABLE IF NOT EXISTS narrative_fact (
     change_direction VARCHAR,           -- increase | decrease | flat (yoy_change)
     sentence         VARCHAR NOT NULL
 );
+-- Budget execution a 决算's narrative states (transform/disclosure/execution.py): topics
+-- execution_budget (年初预算), execution_adjusted (全年预算), execution_final (支出决算), execution_rate
+-- (完成…%, value in %); the 项 the sentence names, with the code the tables print it under.
+ALTER TABLE narrative_fact ADD COLUMN IF NOT EXISTS function_code VARCHAR;
+ALTER TABLE narrative_fact ADD COLUMN IF NOT EXISTS phase VARCHAR;      -- budget | adjusted_budget | final
+ALTER TABLE narrative_fact ADD COLUMN IF NOT EXISTS rate_base VARCHAR;  -- execution_rate: budget (年初) | adjusted_budget (全年)
+ALTER TABLE narrative_fact ADD COLUMN IF NOT EXISTS value_printed VARCHAR;  -- the figure as printed (its precision)

@@ -19,8 +19,8 @@ SELECT f.department, f.fiscal_year, f.function_code, any_value(f.function_name) 
        coalesce(sum(f.amount_yuan) FILTER (WHERE f.measure = 'basic'),
                 sum(f.amount_yuan) FILTER (WHERE f.measure IN ('personnel', 'operating'))) AS basic_yuan,
        sum(f.amount_yuan) FILTER (WHERE f.measure = 'project') AS project_yuan,
-       c.statement, f.source_file, any_value(f.line) AS line
+       c.statement, f.source_file, any_value(f.line) AS line, f.phase
 FROM fact_budget_amount f
 JOIN chosen c USING (source_file, table_index)
 WHERE f.fund_source IN ('all', 'general_budget')
-GROUP BY f.department, f.fiscal_year, f.function_code, c.statement, f.source_file, f.row_index;
+GROUP BY f.department, f.fiscal_year, f.function_code, c.statement, f.source_file, f.row_index, f.phase;

@@ -1,6 +1,7 @@
 -- The analysts' contract: one row per fact. The first 18 columns are stable; the trailing
 -- ones point at the printed cell (row label, column header path, 表N, indexes), say what the row
--- is (line_role) and who the document is (kind, scope, level, region, unit code).
+-- is (line_role), who the document is (kind, scope, level, region, unit code) and which figure the
+-- amount is (phase: budget, adjusted_budget, final).
 CREATE OR REPLACE VIEW v_budget_lines AS
 SELECT
     f.department,
@@ -34,7 +35,8 @@ SELECT
     d.scope,
     d.government_level,
     d.region,
-    d.unit_code
+    d.unit_code,
+    f.phase
 FROM fact_budget_amount f
 JOIN source_table t USING (source_file, table_index)
 JOIN source_document d USING (source_file)

@@ -15,7 +15,8 @@ SELECT p.department, p.fiscal_year, p.statement, p.row_kind, p.project_name, p.p
        max(a.amount_yuan) FILTER (WHERE a.fund_source = 'carryover') AS carryover_yuan,
        max(a.amount_yuan) FILTER (WHERE a.fund_source = 'other') AS other_funds_yuan,
        p.description, p.unit_printed, t.title AS table_title,
-       p.source_file, p.page, p.line, p.table_index, p.row_index
+       p.source_file, p.page, p.line, p.table_index, p.row_index,
+       coalesce(any_value(a.phase), 'budget') AS phase
 FROM project p
 JOIN source_table t USING (source_file, table_index)
 LEFT JOIN fact_project_amount a USING (source_file, table_index, row_index)

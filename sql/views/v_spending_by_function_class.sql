@@ -1,5 +1,6 @@
 -- Spending per function class (类), department and year, from the most complete expenditure
--- statement each document has (支出总表, else 一般公共预算支出表, else 收支总表).
+-- statement each document has (支出总表, else 一般公共预算支出表, else 收支总表), per phase
+-- (a 决算 printing 预算数 | 决算数 gives a row for each).
 CREATE OR REPLACE VIEW v_spending_by_function_class AS
 WITH ranked AS (
     SELECT f.*, t.statement, t.title,
@@ -15,7 +16,7 @@ WITH ranked AS (
 SELECT c.department, c.fiscal_year, c.function_code AS class_code,
        coalesce(d.name, any_value(c.function_name)) AS class_name,
        sum(c.amount_yuan) AS amount_yuan,
-       any_value(c.statement) AS statement, any_value(c.title) AS table_title, c.source_file
+       any_value(c.statement) AS statement, any_value(c.title) AS table_title, c.source_file, c.phase
 FROM chosen c LEFT JOIN dim_function d ON d.code = c.function_code
 WHERE c.fund_source IN ('all', 'general_budget')
-GROUP BY c.department, c.fiscal_year, c.function_code, d.name, c.source_file;
+GROUP BY c.department, c.fiscal_year, c.function_code, d.name, c.source_file, c.phase;

@@ -20,7 +20,7 @@ def _fact(doc, table, statement, title, row, col, header, printed, unit="元", *
         "economic_name": None, "gov_economic_code": None, "gov_economic_name": None, "measure": "total",
         "fund_source": "general_budget", "amount_yuan": Decimal(printed.replace(",", "")) * (10000 if unit == "万元" else 1),
         "amount_printed": printed, "unit_printed": unit, "row_label": None, "column_header": header,
-        "line_role": "item", **subject,
+        "line_role": "item", "phase": "budget", **subject,
     }
 
 

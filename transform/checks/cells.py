@@ -12,7 +12,7 @@ FACT_COLUMNS = [
     "source_file", "department", "fiscal_year", "table_index", "table_title", "statement",
     "row_index", "col_index", "line", "page", "function_code", "function_name", "economic_scheme",
     "economic_code", "economic_name", "gov_economic_code", "gov_economic_name", "measure",
-    "fund_source", "amount_yuan", "amount_printed", "unit_printed", "row_label", "column_header", "line_role",
+    "fund_source", "amount_yuan", "amount_printed", "unit_printed", "row_label", "column_header", "line_role", "phase",
 ]
 
 COMPARISON_SCHEMA = {
@@ -42,6 +42,33 @@ def with_mills(facts: pl.DataFrame) -> pl.DataFrame:
 def lead_code(fact: dict) -> str | None:
     """The code a row is known by: its function code, else its economic code."""
     return fact["function_code"] or fact["economic_code"] or fact["gov_economic_code"]
+
+
+def subject_sequences(cells: list[dict]) -> list[list[tuple[int, dict[int, dict]]]]:
+    """One table's cells as sequences of printed rows, each row with its cells by column: one
+    sequence for a table of one subject per row; one per code group for a table printing groups
+    side by side (决算 基本支出表: 301 … | 决算数 | 302 … | 决算数), so that each group nests on its
+    own. A row's subjects are told apart by their codes and labels; a subject belongs to the group
+    whose columns it starts in, as the rows printing every group show them."""
+    rows: dict[int, dict[tuple, dict[int, dict]]] = {}
+    for cell in sorted(cells, key=lambda f: (f["row_index"], f["col_index"])):
+        key = (cell["function_code"], cell["economic_code"], cell["gov_economic_code"], cell["row_label"])
+        rows.setdefault(cell["row_index"], {}).setdefault(key, {})[cell["col_index"]] = cell
+    widest = max((len(subjects) for subjects in rows.values()), default=0)
+    if widest <= 1:
+        return [[(r, next(iter(subjects.values()))) for r, subjects in rows.items()]]
+    starts: list[set[int]] = [set() for _ in range(widest)]
+    for subjects in rows.values():
+        if len(subjects) == widest:
+            for k, by_col in enumerate(sorted(subjects.values(), key=min)):
+                starts[k].add(min(by_col))
+    sequences: list[list[tuple[int, dict[int, dict]]]] = [[] for _ in range(widest)]
+    for r, subjects in rows.items():
+        for by_col in subjects.values():
+            first = min(by_col)
+            k = max((k for k in range(widest) if starts[k] and min(starts[k]) <= first), default=0)
+            sequences[k].append((r, by_col))
+    return sequences
 
 
 def subject_of(df: pl.DataFrame) -> pl.Expr:

@@ -10,7 +10,7 @@
 - project_amounts_agree: a project printed in the 项目支出表 and again in its 绩效目标表 has the
   same amount in both (预算数 / 年度预算资金总额 against the project line);
 - three_public_sum: “三公”经费 = 因公出国 + 公务用车 + 公务接待; 公务用车 = 购置 + 运行; 因公出国 =
-  its two kinds; 合计 = “三公” (+ 会议费 + 培训费), each year column and fund source, over the
+  its two kinds; 合计 = “三公” (+ 会议费 + 培训费), each year column, phase and fund source, over the
   parts the table prints (a blank part is no amount).
 """
 from __future__ import annotations
@@ -134,7 +134,7 @@ def _three_public_rules(rows: list[dict]) -> list[dict]:
     groups: dict[tuple, dict[str, list[dict]]] = defaultdict(lambda: defaultdict(list))
     for r in rows:
         across = len(by_row[(r["source_file"], r["table_index"], r["row_index"])]) > 1  # categories are columns
-        key = (r["source_file"], r["table_index"], r["year"], r["fund_source"],
+        key = (r["source_file"], r["table_index"], r["year"], r["phase"], r["fund_source"],  # 预算数 and 决算数 apart
                ("row", r["row_index"]) if across else ("col", r["col_index"]))
         groups[key][r["category"]].append(r)
     out = []

@@ -46,7 +46,11 @@ def reconcile_comparisons(facts: pl.DataFrame, uncertain_rows: set[tuple[str, in
 
 
 def _label(f: dict) -> str:
-    return codes.strip_numbering(f["row_label"] or "")
+    """The row's label without numbering; a 决算总表's bare 总计 is 收入总计 or 支出总计 by its side."""
+    label = codes.strip_numbering(f["row_label"] or "")
+    if label == "总计":
+        return _INCOME_TOTAL if f["measure"] == "income" else _SPENDING_TOTAL
+    return label
 
 
 def _summary(table: list[dict]) -> list[dict]:
@@ -105,7 +109,7 @@ def _cross_statement(cells: list[dict], funds: dict[str, str]) -> list[dict]:
         if not (f["function_code"] or f["economic_code"]):
             continue
         key = (f["function_code"], f["economic_scheme"], f["economic_code"], f["measure"],
-               funds.get(f["fund_source"], f["fund_source"]))
+               funds.get(f["fund_source"], f["fund_source"]), f["phase"])  # a 决算's 预算数 is not its 决算数
         if (key, f["table_index"], f["row_index"]) in seen_cell:
             continue  # the same figure under two equivalent fund columns of one row
         seen_cell.add((key, f["table_index"], f["row_index"]))

@@ -21,7 +21,7 @@ import polars as pl
 
 from transform import codes
 from transform.arithmetic import printed_nesting
-from transform.checks.cells import lead_code
+from transform.checks.cells import lead_code, subject_sequences
 
 SIMILAR = 0.6  # difflib ratio above which a differing name is taken for a misprint of the right one
 
@@ -73,35 +73,40 @@ def name_status(scheme: str, code: str, printed: str | None, year: int | None) -
 def reference_rows(facts: pl.DataFrame) -> pl.DataFrame:
     """One row per (table row, scheme, code) printed in `facts`."""
     out: list[dict] = []
-    first_cells = facts.sort("source_file", "table_index", "row_index", "col_index").unique(
-        ["source_file", "table_index", "row_index"], keep="first", maintain_order=True)
-    for table in first_cells.partition_by(["source_file", "table_index"], maintain_order=True):
-        rows = table.to_dicts()
-        lead = [lead_code(r) for r in rows]
-        parent_of: dict[int, str] = {}
-        for parent, children in printed_nesting(lead, None):
-            for child in children:
-                parent_of[child] = lead[parent]
-        for i, r in enumerate(rows):
-            for scheme, code_field, name_field in _CODE_FIELDS:
-                code = r[code_field]
-                if not code:
-                    continue
-                scheme = scheme or r["economic_scheme"]
-                status, ref_name, detail = name_status(scheme, code, r[name_field], r["fiscal_year"])
-                is_lead = code == lead[i]
-                parent = parent_of.get(i) if is_lead else None
-                out.append({
-                    **{k: r[k] for k in ("source_file", "department", "fiscal_year", "table_index", "table_title",
-                                         "statement", "row_index", "line", "page")},
-                    "scheme": scheme, "code": code, "printed_name": r[name_field], "reference_name": ref_name,
-                    "name_status": status, "printed_parent": parent,
-                    "nests": None if parent is None else code.startswith(parent),
-                    "subject": f"{code} {r[name_field] or ''}".strip(),
-                    "detail": detail if parent is None or code.startswith(parent)
-                    else f"{code} is printed under {parent}, which is not its parent {codes.parent_of(code)}",
-                })
+    for table in facts.partition_by(["source_file", "table_index"], maintain_order=True):
+        for sequence in subject_sequences(table.to_dicts()):
+            out += _sequence_rows([next(iter(by_col.values())) for _, by_col in sequence])
     return pl.DataFrame(out + unknown_code_rows(out), schema=REFERENCE_SCHEMA)
+
+
+def _sequence_rows(rows: list[dict]) -> list[dict]:
+    """The reference rows of one code group's printed rows (their first cells), in order."""
+    out: list[dict] = []
+    lead = [lead_code(r) for r in rows]
+    parent_of: dict[int, str] = {}
+    for parent, children in printed_nesting(lead, None):
+        for child in children:
+            parent_of[child] = lead[parent]
+    for i, r in enumerate(rows):
+        for scheme, code_field, name_field in _CODE_FIELDS:
+            code = r[code_field]
+            if not code:
+                continue
+            scheme = scheme or r["economic_scheme"]
+            status, ref_name, detail = name_status(scheme, code, r[name_field], r["fiscal_year"])
+            is_lead = code == lead[i]
+            parent = parent_of.get(i) if is_lead else None
+            out.append({
+                **{k: r[k] for k in ("source_file", "department", "fiscal_year", "table_index", "table_title",
+                                     "statement", "row_index", "line", "page")},
+                "scheme": scheme, "code": code, "printed_name": r[name_field], "reference_name": ref_name,
+                "name_status": status, "printed_parent": parent,
+                "nests": None if parent is None else code.startswith(parent),
+                "subject": f"{code} {r[name_field] or ''}".strip(),
+                "detail": detail if parent is None or code.startswith(parent)
+                else f"{code} is printed under {parent}, which is not its parent {codes.parent_of(code)}",
+            })
+    return out
 
 
 def encode_unknown(found: dict[str, set[str]]) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import polars as pl
 
 from transform.arithmetic import TOTAL_LABELS, column_identities, printed_nesting
-from transform.checks.cells import compared, comparisons, lead_code
+from transform.checks.cells import compared, comparisons, lead_code, subject_sequences
 from transform.statements import ALL as STATEMENTS
 
 SUMMARY_KINDS = {s.kind for s in STATEMENTS if s.layout == "summary"}
@@ -30,21 +30,19 @@ def rollup_comparisons(facts: pl.DataFrame, uncertain_rows: set[tuple[str, int, 
 
 
 def _nesting(cells: dict[tuple[int, int], dict]) -> list[dict]:
-    by_row: dict[int, dict[int, dict]] = {}
-    for (r, c), cell in sorted(cells.items()):
-        by_row.setdefault(r, {})[c] = cell
-    rows = list(by_row)
-    first = [next(iter(by_row[r].values())) for r in rows]
-    codes = [lead_code(f) for f in first]
-    total = next((i for i, f in enumerate(first) if codes[i] is None and f["row_label"] in TOTAL_LABELS), None)
+    """Down each column, within each code group (transform.checks.cells.subject_sequences)."""
     out = []
-    for parent, children in printed_nesting(codes, total):
-        rule = TOTAL_ROLLUP if parent == total else CODE_ROLLUP
-        for c, cell in by_row[rows[parent]].items():
-            parts = [cells[(rows[ch], c)] for ch in children if (rows[ch], c) in cells]
-            if parts:
-                what = ", ".join(codes[ch] for ch in children if (rows[ch], c) in cells)
-                out.append(compared(cell, parts, rule, f"sum of {len(parts)} rows printed under it ({what})"))
+    for sequence in subject_sequences(list(cells.values())):
+        first = [next(iter(by_col.values())) for _, by_col in sequence]
+        codes = [lead_code(f) for f in first]
+        total = next((i for i, f in enumerate(first) if codes[i] is None and f["row_label"] in TOTAL_LABELS), None)
+        for parent, children in printed_nesting(codes, total):
+            rule = TOTAL_ROLLUP if parent == total else CODE_ROLLUP
+            for c, cell in sequence[parent][1].items():
+                parts = [sequence[ch][1][c] for ch in children if c in sequence[ch][1]]
+                if parts:
+                    what = ", ".join(codes[ch] for ch in children if c in sequence[ch][1])
+                    out.append(compared(cell, parts, rule, f"sum of {len(parts)} rows printed under it ({what})"))
     return out
 
 

@@ -11,6 +11,7 @@ import re
 from extract.cells import normalize_label
 from extract.model import RawDocument
 
+_STATED_REASON = re.compile(r"没有|无数据|空表")
 _EMPTY_NOTE = re.compile(r"空表|没有|无.*(?:预算|支出|收支|项目|经费|资产)|未.*安排|未使用")
 _NUMBER = re.compile(r"^表(\d+)$")
 
@@ -44,8 +45,10 @@ def empty_reasons(doc: RawDocument, listed: list[dict]) -> dict[int, str]:
     by_number = {r["table_number"]: r["listed_reason"] for r in listed if r["listed_empty"] and r["listed_reason"]}
     reasons = {}
     for table in doc.tables:
-        note = next((n for n in table.notes if _EMPTY_NOTE.search(n)), None)
+        # the note that says why (说明：…没有…，故本表无数据), before an instruction that merely mentions 无…
+        said = sorted((n for n in table.notes if _EMPTY_NOTE.search(n)), key=lambda n: not _STATED_REASON.search(n))
+        note = next(iter(said), None)
         reason = note or by_number.get(normalize_label(table.number or ""))
         if reason:
-            reasons[table.index] = re.sub(r"^注[:：]\s*", "", reason.strip())
+            reasons[table.index] = re.sub(r"^(?:注|说明)[:：]\s*", "", reason.strip())
     return reasons
