@@ -11,6 +11,7 @@ COLUMNS = (  # (heading, key) as printed; the keys are the columns of sql/report
     ("scope", "scope"), ("tables", "n_tables"), ("classified", "classified"), ("loaded", "loaded"),
     ("facts", "n_facts"), ("unplaced", "n_unplaced"), ("unplaced by reason", "unplaced_by_reason"),
     ("errors", "errors"), ("warnings", "warnings"), ("rounding", "rounding"), ("info", "infos"),
+    ("error issues", "error_issues"), ("warning issues", "warning_issues"),
 )
 
 

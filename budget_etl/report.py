@@ -3,7 +3,7 @@ figures to trust. HTML (escaped: document text never becomes markup) and Markdow
 warehouse alone."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -25,6 +25,7 @@ class Report:
     rules: list[dict]
     failed_files: list[dict]
     data_docs: str | None
+    issues: dict[str, list[dict]] = field(default_factory=dict)  # per document, the mistakes that explain the findings
 
 
 def verdict(row: dict) -> tuple[str, str]:
@@ -48,11 +49,14 @@ def gather(warehouse: Warehouse, data_docs: Path | None = None) -> Report:
     top: dict[str, list[dict]] = {}
     for f in warehouse.rows("report/top_findings.sql", [TOP_FINDINGS]):
         top.setdefault(f["source_file"], []).append(f)
+    issues: dict[str, list[dict]] = {}
+    for i in warehouse.rows("report/issues.sql"):
+        issues.setdefault(i["source_file"], []).append(i)
     for row in [*documents, *(t for ts in tables.values() for t in ts)]:
         row["verdict_class"], row["verdict"] = verdict(row)
     return Report(datetime.now().strftime("%Y-%m-%d %H:%M"), documents, tables, top,
                   warehouse.rows("report/rules.sql"), warehouse.rows("report/ingest_errors.sql"),
-                  str(data_docs) if data_docs else None)
+                  str(data_docs) if data_docs else None, issues)
 
 
 def _env() -> Environment:

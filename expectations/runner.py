@@ -27,6 +27,7 @@ class Validation:
     findings: pl.DataFrame
     suites: list[SuiteResult]
     data_docs: Path | None
+    issues: pl.DataFrame | None = None  # expectations/issues.py: the mistakes that explain the findings
 
 
 def context(reports_dir: Path):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import polars as pl
 
-from expectations import runner
+from expectations import issues, runner
 from load.warehouse import Warehouse
 from transform.checks.cells import FACT_COLUMNS
 from transform.checks.disclosure import disclosure_comparisons
@@ -49,5 +49,6 @@ def validate(warehouse: Warehouse, source_files: list[str] | None, reports_dir: 
     validation = runner.run(check_frames(facts, tables, uncertain, pages, warehouse.check_items(files),
                                          warehouse.check_documents(files)),
                             reports_dir, data_docs)
-    warehouse.replace_findings(files, validation.findings)
+    validation.findings, validation.issues = issues.group(validation.findings)
+    warehouse.replace_findings(files, validation.findings, validation.issues)
     return validation

@@ -173,12 +173,14 @@ class Warehouse:
         """Who the given documents say they are, and the other names they print, for validation."""
         return self.con.sql(sql_files.read("quality/documents.sql"), params=_files_param(source_files)).pl()
 
-    def replace_findings(self, source_files: list[str], findings: pl.DataFrame) -> None:
-        """The documents' findings become `findings`, in one transaction."""
+    def replace_findings(self, source_files: list[str], findings: pl.DataFrame, issues: pl.DataFrame | None = None) -> None:
+        """The documents' findings (and the issues that explain them) become these, in one transaction."""
         with self._transaction():
-            self.con.execute("DELETE FROM dq_finding WHERE list_contains($1, source_file)", _files_param(source_files))
-            if findings.height:
-                self._append("dq_finding", findings)
+            for table in ("dq_finding", "dq_issue"):
+                self.con.execute(f"DELETE FROM {table} WHERE list_contains($1, source_file)", _files_param(source_files))
+            for table, frame in (("dq_finding", findings), ("dq_issue", issues)):
+                if frame is not None and frame.height:
+                    self._append(table, frame)
 
     def content_hash(self) -> tuple[str, list[dict]]:
         """(one md5 over all tables, per table its rows and md5): equal for equal content,

@@ -27,6 +27,8 @@ def place_detail(sink: TableSink, columns: list[Column]) -> None:
                     # '人员经费合计 | 95.36 | 公用经费合计 | 10.23' (决算 基本支出表): a total of the measure it names
                     measure, is_total = measure_of_label(named.group(1)) or measure, True
                 reason = None if (found or is_total) else ("malformed_code" if _malformed_code(row, columns) else "no_subject")
+                if reason == "malformed_code":
+                    label = f"{_printed_code(row, columns)} {label or ''}".strip()  # the code as printed: '210499 …'
                 sink.amount(i + offset, row, col.index, col.header, subject, measure, col.fund_source, label, reason,
                             line_role="total" if is_total and not found else None)
             elif col.role in ("code", "name") and DECIMAL_AMOUNT.match(normalize_label(row.cells[col.index]) if col.index < len(row.cells) else ""):
@@ -112,6 +114,12 @@ def _malformed_code(row: RawRow, columns: list[Column]) -> bool:
         and not codes.CODE.match(row.cells[col.index].strip())
         for col in columns
     )
+
+
+def _printed_code(row: RawRow, columns: list[Column]) -> str:
+    """The code cells of a row as printed, joined ('7 11 02', '210499')."""
+    return " ".join(row.cells[c.index].strip() for c in columns
+                    if c.role == "code" and c.index < len(row.cells) and row.cells[c.index].strip())
 
 
 def _code_groups(columns: list[Column]) -> list[list[int]]:

@@ -13,3 +13,4 @@ DELETE FROM source_page WHERE source_file = $1;
 DELETE FROM source_document WHERE source_file = $1;
 DELETE FROM ingest_error WHERE source_file = $1;
 DELETE FROM dq_finding WHERE source_file = $1;
+DELETE FROM dq_issue WHERE source_file = $1;

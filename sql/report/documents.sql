@@ -1,12 +1,14 @@
--- One line per loaded document for the quality report: what was read and what was found.
+-- One line per loaded document for the quality report: what was read and what was found. Counts
+-- are of issues (dq_issue: the mistakes that explain the findings), not of findings.
 SELECT d.source_file, d.department, d.fiscal_year, d.format, d.n_tables, d.document_kind, d.scope,
        (SELECT count(*) FROM source_table t WHERE t.source_file = d.source_file AND t.status = 'loaded') AS loaded_tables,
        d.n_facts, d.n_unplaced,
-       count(*) FILTER (WHERE f.severity = 'error') AS errors,
-       count(*) FILTER (WHERE f.severity = 'warning' AND f.kind = 'rounding') AS rounding,
-       count(*) FILTER (WHERE f.severity = 'warning' AND f.kind <> 'rounding') AS warnings,
-       count(*) FILTER (WHERE f.severity = 'info') AS infos
+       count(i.issue_id) FILTER (WHERE i.severity = 'error') AS errors,
+       count(i.issue_id) FILTER (WHERE i.severity = 'warning' AND i.kind = 'rounding') AS rounding,
+       count(i.issue_id) FILTER (WHERE i.severity = 'warning' AND i.kind <> 'rounding') AS warnings,
+       count(i.issue_id) FILTER (WHERE i.severity = 'info') AS infos,
+       coalesce(sum(i.n_findings), 0) AS n_findings
 FROM source_document d
-LEFT JOIN dq_finding f USING (source_file)
+LEFT JOIN dq_issue i USING (source_file)
 GROUP BY ALL
 ORDER BY d.source_file

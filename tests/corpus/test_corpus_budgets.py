@@ -123,6 +123,8 @@ REAL_ERRORS = {
     (WELFARE_24, "reference_name", 14, "30208 福利费"), (WELFARE_24, "reference_name", 14, "30211 事业单位离退休人员福利费"),
     (WELFARE_24, "reference_name", 14, "30212 机关事业单位退休人员活动费"),
     (WELFARE_24, "reference_name", 14, "30213 其他商品和服务支出"), (WELFARE_24, "reference_name", 14, "303 离退休人员经费"),
+    # 福利院 2024 pages 9 and 11: '7 | 11 | 02 事业单位医疗' — the 类 of 2101102 printed as 7
+    (WELFARE_24, "code_printed", 9, "7 11 02 事业单位医疗"), (WELFARE_24, "code_printed", 11, "7 11 02 事业单位医疗"),
 }
 
 
@@ -141,7 +143,7 @@ def test_the_summary_total_row_is_not_compared_column_by_column_with_the_income(
 
 def test_a_figure_printed_where_a_code_belongs_is_kept_with_its_reason(corpus_query):
     # 福利院 2024 page 9: '7 | 11 | 02 事业单位医疗 503,724' — a 类 printed as 7 (210's row is above it)
-    rows = corpus_query("SELECT page, cell_text, reason FROM unplaced_cell WHERE source_file = ? AND row_label = '事业单位医疗' "
+    rows = corpus_query("SELECT page, cell_text, reason FROM unplaced_cell WHERE source_file = ? AND row_label = '7 11 02 事业单位医疗' "
                         "ORDER BY table_index, col_index", [WELFARE_24])
     assert {(r["page"], r["cell_text"], r["reason"]) for r in rows} == {(9, "503,724", "malformed_code"),
                                                                         (11, "503,724", "malformed_code")}

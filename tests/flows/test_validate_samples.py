@@ -84,7 +84,7 @@ def test_report_names_every_document_and_links_data_docs(validated):
     assert "江油市医疗保障局" in text and "1 error: check before use" in text
     assert "adds up (cent rounding only)" in text  # 002
     assert validation.data_docs.exists()
-    assert "| 002_43a13e6a8c0a6925.txt | 固安县医疗保障局 | 2024 | budget | department | 24 (19) | 246 | 19 | 0 | 0 | 26 | 0 |" in md.read_text(encoding="utf-8")
+    assert "| 002_43a13e6a8c0a6925.txt | 固安县医疗保障局 | 2024 | budget | department | 24 (19) | 246 | 19 | 0 | 0 | 1 | 0 |" in md.read_text(encoding="utf-8")
 
 
 def test_report_escapes_document_text():

@@ -29,5 +29,5 @@ def table_rows(tables: pl.DataFrame) -> pl.DataFrame:
     return out.with_columns(
         (pl.col("title_year").is_null() | pl.col("fiscal_year").is_null() | (pl.col("title_year") == pl.col("fiscal_year")))
         .alias("title_year_matches"),
-        pl.col("table_title").fill_null(pl.col("table_number")).alias("subject"),
+        pl.coalesce(*(["row_label"] if "row_label" in tables.columns else []), "table_title", "table_number").alias("subject"),
     )
