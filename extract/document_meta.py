@@ -99,11 +99,12 @@ def document_identity(lines: list[str]) -> Identity:
         votes[(cover_name, "cover")] += 1
     department = _elect(votes)
     if department is None:
-        department = _org_line(lines) or _signature(lines)
+        cover_line = _org_line(lines)
+        department = cover_line or _signature(lines)
         if department and _PLACEHOLDER.search(department):
             placeholder, department = placeholder or department, None
         if department:
-            votes[(department, "cover" if _org_line(lines) else "signature")] += 1
+            votes[(department, "cover" if cover_line else "signature")] += 1
     titles = [context.title_text(ln) for ln in lines if "\t" not in ln and context.is_table_title(ln)]
     kind = _kind(cover, titles)
     scope = _scope(cover, titles, scope_votes)

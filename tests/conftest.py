@@ -38,6 +38,32 @@ def ingest(paths: list[Path], warehouse: Path) -> steps.RunSummary:
     return summary
 
 
+def querier(warehouse: Path):
+    """query(sql, params) -> rows as dicts, read-only on the warehouse at `warehouse`."""
+    def run(sql: str, params: list | None = None) -> list[dict]:
+        with Warehouse(warehouse, read_only=True) as wh:
+            cols, rows = wh.query(sql, params or [])
+        return [dict(zip(cols, r)) for r in rows]
+    return run
+
+
+def planted(folder: Path, copies: dict[str, tuple[str, str, str]], originals: dict[str, str]) -> Path:
+    """Write `originals` (name -> text) and `copies` (name -> (original, printed, misprinted)) into
+    `folder`, each copy with its one fault; ingest and validate them all; the warehouse path."""
+    from flows.validate import validate
+
+    for name, text in originals.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    for name, (original, old, new) in copies.items():
+        assert old in originals[original], (name, old)
+        (folder / name).write_text(originals[original].replace(old, new), encoding="utf-8")
+    path = folder / "wh.duckdb"
+    ingest([folder], path)
+    with Warehouse(path) as wh:
+        validate(wh, None, folder / "reports", data_docs=False)
+    return path
+
+
 @pytest.fixture(scope="session")
 def sample_warehouse(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("wh") / "samples.duckdb"

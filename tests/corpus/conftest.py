@@ -9,7 +9,7 @@ import pytest
 from budget_etl.paths import ROOT
 from flows.validate import validate
 from load.warehouse import Warehouse
-from tests.conftest import ingest
+from tests.conftest import ingest, querier
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 
@@ -29,8 +29,4 @@ def corpus_warehouse(tmp_path_factory) -> Path:
 @pytest.fixture()
 def corpus_query(corpus_warehouse):
     """corpus_query(sql, params) -> rows as dicts."""
-    def run(sql: str, params: list | None = None) -> list[dict]:
-        with Warehouse(corpus_warehouse, read_only=True) as wh:
-            cols, rows = wh.query(sql, params or [])
-        return [dict(zip(cols, r)) for r in rows]
-    return run
+    return querier(corpus_warehouse)

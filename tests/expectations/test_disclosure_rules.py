@@ -8,9 +8,8 @@ import polars as pl
 import pytest
 
 from budget_etl.paths import SAMPLES
-from flows.validate import validate
 from load.warehouse import Warehouse
-from tests.conftest import ingest
+from tests.conftest import planted
 
 GUAN, LANSHAN = "002_43a13e6a8c0a6925.txt", "001_62df1c6f39ffdb6f.txt"
 FAULTS = {
@@ -24,17 +23,9 @@ RULES = ("project_sum", "project_table_total", "project_amounts_agree", "three_p
 
 @pytest.fixture(scope="module")
 def findings(tmp_path_factory) -> pl.DataFrame:
-    folder = tmp_path_factory.mktemp("docs")
-    for name in (GUAN, LANSHAN):
-        (folder / name).write_bytes((SAMPLES / name).read_bytes())
-    for name, (sample, old, new) in FAULTS.items():
-        text = (SAMPLES / sample).read_text(encoding="utf-8")
-        assert old in text
-        (folder / name).write_text(text.replace(old, new), encoding="utf-8")
-    path = folder / "wh.duckdb"
-    ingest([folder], path)
-    with Warehouse(path) as wh:
-        validate(wh, None, folder / "reports", data_docs=False)
+    originals = {name: (SAMPLES / name).read_text(encoding="utf-8") for name in (GUAN, LANSHAN)}
+    path = planted(tmp_path_factory.mktemp("docs"), FAULTS, originals)
+    with Warehouse(path, read_only=True) as wh:
         return wh.con.sql("SELECT * FROM dq_finding").pl().filter(pl.col("rule").is_in(RULES))
 
 

@@ -9,9 +9,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from flows.validate import validate
-from load.warehouse import Warehouse
-from tests.conftest import ingest
+from tests.conftest import planted, querier
 
 CLEAN = Path(__file__).resolve().parent.parent / "fixtures" / "pairs" / "社会工作部2024年部门决算.txt"
 FAULTS = {  # copy -> (printed, misprinted)
@@ -23,19 +21,9 @@ FAULTS = {  # copy -> (printed, misprinted)
 
 @pytest.fixture(scope="module")
 def findings(tmp_path_factory) -> pl.DataFrame:
-    folder = tmp_path_factory.mktemp("finals")
-    text = CLEAN.read_text(encoding="utf-8")
-    (folder / "clean.txt").write_text(text, encoding="utf-8")
-    for name, (old, new) in FAULTS.items():
-        assert old in text
-        (folder / name).write_text(text.replace(old, new), encoding="utf-8")
-    path = folder / "wh.duckdb"
-    ingest([folder], path)
-    with Warehouse(path) as wh:
-        validate(wh, None, folder / "reports", data_docs=False)
-        _, rows = wh.query("SELECT * FROM v_dq_findings WHERE rule LIKE 'execution%'")
-        cols = [d[0] for d in wh.con.description]
-    return pl.DataFrame([dict(zip(cols, r)) for r in rows], infer_schema_length=None)
+    copies = {name: ("clean.txt", old, new) for name, (old, new) in FAULTS.items()}
+    path = planted(tmp_path_factory.mktemp("finals"), copies, {"clean.txt": CLEAN.read_text(encoding="utf-8")})
+    return pl.DataFrame(querier(path)("SELECT * FROM v_dq_findings WHERE rule LIKE 'execution%'"), infer_schema_length=None)
 
 
 def of(findings: pl.DataFrame, doc: str) -> set[tuple]:

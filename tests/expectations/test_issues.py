@@ -8,7 +8,7 @@ import pytest
 from budget_etl.paths import SAMPLES
 from flows.validate import validate
 from load.warehouse import Warehouse
-from tests.conftest import ingest
+from tests.conftest import ingest, querier
 
 
 @pytest.fixture(scope="module")
@@ -18,12 +18,7 @@ def issues(tmp_path_factory):
     ingest([SAMPLES], path)
     with Warehouse(path) as wh:
         validate(wh, None, work / "reports", data_docs=False)
-
-    def run(sql: str, params: list | None = None) -> list[dict]:
-        with Warehouse(path, read_only=True) as wh:
-            cols, rows = wh.query(sql, params or [])
-        return [dict(zip(cols, r)) for r in rows]
-    return run
+    return querier(path)
 
 
 def test_lanshan_single_misprint_is_one_issue_naming_21015_and_explaining_its_14_findings(issues):

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from load.warehouse import Warehouse
-from tests.conftest import ingest
+from tests.conftest import ingest, querier
 from tests.corpus.conftest import CORPUS
 
 FINAL = CORPUS / "shanghai-putuo" / "中共上海市普陀区委社会工作部 2024 年度部门决算.pdf"
@@ -21,12 +20,7 @@ def execution(tmp_path_factory):
         pytest.skip(f"no corpus at {CORPUS}")
     path = tmp_path_factory.mktemp("pair") / "pair.duckdb"
     ingest([BUDGET, FINAL], path)
-
-    def run(sql: str, params: list | None = None) -> list[dict]:
-        with Warehouse(path, read_only=True) as wh:
-            cols, rows = wh.query(sql, params or [])
-        return [dict(zip(cols, r)) for r in rows]
-    return run
+    return querier(path)
 
 
 def test_a_subject_gets_its_budget_from_the_budget_document_and_the_rest_from_the_final_accounts(execution):

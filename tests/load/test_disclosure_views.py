@@ -3,16 +3,12 @@ from decimal import Decimal
 
 import pytest
 
-from load.warehouse import Warehouse
+from tests.conftest import querier
 
 
 @pytest.fixture()
 def query(sample_warehouse):
-    def run(sql: str, params: list | None = None) -> list[dict]:
-        with Warehouse(sample_warehouse, read_only=True) as wh:
-            cols, rows = wh.query(sql, params)
-        return [dict(zip(cols, r)) for r in rows]
-    return run
+    return querier(sample_warehouse)
 
 
 def test_lanshan_project(query):

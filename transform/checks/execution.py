@@ -51,15 +51,15 @@ def execution_comparisons(facts: pl.DataFrame, narrative: pl.DataFrame) -> pl.Da
     return comparisons(out)
 
 
-def _as_cell(r: dict, topic: str | None = None) -> dict:
+def _as_cell(r: dict) -> dict:
     """A narrative figure in the shape of a fact cell: its amount and rounding in mills."""
     yuan = r["amount_yuan"] or Decimal(0)
     printed = r.get("value_printed") or f"{r['value']}"
     return {
         "source_file": r["source_file"], "department": r["department"], "fiscal_year": r["fiscal_year"],
         "table_index": None, "table_title": "narrative", "statement": "narrative",
-        "subject": r["subject"] or "", "measure": topic or r["topic"], "fund_source": "general_budget",
-        "column_header": _WORDS.get(topic or r["topic"]), "row_index": None, "col_index": None,
+        "subject": r["subject"] or "", "measure": r["topic"], "fund_source": "general_budget",
+        "column_header": _WORDS.get(r["topic"]), "row_index": None, "col_index": None,
         "line": r["line"], "page": r["page"],
         "amount_mills": int(yuan * MILLS_PER_YUAN),
         "rounding_mills": int(rounding_yuan(printed, r["value_unit"]) * MILLS_PER_YUAN) if r["value_unit"] != "%" else 0,
