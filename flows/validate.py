@@ -12,6 +12,7 @@ from transform.checks.cells import FACT_COLUMNS
 from transform.checks.disclosure import disclosure_comparisons
 from transform.checks.documents import document_rows
 from transform.checks.execution import execution_comparisons
+from transform.checks.narrative import narrative_comparisons
 from transform.checks.reconcile import reconcile_comparisons
 from transform.checks.reference import reference_rows
 from transform.checks.rollups import rollup_comparisons
@@ -28,7 +29,8 @@ def check_frames(facts: pl.DataFrame, tables: pl.DataFrame, uncertain: set[tuple
     if items is not None:
         projects, three_public, *narrative = items
         reconciliation = pl.concat([reconciliation, disclosure_comparisons(rows, projects, three_public),
-                                    *(execution_comparisons(rows, n) for n in narrative)])
+                                    *(execution_comparisons(rows, n) for n in narrative),
+                                    *(narrative_comparisons(rows, n) for n in narrative)])
     return {
         "documents": None if documents is None else document_rows(documents),
         "structure": rows,

@@ -16,6 +16,7 @@ from transform.disclosure import frames as item_frames
 from transform.disclosure.empty_tables import empty_reasons, listed_tables
 from transform.disclosure.execution import execution_facts
 from transform.disclosure.narrative import narrative_facts
+from transform.disclosure.restated import restated_facts
 from transform.headers import classify_columns, column_paths
 from transform.phases import document_phase, phase_of
 from transform.sink import TableSink, first_text
@@ -138,13 +139,14 @@ def normalize_document(doc: RawDocument, source_file: str) -> NormalizedDocument
 
 
 def _execution(doc: RawDocument, source_file: str, facts: list[dict]) -> list[dict]:
-    """The budget execution the narrative states (决算), each 项 given the code the tables print it with."""
+    """The budget execution the narrative states (决算), each 项 given the code the tables print it
+    with, and the totals and shares it restates from the tables."""
     names: dict[str, set[str]] = {}
     for f in facts:
         if f["function_code"] and f["function_name"]:
             names.setdefault(f["function_code"], set()).add(f["function_name"])
     owner = {"source_file": source_file, "department": doc.department, "fiscal_year": doc.fiscal_year}
-    return [owner | fact for fact in execution_facts(doc.text_lines, names)]
+    return [owner | fact for fact in execution_facts(doc.text_lines, names) + restated_facts(doc.text_lines)]
 
 
 def _statement(table: RawTable) -> statements.Statement:

@@ -21,3 +21,8 @@ ALTER TABLE narrative_fact ADD COLUMN IF NOT EXISTS function_code VARCHAR;
 ALTER TABLE narrative_fact ADD COLUMN IF NOT EXISTS phase VARCHAR;      -- budget | adjusted_budget | final
 ALTER TABLE narrative_fact ADD COLUMN IF NOT EXISTS rate_base VARCHAR;  -- execution_rate: budget (年初) | adjusted_budget (全年)
 ALTER TABLE narrative_fact ADD COLUMN IF NOT EXISTS value_printed VARCHAR;  -- the figure as printed (its precision)
+-- Totals and shares the narrative restates from the tables (transform/disclosure/restated.py):
+-- topic restated (restates: income_total, expenditure_total, basic_total, …) and share (占 x%: the
+-- share of the restated figure `restates` in the sentence's whole `share_of`).
+ALTER TABLE narrative_fact ADD COLUMN IF NOT EXISTS restates VARCHAR;
+ALTER TABLE narrative_fact ADD COLUMN IF NOT EXISTS share_of VARCHAR;

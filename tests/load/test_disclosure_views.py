@@ -37,15 +37,17 @@ def test_counts_per_sample(query):
                (SELECT count(*) FROM fact_three_public x WHERE x.source_file = d.source_file) AS three_public,
                (SELECT count(*) FROM performance_target g WHERE g.source_file = d.source_file) AS targets,
                (SELECT count(*) FROM fact_line_item l WHERE l.source_file = d.source_file) AS line_cells,
-               (SELECT count(*) FROM narrative_fact n WHERE n.source_file = d.source_file) AS narrative,
+               (SELECT count(*) FROM narrative_fact n WHERE n.source_file = d.source_file
+                AND n.topic NOT IN ('restated', 'share')) AS narrative,
+               (SELECT count(*) FROM narrative_fact n WHERE n.source_file = d.source_file AND n.topic = 'restated') AS restated,
                (SELECT count(*) FROM v_empty_tables e WHERE e.source_file = d.source_file) AS empty_tables
         FROM source_document d ORDER BY 1""")
     assert [tuple(r.values())[1:] for r in rows] == [
-        (7, 0, 34, 3, 21, 2),
-        (14, 12, 79, 11, 28, 2),
-        (10, 10, 68, 5, 2, 3),
-        (1, 0, 16, 0, 7, 4),
-        (4, 2, 62, 0, 0, 1),
+        (7, 0, 34, 3, 21, 2, 2),
+        (14, 12, 79, 11, 28, 6, 2),
+        (10, 10, 68, 5, 2, 5, 3),
+        (1, 0, 16, 0, 7, 2, 4),
+        (4, 2, 62, 0, 0, 0, 1),
     ]
 
 

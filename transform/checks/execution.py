@@ -44,14 +44,14 @@ def execution_comparisons(facts: pl.DataFrame, narrative: pl.DataFrame) -> pl.Da
         if final is not None:
             cell = tables.get((source_file, final["function_code"]))
             if cell is not None:
-                out.append(compared(_as_cell(final), [cell], EXECUTION_FINAL_MATCHES_TABLE,
+                out.append(compared(as_cell(final), [cell], EXECUTION_FINAL_MATCHES_TABLE,
                                     f"{cell['table_title']} prints {cell['amount_printed']} {cell['unit_printed']} "
                                     f"for {final['function_code'] or '合计'} (page {cell['page']})"))
     out += _parts(by_statement)
     return comparisons(out)
 
 
-def _as_cell(r: dict) -> dict:
+def as_cell(r: dict) -> dict:
     """A narrative figure in the shape of a fact cell: its amount and rounding in mills."""
     yuan = r["amount_yuan"] or Decimal(0)
     printed = r.get("value_printed") or f"{r['value']}"
@@ -77,14 +77,14 @@ def _rate(figures: dict[str, dict]) -> list[dict]:
     if base is None:
         return []
     share = rate["value"] / 100
-    base_cell, final_cell = _as_cell(base), _as_cell(final)
+    base_cell, final_cell = as_cell(base), as_cell(final)
     expected = dict(base_cell, amount_mills=int(Decimal(base_cell["amount_mills"]) * share),
                     # the base's rounding scaled by the rate, and the rate's rounding (±0.005 % of a rate
                     # printed to 0.01 %) over the base
                     rounding_mills=int(base_cell["rounding_mills"] * share + Decimal(base_cell["amount_mills"])
                                        * rounding_yuan(rate["value_printed"], "元") / 100))
     if base_cell["amount_mills"]:
-        step = Decimal(1).scaleb(-_decimals(rate["value_printed"]))  # 0.01 for a rate printed 98.69
+        step = Decimal(1).scaleb(-decimals(rate["value_printed"]))  # 0.01 for a rate printed 98.69
         recomputed = (Decimal(final_cell["amount_mills"]) / base_cell["amount_mills"] * 100).quantize(step, ROUND_HALF_UP)
         if recomputed == rate["value"]:
             expected["amount_mills"] = final_cell["amount_mills"]
@@ -94,7 +94,7 @@ def _rate(figures: dict[str, dict]) -> list[dict]:
                      f"(完成{words}的 {rate['value_printed']}%)")]
 
 
-def _decimals(printed: str) -> int:
+def decimals(printed: str) -> int:
     return len(printed.split(".", 1)[1]) if "." in printed else 0
 
 
@@ -113,7 +113,7 @@ def _parts(by_statement: dict[tuple, dict[str, dict]]) -> list[dict]:
             whole = wholes[0].get(topic)
             parts = [s[topic] for s in items if topic in s]
             if whole is not None and parts:
-                out.append(compared(_as_cell(whole), [_as_cell(p) for p in parts], EXECUTION_PARTS_SUM,
+                out.append(compared(as_cell(whole), [as_cell(p) for p in parts], EXECUTION_PARTS_SUM,
                                     f"{_WORDS[topic]} of the {len(parts)} 项 the narrative lists"))
     return out
 

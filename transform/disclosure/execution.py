@@ -37,7 +37,7 @@ TOPICS = {"execution_budget": "budget", "execution_adjusted": "adjusted_budget",
 def execution_facts(text_lines: list[tuple[int, int | None, str]], function_names: dict[str, set[str]]) -> list[dict]:
     """Pure: the execution figures of a document's narrative lines (line, page, text), with
     `function_names` (code -> names its tables print) to give each 项 its code."""
-    text, starts, where = _joined(text_lines)
+    text, starts, where = joined_narrative(text_lines)
     subjects = [(m.start(), m) for m in _SUBJECT.finditer(text)]
     out: list[dict] = []
     previous_end = 0
@@ -69,7 +69,7 @@ def execution_facts(text_lines: list[tuple[int, int | None, str]], function_name
     return out
 
 
-def _joined(text_lines: list[tuple[int, int | None, str]]) -> tuple[str, list[int], list[tuple[int, int | None]]]:
+def joined_narrative(text_lines: list[tuple[int, int | None, str]]) -> tuple[str, list[int], list[tuple[int, int | None]]]:
     """The narrative as one text (lines joined without spaces: Chinese wraps inside words), with
     the offset each line starts at and its (line, page)."""
     parts, starts, where, pos = [], [], [], 0

@@ -45,6 +45,7 @@ SCHEMAS: dict[str, dict[str, pl.DataType]] = {
         "subject": pl.String, "value": VALUE, "value_unit": pl.String, "amount_yuan": AMOUNT,
         "change_direction": pl.String, "sentence": pl.String,
         "function_code": pl.String, "phase": pl.String, "rate_base": pl.String, "value_printed": pl.String,
+        "restates": pl.String, "share_of": pl.String,
     },
     "listed_table": {
         "source_file": pl.String, "line": pl.Int32, "page": pl.Int32, **_OWNER, "table_number": pl.String,

@@ -1,0 +1,103 @@
+"""The narrative against the tables it restates, as comparison rows of the reconciliation suite:
+
+- narrative_restates_table: a total the narrative states ('收入预算15621.11万元', '其中基本支出719.25万元')
+  is the table figure it restates (TARGETS: which statement, measure, row and fund), to the precision
+  both are printed in (a sentence in 万元 with two decimals about a table in 元: within 50 元); where
+  several table figures could be meant (支出预算: 支出总计 or 本年支出合计), the nearest is taken;
+- narrative_share: '本年支出合计 307.82 万元，其中：基本支出 105.58 万元，占 34.30%' — the part over
+  the whole the sentence opens with, rounded as the share is printed, is the share.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import ROUND_HALF_UP, Decimal
+
+import polars as pl
+
+from transform.checks.cells import comparisons, compared
+from transform.checks.execution import as_cell, decimals
+
+NARRATIVE_RESTATES_TABLE = "narrative_restates_table"
+NARRATIVE_SHARE = "narrative_share"
+RULES = (NARRATIVE_RESTATES_TABLE, NARRATIVE_SHARE)
+
+# restates key -> the table cells it may restate: (statements, measure, line roles, fund sources)
+_SUMMARY = ("summary",)
+_SPENDING = ("expenditure", "general_budget_expenditure")
+TARGETS: dict[str, list[tuple[tuple[str, ...], str, tuple[str, ...], tuple[str, ...]]]] = {
+    "income_total": [(_SUMMARY, "income", ("grand_total",), ("all",))],
+    "income_current_year": [(_SUMMARY, "income", ("total",), ("current_year",))],
+    "expenditure_current_year": [(_SUMMARY, "total", ("total",), ("all",))],
+    "expenditure_total": [(_SUMMARY, "grand_total", ("grand_total",), ("all",)), (_SUMMARY, "total", ("total",), ("all",))],
+    "appropriation_income": [(_SUMMARY, "income", ("item",), ("appropriation",))],
+    "general_budget_income": [(_SUMMARY, "income", ("item",), ("general_budget",))],
+    "general_budget_expenditure_total": [(("general_budget_expenditure",), "total", ("total",), ("general_budget", "all"))],
+    "basic_total": [(_SPENDING, "basic", ("total",), ("all", "general_budget"))],
+    "project_total": [(_SPENDING, "project", ("total",), ("all", "general_budget"))],
+}
+
+
+def narrative_comparisons(facts: pl.DataFrame, narrative: pl.DataFrame) -> pl.DataFrame:
+    """facts as the other checks read them (with mills); narrative facts as loaded."""
+    if narrative.height == 0:
+        return comparisons([])
+    stated = [r for r in narrative.to_dicts() if r["topic"] in ("restated", "share")]
+    cells = _candidates(facts)
+    out: list[dict] = []
+    by_sentence: dict[tuple, dict[str, dict]] = defaultdict(dict)
+    for r in stated:
+        if r["topic"] == "restated":
+            by_sentence[(r["source_file"], r["sentence"])].setdefault(r["restates"], r)
+            candidates = cells.get((r["source_file"], r["restates"]), [])
+            if candidates:
+                said = as_cell(r)
+                nearest = min(candidates, key=lambda c: abs(c["amount_mills"] - said["amount_mills"]))
+                if _as_printed(nearest["amount_mills"], said) == said["amount_mills"]:
+                    nearest = dict(nearest, amount_mills=said["amount_mills"])  # the same figure at the sentence's precision
+                out.append(compared(said, [nearest], NARRATIVE_RESTATES_TABLE,
+                                    f"{nearest['table_title']} prints {nearest['amount_printed']} {nearest['unit_printed']} "
+                                    f"({nearest['row_label'] or ''}, {nearest['column_header']}, page {nearest['page']}, "
+                                    f"line {nearest['line']})"))
+    for r in stated:
+        if r["topic"] == "share":
+            figures = by_sentence[(r["source_file"], r["sentence"])]
+            part, whole = figures.get(r["restates"]), figures.get(r["share_of"])
+            if part is not None and whole is not None:
+                out.append(_share(r, part, whole))
+    return comparisons(out)
+
+
+def _as_printed(mills: int, said: dict) -> int:
+    """A table figure rounded as the sentence prints (15,621.11 万元 for 156,211,123 元)."""
+    step = 2 * said["rounding_mills"]
+    return int((Decimal(mills) / step).quantize(Decimal(1), ROUND_HALF_UP)) * step if step else mills
+
+
+def _share(share: dict, part: dict, whole: dict) -> dict:
+    """The part against whole × share; equal when part ÷ whole, rounded as the share is printed, is the share."""
+    part_cell, whole_cell = as_cell(part), as_cell(whole)
+    expected = dict(whole_cell, amount_mills=int(Decimal(whole_cell["amount_mills"]) * share["value"] / 100),
+                    rounding_mills=int(whole_cell["rounding_mills"] * share["value"] / 100
+                                       + Decimal(whole_cell["amount_mills"]) * Decimal(5).scaleb(-decimals(share["value_printed"]) - 1) / 100))
+    if whole_cell["amount_mills"]:
+        step = Decimal(1).scaleb(-decimals(share["value_printed"]))
+        if (Decimal(part_cell["amount_mills"]) / whole_cell["amount_mills"] * 100).quantize(step, ROUND_HALF_UP) == share["value"]:
+            expected["amount_mills"] = part_cell["amount_mills"]
+    return compared(part_cell, [expected], NARRATIVE_SHARE,
+                    f"{share['value_printed']}% of {whole['subject']} {whole['value_printed']} {whole['value_unit']} "
+                    f"(占 {share['value_printed']}%)")
+
+
+def _candidates(facts: pl.DataFrame) -> dict[tuple[str, str], list[dict]]:
+    """Per document and restates key, the table cells that key may mean (no subject: totals only)."""
+    out: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    if facts.height == 0:
+        return out
+    totals = facts.filter(pl.col("function_code").is_null(), pl.col("economic_code").is_null(),
+                          pl.col("gov_economic_code").is_null())
+    for f in totals.to_dicts():
+        for key, selectors in TARGETS.items():
+            if any(f["statement"] in statements and f["measure"] == measure and f["line_role"] in roles
+                   and f["fund_source"] in funds for statements, measure, roles, funds in selectors):
+                out[(f["source_file"], key)].append(f)
+    return out
