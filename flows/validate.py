@@ -7,6 +7,7 @@ from pathlib import Path
 import polars as pl
 
 from expectations import issues, runner
+from expectations.scores import document_scores
 from load.warehouse import Warehouse
 from transform.checks.cells import FACT_COLUMNS
 from transform.checks.disclosure import disclosure_comparisons
@@ -48,9 +49,8 @@ def validate(warehouse: Warehouse, source_files: list[str] | None, reports_dir: 
     files = warehouse.documents() if source_files is None else list(source_files)
     facts, tables, uncertain = warehouse.check_inputs(files)
     pages = warehouse.check_pages(files)
-    validation = runner.run(check_frames(facts, tables, uncertain, pages, warehouse.check_items(files),
-                                         warehouse.check_documents(files)),
-                            reports_dir, data_docs)
+    frames = check_frames(facts, tables, uncertain, pages, warehouse.check_items(files), warehouse.check_documents(files))
+    validation = runner.run(frames, reports_dir, data_docs)
     validation.findings, validation.issues = issues.group(validation.findings)
-    warehouse.replace_findings(files, validation.findings, validation.issues)
+    warehouse.replace_findings(files, validation.findings, validation.issues, document_scores(frames))
     return validation

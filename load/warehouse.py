@@ -16,6 +16,7 @@ import polars as pl
 from load import sql_files
 from transform import codes
 
+_VALIDATION_TABLES = ("dq_finding", "dq_issue", "dq_document_score")  # what validation replaces per document
 _DIMENSIONS = ["dim_department", "dim_fiscal_year", "dim_statement", "dim_function", "dim_economic"]
 
 
@@ -173,12 +174,14 @@ class Warehouse:
         """Who the given documents say they are, and the other names they print, for validation."""
         return self.con.sql(sql_files.read("quality/documents.sql"), params=_files_param(source_files)).pl()
 
-    def replace_findings(self, source_files: list[str], findings: pl.DataFrame, issues: pl.DataFrame | None = None) -> None:
-        """The documents' findings (and the issues that explain them) become these, in one transaction."""
+    def replace_findings(self, source_files: list[str], findings: pl.DataFrame, issues: pl.DataFrame | None = None,
+                         scores: pl.DataFrame | None = None) -> None:
+        """The documents' findings (with the issues that explain them and what their checks found
+        true) become these, in one transaction."""
         with self._transaction():
-            for table in ("dq_finding", "dq_issue"):
+            for table in _VALIDATION_TABLES:
                 self.con.execute(f"DELETE FROM {table} WHERE list_contains($1, source_file)", _files_param(source_files))
-            for table, frame in (("dq_finding", findings), ("dq_issue", issues)):
+            for table, frame in zip(_VALIDATION_TABLES, (findings, issues, scores)):
                 if frame is not None and frame.height:
                     self._append(table, frame)
 

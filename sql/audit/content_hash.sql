@@ -18,6 +18,7 @@ WITH content AS (
     UNION ALL SELECT 'listed_table', to_json(x)::VARCHAR FROM listed_table x
     UNION ALL SELECT 'dq_finding', to_json(q)::VARCHAR FROM (SELECT * EXCLUDE (validated_at) FROM dq_finding) q
     UNION ALL SELECT 'dq_issue', to_json(x)::VARCHAR FROM dq_issue x
+    UNION ALL SELECT 'dq_document_score', to_json(x)::VARCHAR FROM dq_document_score x
     UNION ALL SELECT 'ingest_error', to_json(e)::VARCHAR FROM (SELECT * EXCLUDE (path, occurred_at) FROM ingest_error) e
     UNION ALL SELECT 'dim_department', to_json(x)::VARCHAR FROM dim_department x
     UNION ALL SELECT 'dim_fiscal_year', to_json(x)::VARCHAR FROM dim_fiscal_year x

@@ -14,3 +14,4 @@ DELETE FROM source_document WHERE source_file = $1;
 DELETE FROM ingest_error WHERE source_file = $1;
 DELETE FROM dq_finding WHERE source_file = $1;
 DELETE FROM dq_issue WHERE source_file = $1;
+DELETE FROM dq_document_score WHERE source_file = $1;

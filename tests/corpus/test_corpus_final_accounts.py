@@ -137,3 +137,11 @@ def test_the_final_accounts_sums_are_checked_and_hold(corpus_warehouse):
         "income_equals_expenditure": 2, "income_total_identity": 2, "expenditure_total_identity": 3,
         "execution_final_matches_table": 10, "execution_parts_sum": 2}
     assert held["cross_statement"] >= 40
+
+
+def test_the_final_accounts_score(corpus_query):
+    # its narrative: 4 rates, 10 restated 支出决算, 2 sums of the 项, 7 restated totals, 3 shares — all but
+    # the rate of page 18 confirmed
+    row, = corpus_query("SELECT * FROM dq_document_score WHERE source_file = ?", [FINAL])
+    assert (row["narrative_checked"], row["narrative_confirmed"]) == (26, 25)
+    assert row["sums_holding"] == row["sums_checked"] > 100

@@ -1,0 +1,10 @@
+-- Per document, what its checks found true (expectations/scores.py): sums checked and holding
+-- (within the rounding of their cells), narrative figures checked and confirmed. Replaced with
+-- the document's findings.
+CREATE TABLE IF NOT EXISTS dq_document_score (
+    source_file         VARCHAR NOT NULL,
+    sums_checked        INTEGER NOT NULL,
+    sums_holding        INTEGER NOT NULL,
+    narrative_checked   INTEGER NOT NULL,
+    narrative_confirmed INTEGER NOT NULL
+);
