@@ -196,6 +196,22 @@ def corpus(
 
 
 @app.command()
+def coverage(warehouse: Optional[Path] = WarehouseOption) -> None:
+    """Print which department-years the warehouse holds (v_coverage): a line per department,
+    document kind (预算 / 决算) and scope (部门 / 单位), a column per fiscal year with the verdict of
+    the quality checks, `missing` for a year between its first and last that no document provides."""
+    from budget_etl.coverage import coverage_rows, matrix
+
+    warehouse = _settings(warehouse=warehouse).warehouse
+    _require(warehouse)
+    header, lines = matrix(coverage_rows(warehouse))
+    table = Table(*header, title="Coverage (v_coverage)")
+    for line in lines:
+        table.add_row(*[_cell(c) for c in line])
+    console.print(table)
+
+
+@app.command()
 def config() -> None:
     """Print the settings in effect (inbox, warehouse, schedule, parallelism, …) and where each
     comes from: default, the settings file (budget-etl.toml or $BUDGET_ETL_CONFIG) or BUDGET_ETL_<NAME>."""
