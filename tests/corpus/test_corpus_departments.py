@@ -41,3 +41,14 @@ def test_coverage_of_the_corpus(corpus_query):
         (WANLI, 2024, "budget", "department", "loaded", 0, 1, "warnings"),
         ("中共上海市普陀区委社会工作部", 2024, "final_accounts", "department", "loaded", 1, 1, "errors"),
     ]
+
+
+def test_the_corpus_exports_and_reads_back(corpus_warehouse, tmp_path):
+    from budget_etl.export import export
+    from tests.test_export import _same
+
+    export(corpus_warehouse, "parquet", tmp_path)
+    for name, n_rows in (("v_budget_execution", 18), ("v_coverage", 7)):
+        n, diff = _same(corpus_warehouse, name,
+                        f"SELECT * FROM read_parquet('{tmp_path / name}/**/*.parquet', hive_partitioning = true)")
+        assert (n, diff) == (n_rows, []), name
