@@ -52,7 +52,7 @@ def _parquet(wh: Warehouse, name: str, folder: Path) -> Path:
     if PARTITION in names:
         target = folder / name
         shutil.rmtree(target, ignore_errors=True)
-        if wh.con.execute(f"SELECT count(*) FROM {name}").fetchone()[0]:
+        if wh.con.execute(f"SELECT count(*) FROM {name}").fetchall()[0][0]:
             wh.con.execute(f"COPY (SELECT * FROM {name}) TO '{_path(target)}' (FORMAT parquet, PARTITION_BY ({PARTITION}))")
         else:  # no partition to write: one empty file keeps the columns readable (target/**/*.parquet)
             target.mkdir(parents=True)
@@ -83,7 +83,7 @@ def _datapackage(wh: Warehouse, folder: Path) -> Path:
     resources = [{"name": name, "path": f"{name}.csv", "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
                   "schema": {"fields": [_field(c, t) for c, t in columns(wh, sql)]}}
                  for name, sql in ((FISCAL_RESOURCE, fiscal_sql), *((n, f"SELECT * FROM {n}") for n in EXPORTED))]
-    first, last = wh.con.execute("SELECT min(fiscal_year), max(fiscal_year) FROM v_budget_lines").fetchone()
+    first, last = wh.con.execute("SELECT min(fiscal_year), max(fiscal_year) FROM v_budget_lines").fetchall()[0]
     package = {
         "name": "budget-etl-warehouse", "title": "Chinese department budget disclosures (部门预算/决算)",
         "profile": FDP_PROFILE, "countryCode": "CN",

@@ -65,7 +65,7 @@ class Warehouse:
         self.close()
 
     def _create_schema(self) -> None:
-        if self.con.execute(sql_files.read("load/legacy_dim_department.sql")).fetchone()[0]:
+        if self.con.execute(sql_files.read("load/legacy_dim_department.sql")).fetchall()[0][0]:
             self.con.execute("DROP TABLE dim_department")
             self._stale = True
         for name in sql_files.files("schema"):
@@ -75,8 +75,8 @@ class Warehouse:
         rows = [(scheme, r["code"], r["name"]) for scheme in codes.REFERENCE_FILES for r in codes.reference_rows(scheme)]
         self.con.execute("DELETE FROM ref_classification")  # the shipped reference may have grown
         self.con.executemany("INSERT INTO ref_classification VALUES (?, ?, ?)", rows)
-        applied = self.con.execute(sql_files.read("load/reference_applied.sql"), [_OVERRIDES_NAME]).fetchone()
-        if applied is None or applied[0] != _overrides_md5():
+        applied = self.con.execute(sql_files.read("load/reference_applied.sql"), [_OVERRIDES_NAME]).fetchall()
+        if not applied or applied[0][0] != _overrides_md5():
             self._stale = True  # an operator edited the override file: rebuild the departments
 
     def fingerprints(self) -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:

@@ -22,7 +22,7 @@ def _same(warehouse, name, read_back_sql):
     """(rows in the warehouse, rows only in one of the two) for a view and its export."""
     with Warehouse(warehouse, read_only=True) as wh:
         names = ", ".join(f'"{c}"' for c, _ in columns(wh, f"SELECT * FROM {name}"))
-        n = wh.con.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
+        n = wh.con.execute(f"SELECT count(*) FROM {name}").fetchall()[0][0]
         diff = wh.con.execute(f"(SELECT {names} FROM {name} EXCEPT ALL SELECT {names} FROM ({read_back_sql})) UNION ALL "
                               f"(SELECT {names} FROM ({read_back_sql}) EXCEPT ALL SELECT {names} FROM {name})").fetchall()
     return n, diff
