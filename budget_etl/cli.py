@@ -196,6 +196,43 @@ def corpus(
 
 
 @app.command()
+def coverage(warehouse: Optional[Path] = WarehouseOption) -> None:
+    """Print which department-years the warehouse holds (v_coverage): a line per department,
+    document kind (预算 / 决算) and scope (部门 / 单位), a column per fiscal year with the verdict of
+    the quality checks, `missing` for a year between its first and last that no document provides."""
+    from budget_etl.coverage import coverage_rows, matrix
+
+    warehouse = _settings(warehouse=warehouse).warehouse
+    _require(warehouse)
+    header, lines = matrix(coverage_rows(warehouse))
+    table = Table(*header, title="Coverage (v_coverage)")
+    for line in lines:
+        table.add_row(*[_cell(c) for c in line])
+    console.print(table)
+
+
+@app.command()
+def export(
+    folder: Path = typer.Argument(..., help="Folder to write to (files of an earlier export there are replaced)."),
+    fmt: str = typer.Option("parquet", "--format", help="parquet (partitioned by fiscal_year) | csv | datapackage "
+                            "(CSV and a Fiscal Data Package datapackage.json)."),
+    warehouse: Optional[Path] = WarehouseOption,
+) -> None:
+    """Write the analyst views (v_budget_lines, v_budget_execution, v_three_public, v_projects,
+    v_spending_by_function_class, v_coverage, dim_department, department_alias, dim_function,
+    dim_economic) for DuckDB, polars, pandas, Spark or OpenSpending-style tools."""
+    from budget_etl.export import FORMATS, export as run_export
+
+    if fmt not in FORMATS:
+        console.print(f"[red]error:[/red] --format must be one of {', '.join(FORMATS)}")
+        raise typer.Exit(2)
+    warehouse = _settings(warehouse=warehouse).warehouse
+    _require(warehouse)
+    for path in run_export(warehouse, fmt, folder):
+        console.print(_shown(path))
+
+
+@app.command()
 def config() -> None:
     """Print the settings in effect (inbox, warehouse, schedule, parallelism, …) and where each
     comes from: default, the settings file (budget-etl.toml or $BUDGET_ETL_CONFIG) or BUDGET_ETL_<NAME>."""

@@ -14,7 +14,7 @@ import duckdb
 import polars as pl
 
 from load import sql_files
-from transform import codes
+from transform import codes, department_identity
 
 _VALIDATION_TABLES = ("dq_finding", "dq_issue", "dq_document_score")  # what validation replaces per document
 _DIMENSIONS = ["dim_department", "dim_fiscal_year", "dim_statement", "dim_function", "dim_economic"]
@@ -66,6 +66,9 @@ class Warehouse:
         self.close()
 
     def _create_schema(self) -> None:
+        if self.con.execute(sql_files.read("load/legacy_dim_department.sql")).fetchall()[0][0]:
+            self.con.execute("DROP TABLE dim_department")
+            self._stale = True
         for name in sql_files.files("schema"):
             self.con.execute(sql_files.read(name))
         for name in sql_files.files("views"):
@@ -73,6 +76,9 @@ class Warehouse:
         rows = [(scheme, r["code"], r["name"]) for scheme in codes.REFERENCE_FILES for r in codes.reference_rows(scheme)]
         self.con.execute("DELETE FROM ref_classification")  # the shipped reference may have grown
         self.con.executemany("INSERT INTO ref_classification VALUES (?, ?, ?)", rows)
+        applied = self.con.execute(sql_files.read("load/reference_applied.sql"), [_OVERRIDES_NAME]).fetchall()
+        if not applied or applied[0][0] != _overrides_md5():
+            self._stale = True  # an operator edited the override file: rebuild the departments
 
     def fingerprints(self) -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
         """(loaded, failed): file name -> (sha256, parser_version) of the copy loaded, and of
@@ -145,10 +151,25 @@ class Warehouse:
         if not (self._stale or force):
             return
         with self._transaction():
-            for dim in _DIMENSIONS:
-                for statement in sql_files.statements(f"refresh/{dim}.sql"):
-                    self.con.execute(statement)
+            self._register_departments()
+            try:
+                for dim in _DIMENSIONS:
+                    for statement in sql_files.statements(f"refresh/{dim}.sql"):
+                        self.con.execute(statement)
+            finally:
+                for name in ("identified_aliases", "identified_departments"):
+                    self.con.unregister(name)
         self._stale = False
+
+    def _register_departments(self) -> None:
+        """Match the printed names into departments (transform/department_identity.py, with the
+        operator's overrides) and register the result for sql/refresh/dim_department.sql."""
+        names = self.rows("refresh/department_names.sql")
+        aliases, departments = department_identity.identify(names, department_identity.read_overrides(
+            department_identity.OVERRIDES))
+        self.con.execute(sql_files.read("load/record_reference_applied.sql"), [_OVERRIDES_NAME, _overrides_md5()])
+        self.con.register("identified_aliases", _frame(aliases, _ALIAS_SCHEMA).to_arrow())
+        self.con.register("identified_departments", _frame(departments, _DEPARTMENT_SCHEMA).to_arrow())
 
     def documents(self) -> list[str]:
         """Source files with rows in the warehouse."""
@@ -201,6 +222,24 @@ class Warehouse:
         cursor = self.con.execute(sql, params or [])
         columns = [d[0] for d in cursor.description] if cursor.description else []
         return columns, cursor.fetchall()
+
+
+_ALIAS_SCHEMA = {c: pl.Utf8 for c in ("department_id", "name_printed", "source_file", "matched_by", "name_key")}
+_DEPARTMENT_SCHEMA = {**{c: pl.Utf8 for c in ("department_id", "department", "region", "unit_code", "province", "city",
+                                              "county", "division_code", "place_note")},
+                      **{c: pl.Int32 for c in ("first_year", "last_year", "n_names", "n_documents")}}
+
+
+_OVERRIDES_NAME = "department_overrides"
+
+
+def _overrides_md5() -> str:
+    path = department_identity.OVERRIDES
+    return hashlib.md5(path.read_bytes() if path.exists() else b"").hexdigest()
+
+
+def _frame(rows: list[dict], schema: dict) -> pl.DataFrame:
+    return pl.DataFrame([{c: r[c] for c in schema} for r in rows], schema=schema)
 
 
 def _files_param(source_files: list[str]) -> list:

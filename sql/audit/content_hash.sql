@@ -21,6 +21,7 @@ WITH content AS (
     UNION ALL SELECT 'dq_document_score', to_json(x)::VARCHAR FROM dq_document_score x
     UNION ALL SELECT 'ingest_error', to_json(e)::VARCHAR FROM (SELECT * EXCLUDE (path, occurred_at) FROM ingest_error) e
     UNION ALL SELECT 'dim_department', to_json(x)::VARCHAR FROM dim_department x
+    UNION ALL SELECT 'department_alias', to_json(x)::VARCHAR FROM department_alias x
     UNION ALL SELECT 'dim_fiscal_year', to_json(x)::VARCHAR FROM dim_fiscal_year x
     UNION ALL SELECT 'dim_statement', to_json(x)::VARCHAR FROM dim_statement x
     UNION ALL SELECT 'dim_function', to_json(x)::VARCHAR FROM dim_function x

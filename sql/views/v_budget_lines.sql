@@ -1,7 +1,8 @@
 -- The analysts' contract: one row per fact. The first 18 columns are stable; the trailing
 -- ones point at the printed cell (row label, column header path, 表N, indexes), say what the row
 -- is (line_role), who the document is (kind, scope, level, region, unit code) and which figure the
--- amount is (phase: budget, adjusted_budget, final).
+-- amount is (phase: budget, adjusted_budget, final), and which department it is across documents,
+-- years and spellings (department_id: dim_department, department_alias).
 CREATE OR REPLACE VIEW v_budget_lines AS
 SELECT
     f.department,
@@ -36,10 +37,12 @@ SELECT
     d.government_level,
     d.region,
     d.unit_code,
-    f.phase
+    f.phase,
+    a.department_id
 FROM fact_budget_amount f
 JOIN source_table t USING (source_file, table_index)
 JOIN source_document d USING (source_file)
+LEFT JOIN department_alias a ON a.source_file = f.source_file AND a.name_printed = f.department
 LEFT JOIN dim_function df ON df.code = f.function_code
 LEFT JOIN dim_economic de ON de.scheme = f.economic_scheme AND de.code = f.economic_code
 LEFT JOIN dim_economic dg ON dg.scheme = 'government' AND dg.code = f.gov_economic_code;

@@ -1,0 +1,84 @@
+"""Department identity without a database: which printed names are one department, and the
+operator's overrides (transform/department_identity.py)."""
+from transform import department_identity as identity
+from transform.department_names import key
+
+
+def _row(source_file, name, region, year=2024, source="document", unit_code=None):
+    return {"source_file": source_file, "name_printed": name, "source": source, "region": region,
+            "unit_code": unit_code, "fiscal_year": year}
+
+
+def _ids(aliases):
+    return {(a["source_file"], a["name_printed"]): a["department_id"] for a in aliases}
+
+
+def test_the_key_drops_width_spaces_the_place_the_party_prefix_and_the_own_level_suffixes():
+    assert key("兰山区医疗保障局机关", ("兰山区",)) == key("兰山区医疗保障局", ("兰山区",)) == "医疗保障局"
+    assert key("上海市普陀区 财政局（本级）", ("上海市", "普陀区")) == "财政局"
+    assert key("中共上海市普陀区委社会工作部", ("上海市普陀区",)) == key("上海市普陀区委社会工作部", ("上海市普陀区",))
+
+
+def test_the_same_bare_name_in_two_counties_is_two_departments():
+    aliases, departments = identity.identify([_row("a.txt", "医疗保障局", "固安县"), _row("b.txt", "医疗保障局", "镇安县")])
+    ids = _ids(aliases)
+    assert ids[("a.txt", "医疗保障局")] != ids[("b.txt", "医疗保障局")]
+    assert sorted((d["county"], d["division_code"]) for d in departments) == [("固安县", "131022"), ("镇安县", "611025")]
+
+
+def test_spellings_in_one_place_are_one_department_and_say_how_they_matched():
+    aliases, departments = identity.identify([
+        _row("2023.txt", "兰山区医疗保障局机关", "兰山区", 2023), _row("2024.txt", "兰山区医疗保障局", "兰山区", 2024)])
+    department, = departments
+    assert (department["department"], department["first_year"], department["last_year"], department["n_names"]) == (
+        "兰山区医疗保障局", 2023, 2024, 2)
+    assert {a["name_printed"]: a["matched_by"] for a in aliases} == {
+        "兰山区医疗保障局": "exact", "兰山区医疗保障局机关": "normalized_name"}
+
+
+def test_a_name_whose_place_is_unknown_merges_with_nothing_else():
+    aliases, _ = identity.identify([_row("a.txt", "财政局", None), _row("b.txt", "财政局", None)])
+    assert len(set(_ids(aliases).values())) == 2
+
+
+def test_a_unit_code_joins_a_renamed_department_only_within_its_place():
+    aliases, _ = identity.identify([
+        _row("2020.txt", "固安县医疗保险管理中心", "固安县", 2020, unit_code="362"),
+        _row("2024.txt", "固安县医疗保障局", "固安县", 2024, unit_code="362"),
+        _row("x.txt", "镇安县医疗保障局", "镇安县", 2024, unit_code="362")])
+    ids = _ids(aliases)
+    assert ids[("2020.txt", "固安县医疗保险管理中心")] == ids[("2024.txt", "固安县医疗保障局")] != ids[("x.txt", "镇安县医疗保障局")]
+    assert {a["name_printed"]: a["matched_by"] for a in aliases}["固安县医疗保险管理中心"] == "unit_code"
+
+
+def test_similar_names_are_not_merged_but_an_override_merges_them(tmp_path):
+    rows = [_row("2023.txt", "兰山区医保局", "兰山区", 2023), _row("2024.txt", "兰山区医疗保障局", "兰山区", 2024)]
+    assert len(set(_ids(identity.identify(rows)[0]).values())) == 2
+    overrides = tmp_path / "department_overrides.csv"
+    overrides.write_text("action,name_printed,source_file,target_name,target_source_file,reason\n"
+                         "# one comment line\n"
+                         "merge,兰山区医保局,,兰山区医疗保障局,,short name on the 2023 cover\n", encoding="utf-8")
+    aliases, departments = identity.identify(rows, identity.read_overrides(overrides))
+    assert len(departments) == 1 and departments[0]["department"] == "兰山区医疗保障局"
+    assert {a["name_printed"]: a["matched_by"] for a in aliases} == {"兰山区医保局": "override", "兰山区医疗保障局": "exact"}
+
+
+def test_an_override_splits_one_document_off_its_namesakes(tmp_path):
+    rows = [_row("2020.txt", "镇安县医疗保障局", "镇安县", 2020), _row("2024.txt", "镇安县医疗保障局", "镇安县", 2024)]
+    before = _ids(identity.identify(rows)[0])
+    assert before[("2020.txt", "镇安县医疗保障局")] == before[("2024.txt", "镇安县医疗保障局")]
+    overrides = tmp_path / "department_overrides.csv"
+    overrides.write_text("action,name_printed,source_file,target_name,target_source_file,reason\n"
+                         "split,镇安县医疗保障局,2020.txt,,,another body of the same name before the reform\n",
+                         encoding="utf-8")
+    aliases, departments = identity.identify(rows, identity.read_overrides(overrides))
+    after = _ids(aliases)
+    assert after[("2020.txt", "镇安县医疗保障局")] != after[("2024.txt", "镇安县医疗保障局")]
+    assert after[("2024.txt", "镇安县医疗保障局")] == before[("2024.txt", "镇安县医疗保障局")]  # the rest keeps its id
+    assert sorted((d["first_year"], d["last_year"]) for d in departments) == [(2020, 2020), (2024, 2024)]
+
+
+def test_ids_do_not_depend_on_the_order_of_the_rows():
+    rows = [_row("a.txt", "兰山区医疗保障局机关", "兰山区"), _row("b.txt", "兰山区医疗保障局", "兰山区", 2023),
+            _row("c.txt", "柞水县医疗保险经办机构", "柞水县")]
+    assert identity.identify(rows) == identity.identify(list(reversed(rows)))
