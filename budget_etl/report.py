@@ -9,11 +9,13 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from budget_etl import evidence
 from budget_etl.safe_text import printable
 from load.warehouse import Warehouse
 from transform.checks.cells import position
 
 TOP_FINDINGS = 6
+EVIDENCE_PER_DOCUMENT = 10  # issues shown with their page crop or lines: a report stays a few MB at most
 
 
 @dataclass
@@ -52,11 +54,29 @@ def gather(warehouse: Warehouse, data_docs: Path | None = None) -> Report:
     issues: dict[str, list[dict]] = {}
     for i in warehouse.rows("report/issues.sql"):
         issues.setdefault(i["source_file"], []).append(i)
+    _attach_evidence(issues, warehouse.rows("report/issue_cells.sql"))
     for row in [*documents, *(t for ts in tables.values() for t in ts)]:
         row["verdict_class"], row["verdict"] = verdict(row)
     return Report(datetime.now().strftime("%Y-%m-%d %H:%M"), documents, tables, top,
                   warehouse.rows("report/rules.sql"), warehouse.rows("report/ingest_errors.sql"),
                   str(data_docs) if data_docs else None, issues)
+
+
+def _attach_evidence(issues: dict[str, list[dict]], cells: list[dict]) -> None:
+    """Each issue's evidence (the first EVIDENCE_PER_DOCUMENT of a document, rounding clusters
+    aside): a crop of the PDF page with the row's cells outlined, or the text's printed lines."""
+    where = {(c["source_file"], c["issue_id"]): c for c in cells}
+    for source_file, rows in issues.items():
+        for issue in [i for i in rows if i["kind"] != "rounding"][:EVIDENCE_PER_DOCUMENT]:
+            c = where.get((source_file, issue["issue_id"]))
+            if c is None:
+                continue
+            path = Path(c["path"])
+            if c["format"] == "pdf" and c["cell_boxes"] and (c["fact_page"] or c["page"]):
+                issue["image"] = evidence.pdf_crop(path, c["fact_page"] or c["page"], evidence.boxes_of(c["cell_boxes"]))
+            elif c["format"] != "pdf" and (c["fact_line"] or c["line"]):
+                issue["excerpt"] = evidence.text_lines(path, c["fact_line"] or c["line"])
+            issue["evidence_missing"] = not (issue.get("image") or issue.get("excerpt"))
 
 
 def _env() -> Environment:

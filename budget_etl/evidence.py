@@ -1,0 +1,62 @@
+"""What a reader of an issue looks at: the printed cells it is about, as they appear in the document.
+A PDF's page is rendered (pypdfium2) around the row's cells, the cells outlined, as a PNG; a text's
+printed lines around the row, the row marked. The source file is read from where it was ingested;
+a file no longer there gives no evidence, and the report says so."""
+from __future__ import annotations
+
+import base64
+import io
+from pathlib import Path
+
+# Points of page kept above and below the outlined cells, and the render scale: enough to read the
+# row with its neighbours and the column headers near it on an A4 page (595 × 842 pt).
+MARGIN_PT = 36
+SCALE = 2.0
+OUTLINE = (220, 30, 30)
+LINES_AROUND = 2  # printed lines shown before and after a text document's row
+
+
+def pdf_crop(path: Path, page: int, boxes: list[tuple[float, float, float, float]]) -> str | None:
+    """A data: URI of the page around `boxes` (x0, top, x1, bottom in points from the top-left),
+    each outlined; None when the file or page cannot be read."""
+    import pypdfium2 as pdfium
+    from PIL import ImageDraw
+
+    try:
+        pdf = pdfium.PdfDocument(str(path))
+        if not 1 <= page <= len(pdf):
+            return None
+        sheet = pdf[page - 1]
+        width, height = sheet.get_size()
+        image = sheet.render(scale=SCALE).to_pil().convert("RGB")
+    except (pdfium.PdfiumError, OSError):
+        return None
+    draw = ImageDraw.Draw(image)
+    for x0, top, x1, bottom in boxes:
+        draw.rectangle([x0 * SCALE, top * SCALE, x1 * SCALE, bottom * SCALE], outline=OUTLINE, width=3)
+    top = max(0.0, min(b[1] for b in boxes) - MARGIN_PT)
+    bottom = min(height, max(b[3] for b in boxes) + MARGIN_PT)
+    crop = image.crop((0, int(top * SCALE), int(width * SCALE), int(bottom * SCALE)))
+    out = io.BytesIO()
+    crop.save(out, format="PNG", optimize=True)
+    return "data:image/png;base64," + base64.b64encode(out.getvalue()).decode("ascii")
+
+
+def text_lines(path: Path, line: int) -> list[tuple[int, str, bool]] | None:
+    """(line number, text, is the row) of the printed lines around `line`; None when unreadable."""
+    from extract.errors import ExtractError
+    from extract.text_decode import decode_text
+    from extract.txt_tabs import split_lines
+
+    try:
+        text, _ = decode_text(path.read_bytes())
+    except (OSError, ExtractError):
+        return None
+    lines = split_lines(text)
+    first, last = max(1, line - LINES_AROUND), min(len(lines), line + LINES_AROUND)
+    return [(n, lines[n - 1].replace("\t", "  |  "), n == line) for n in range(first, last + 1)]
+
+
+def boxes_of(cell_boxes: list[str | None]) -> list[tuple[float, float, float, float]]:
+    """'x0,top,x1,bottom' strings of fact_budget_amount.cell_box as numbers."""
+    return [tuple(float(v) for v in b.split(",")) for b in cell_boxes if b]
