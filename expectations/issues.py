@@ -8,6 +8,8 @@ within a document:
   one issue; the suspected cell is the most detailed subject among them (21015 under 210: the 款
   whose misprint also puts its 类 off), named with every table and column that prints it;
 - rounding findings (cent rounding, not errors) are one issue per document;
+- codes printed under other subjects' names, three or more in one table, are one issue (the table
+  numbers its subjects its own way);
 - any other finding is an issue with the findings of the same rule and subject (a misnamed code in
   two tables is one issue).
 
@@ -34,9 +36,12 @@ _RANK = {"error": 0, "warning": 1, "info": 2}
 
 def group(findings: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     rows = findings.to_dicts()
+    renumbered = _renumbered_tables(rows)
     groups: dict[tuple, list[int]] = defaultdict(list)
     for i, f in enumerate(rows):
-        groups[(f["source_file"], *_key(f))].append(i)
+        key = ("numbering", f["table_index"]) if (f["source_file"], f["table_index"]) in renumbered \
+            and _is_misnamed_code(f) else _key(f)
+        groups[(f["source_file"], *key)].append(i)
     issues: list[dict] = []
     issue_of = [0] * len(rows)
     by_document: dict[str, list[list[int]]] = defaultdict(list)
@@ -52,6 +57,24 @@ def group(findings: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     with_ids = findings.with_columns(pl.Series("issue_id", issue_of, dtype=pl.Int32)) if rows \
         else findings.with_columns(pl.lit(None, dtype=pl.Int32).alias("issue_id"))
     return with_ids, pl.DataFrame(issues, schema=ISSUE_SCHEMA)
+
+
+# A table printing this many codes under other subjects' names numbers its subjects its own way
+# (福利院 2024 page 14: 302 02 咨询费 … 303 离退休人员经费): one issue, not one per code. Three: two
+# misnamed codes can be two misprints; three in one table is a pattern.
+RENUMBERED_TABLE = 3
+
+
+def _is_misnamed_code(f: dict) -> bool:
+    return f["rule"] == "reference_name" and f["severity"] == "error"
+
+
+def _renumbered_tables(rows: list[dict]) -> set[tuple]:
+    counts: dict[tuple, int] = defaultdict(int)
+    for f in rows:
+        if _is_misnamed_code(f) and f["table_index"] is not None:
+            counts[(f["source_file"], f["table_index"])] += 1
+    return {table for table, n in counts.items() if n >= RENUMBERED_TABLE}
 
 
 def _key(f: dict) -> tuple:
@@ -112,4 +135,8 @@ def _explain(members: list[dict], suspect: dict, tables: list[str], measures: li
         return (f"{suspect['subject']}{columns} is printed {fmt(abs(diff))} 元 {'above' if diff > 0 else 'below'} "
                 f"what {suspect['rule']} expects (expected {suspect['expected']}, printed {suspect['observed']}){where}{also}: "
                 f"one figure explains {n} finding{'s' * (n > 1)} ({', '.join(rules)})")
+    if n >= RENUMBERED_TABLE and all(_is_misnamed_code(f) for f in members):
+        codes = ", ".join(sorted({(f["subject"] or "").split(" ", 1)[0] for f in members}))
+        return (f"{n} codes of {suspect['table_title']} are printed with other subjects' names ({codes}): the table "
+                f"numbers its subjects its own way, not as the classification it cites (e.g. {suspect['message']})")
     return f"{suspect['message']}" + (f" ({n} findings{where})" if n > 1 else "")

@@ -147,3 +147,9 @@ def test_a_figure_printed_where_a_code_belongs_is_kept_with_its_reason(corpus_qu
                         "ORDER BY table_index, col_index", [WELFARE_24])
     assert {(r["page"], r["cell_text"], r["reason"]) for r in rows} == {(9, "503,724", "malformed_code"),
                                                                         (11, "503,724", "malformed_code")}
+
+
+def test_a_table_numbering_its_subjects_its_own_way_is_one_issue(corpus_query):
+    rows = corpus_query("SELECT * FROM v_dq_issues WHERE source_file = ? AND severity = 'error' ORDER BY issue_id", [WELFARE_24])
+    assert [(r["subject"], r["n_findings"], r["page"]) for r in rows] == [("30202 咨询费", 11, 14), ("7 11 02 事业单位医疗", 2, 9)]
+    assert "numbers its subjects its own way" in rows[0]["explanation"]
