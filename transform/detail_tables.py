@@ -46,9 +46,9 @@ _MEASURE_TOTAL = re.compile(r"^(人员经费|公用经费|基本支出|项目支
 
 @dataclass
 class _RowGroups:
-    """One row's code groups in printed order: (first column, subject, name) of each group with a code."""
+    """One row's code groups in printed order: (first column, subject) of each group with a code."""
 
-    groups: list[tuple[int, Subject, str | None]]
+    groups: list[tuple[int, Subject]]
     names: list[tuple[int, str | None]]  # (first column, printed name) of every group, coded or not
 
     def for_column(self, col: int, row_label: str | None) -> tuple[Subject, bool, str | None]:
@@ -57,7 +57,7 @@ class _RowGroups:
         two groups of one scheme side by side (决算 基本支出表: 301 … | 决算数 | 302 … | 决算数) are two
         subjects, each with the amounts to its right."""
         subject, found, side_by_side = Subject(), False, False
-        for start, group_subject, _ in self.groups:
+        for start, group_subject in self.groups:
             if start > col:
                 break
             for field in ("function_code", "function_name", "econ_code", "econ_name", "gov_code", "gov_name"):
@@ -98,11 +98,11 @@ def _group_subjects(rows: list[RawRow], columns: list[Column]) -> list[_RowGroup
             printed.append((group[0], name or (label if label and not label.isdigit() else None)))
             scheme = codes.scheme_of(code) if code else None
             if scheme == codes.FUNCTION:
-                coded.append((group[0], Subject(function_code=code, function_name=name), name))
+                coded.append((group[0], Subject(function_code=code, function_name=name)))
             elif scheme == codes.ECON_DEPARTMENT:
-                coded.append((group[0], Subject(econ_code=code, econ_name=name), name))
+                coded.append((group[0], Subject(econ_code=code, econ_name=name)))
             elif scheme == codes.ECON_GOVERNMENT:
-                coded.append((group[0], Subject(gov_code=code, gov_name=name), name))
+                coded.append((group[0], Subject(gov_code=code, gov_name=name)))
         out.append(_RowGroups(coded, printed))
     return out
 

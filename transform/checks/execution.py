@@ -67,31 +67,35 @@ def as_cell(r: dict) -> dict:
 
 
 def _rate(figures: dict[str, dict]) -> list[dict]:
-    """支出决算 against budget × rate. The rate the printed amounts give, rounded as the rate is printed
-    (51.32 / 52.00 = 98.692…% → 98.69%), is the test of the sentence: when it matches, the figures
-    agree as printed; when not, the difference is worked out in 元, rounding-aware."""
+    """支出决算 against the budget the sentence names × its rate (rated_part)."""
     rate, final = figures.get("execution_rate"), figures.get("execution_final")
     if rate is None or final is None:
         return []
     base = figures.get("execution_adjusted" if rate["rate_base"] == "adjusted_budget" else "execution_budget")
     if base is None:
         return []
-    share = rate["value"] / 100
-    base_cell, final_cell = as_cell(base), as_cell(final)
-    expected = dict(base_cell, amount_mills=int(Decimal(base_cell["amount_mills"]) * share),
-                    # the base's rounding scaled by the rate, and the rate's rounding (±0.005 % of a rate
-                    # printed to 0.01 %) over the base
-                    rounding_mills=int(base_cell["rounding_mills"] * share + Decimal(base_cell["amount_mills"])
-                                       * rounding_yuan(rate["value_printed"], "元") / 100))
-    if base_cell["amount_mills"]:
-        step = Decimal(1).scaleb(-decimals(rate["value_printed"]))  # 0.01 for a rate printed 98.69
-        recomputed = (Decimal(final_cell["amount_mills"]) / base_cell["amount_mills"] * 100).quantize(step, ROUND_HALF_UP)
-        if recomputed == rate["value"]:
-            expected["amount_mills"] = final_cell["amount_mills"]
     words = _WORDS[base["topic"]]
-    return [compared(final_cell, [expected], EXECUTION_RATE,
-                     f"{words} {base['value_printed']} {base['value_unit']} × {rate['value_printed']}% "
-                     f"(完成{words}的 {rate['value_printed']}%)")]
+    return [rated_part(as_cell(final), as_cell(base), rate, EXECUTION_RATE,
+                       f"{words} {base['value_printed']} {base['value_unit']} × {rate['value_printed']}% "
+                       f"(完成{words}的 {rate['value_printed']}%)")]
+
+
+def rated_part(part: dict, whole: dict, rate: dict, rule: str, detail: str) -> dict:
+    """A comparison of `part` (a cell) against `whole` × the printed percentage `rate` (a narrative
+    fact: 完成…的 98.69%, 占 34.30%). The percentage the printed amounts give, rounded as it is printed
+    (51.32 / 52.00 = 98.692…% → 98.69%), is the test of the sentence: when it matches, the figures
+    agree as printed; when not, the difference is worked out in 元 with the whole's rounding scaled
+    by the rate and the rate's own (±0.005 % of a rate printed to 0.01 %) over the whole."""
+    share = rate["value"] / 100
+    expected = dict(whole, amount_mills=int(Decimal(whole["amount_mills"]) * share),
+                    rounding_mills=int(whole["rounding_mills"] * share + Decimal(whole["amount_mills"])
+                                       * rounding_yuan(rate["value_printed"], "元") / 100))
+    if whole["amount_mills"]:
+        step = Decimal(1).scaleb(-decimals(rate["value_printed"]))  # 0.01 for a rate printed 98.69
+        recomputed = (Decimal(part["amount_mills"]) / whole["amount_mills"] * 100).quantize(step, ROUND_HALF_UP)
+        if recomputed == rate["value"]:
+            expected["amount_mills"] = part["amount_mills"]
+    return compared(part, [expected], rule, detail)
 
 
 def decimals(printed: str) -> int:

@@ -15,7 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 import polars as pl
 
 from transform.checks.cells import comparisons, compared
-from transform.checks.execution import as_cell, decimals
+from transform.checks.execution import as_cell, rated_part
 
 NARRATIVE_RESTATES_TABLE = "narrative_restates_table"
 NARRATIVE_SHARE = "narrative_share"
@@ -74,18 +74,10 @@ def _as_printed(mills: int, said: dict) -> int:
 
 
 def _share(share: dict, part: dict, whole: dict) -> dict:
-    """The part against whole × share; equal when part ÷ whole, rounded as the share is printed, is the share."""
-    part_cell, whole_cell = as_cell(part), as_cell(whole)
-    expected = dict(whole_cell, amount_mills=int(Decimal(whole_cell["amount_mills"]) * share["value"] / 100),
-                    rounding_mills=int(whole_cell["rounding_mills"] * share["value"] / 100
-                                       + Decimal(whole_cell["amount_mills"]) * Decimal(5).scaleb(-decimals(share["value_printed"]) - 1) / 100))
-    if whole_cell["amount_mills"]:
-        step = Decimal(1).scaleb(-decimals(share["value_printed"]))
-        if (Decimal(part_cell["amount_mills"]) / whole_cell["amount_mills"] * 100).quantize(step, ROUND_HALF_UP) == share["value"]:
-            expected["amount_mills"] = part_cell["amount_mills"]
-    return compared(part_cell, [expected], NARRATIVE_SHARE,
-                    f"{share['value_printed']}% of {whole['subject']} {whole['value_printed']} {whole['value_unit']} "
-                    f"(占 {share['value_printed']}%)")
+    """The part against whole × share (占 x%)."""
+    return rated_part(as_cell(part), as_cell(whole), share, NARRATIVE_SHARE,
+                      f"{share['value_printed']}% of {whole['subject']} {whole['value_printed']} {whole['value_unit']} "
+                      f"(占 {share['value_printed']}%)")
 
 
 def _candidates(facts: pl.DataFrame) -> dict[tuple[str, str], list[dict]]:
