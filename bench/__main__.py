@@ -18,7 +18,7 @@ from pathlib import Path
 
 from bench.figures import Figure, machine, table
 from bench.synthetic.corpus import Params, generate
-from budget_etl import prefect_home
+from common import prefect_home
 
 WORK = Path(__file__).resolve().parent / ".work"
 SECTIONS = ("text", "pdf", "nightly", "queries", "load")

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from bench.figures import Figure
-from budget_etl.paths import SAMPLES
+from common.paths import SAMPLES
 from flows import steps
 from load import sql_files
 from load.warehouse import Warehouse

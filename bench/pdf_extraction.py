@@ -32,7 +32,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 
 from bench.figures import Figure, machine
-from budget_etl.paths import SAMPLES
+from common.paths import SAMPLES
 from extract.documents import read_document
 from extract.pdf_page import page_lines
 from extract.pdf_reader import read_page

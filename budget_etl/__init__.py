@@ -1,5 +1,2 @@
-"""budget-etl: Chinese budget disclosures -> DuckDB warehouse. See README.md."""
-
-# Bumped whenever extraction or normalization changes what a document yields: a file loaded
-# by an older parser is re-ingested even if its bytes did not change.
-PARSER_VERSION = "0.5.0"
+"""budget-etl: Chinese budget disclosures -> DuckDB warehouse; the command line and what it
+runs on top of the flows. See README.md."""

@@ -15,8 +15,8 @@ from rich.text import Text
 
 from dataclasses import replace
 
-from budget_etl import prefect_home, settings as settings_module
-from budget_etl.safe_text import printable
+from common import prefect_home, settings as settings_module
+from common.safe_text import printable
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Chinese budget disclosures -> a checked DuckDB warehouse.")
@@ -114,7 +114,7 @@ def validate(
     (v_dq_findings) and write the quality report. Findings never fail the command."""
     settings = _settings(warehouse=warehouse, reports=reports)
     _prefect_env(settings)
-    from budget_etl import report
+    from expectations import report
     from flows.validate import validate as run_validation
     from load import single_writer
     from load.warehouse import Warehouse

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import polars as pl
 
-from transform.checks.reference import decode_unknown
+from expectations.checks.reference import decode_unknown
 
 SEVERITY = {"critical": "error", "warning": "warning", "info": "info"}
 _RANK = {"error": 0, "warning": 1, "info": 2}

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import polars as pl
 
-from transform.checks.execution import RULES as EXECUTION_RULES
-from transform.checks.narrative import RULES as NARRATIVE_RULES
+from expectations.checks.execution import RULES as EXECUTION_RULES
+from expectations.checks.narrative import RULES as NARRATIVE_RULES
 
 SCORE_SCHEMA = {
     "source_file": pl.String, "sums_checked": pl.Int32, "sums_holding": pl.Int32,

@@ -13,7 +13,7 @@ from prefect.client.orchestration import get_client
 from prefect.runner import Runner
 from prefect.schedules import Cron
 
-from budget_etl.settings import Settings
+from common.settings import Settings
 from flows.ingest import nightly
 
 

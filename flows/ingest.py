@@ -15,7 +15,9 @@ from prefect.tasks import exponential_backoff
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from budget_etl import PARSER_VERSION, report, settings as config
+from common import settings as config
+from common.version import PARSER_VERSION
+from expectations import report
 from flows import isolation, staging, steps
 from flows.quarantine import quarantine
 from flows.runners import task_runner

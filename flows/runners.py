@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
-from budget_etl.settings import Settings
+from common.settings import Settings
 
 
 def task_runner(settings: Settings) -> TaskRunner:

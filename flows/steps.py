@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from budget_etl import PARSER_VERSION
+from common.version import PARSER_VERSION
 from extract.documents import read_document
 from extract.errors import ExtractError
 from load.warehouse import DocumentRecord, Warehouse

@@ -1,7 +1,7 @@
 """The run summary as Markdown, for the Prefect artifact an operator reads in the UI."""
 from __future__ import annotations
 
-from budget_etl.safe_text import markdown
+from common.safe_text import markdown
 from flows.steps import RunSummary
 
 

@@ -9,15 +9,15 @@ import polars as pl
 from expectations import issues, runner
 from expectations.scores import document_scores
 from load.warehouse import Warehouse
-from transform.checks.cells import FACT_COLUMNS
-from transform.checks.disclosure import disclosure_comparisons
-from transform.checks.documents import document_rows
-from transform.checks.execution import execution_comparisons
-from transform.checks.narrative import narrative_comparisons
-from transform.checks.reconcile import reconcile_comparisons
-from transform.checks.reference import reference_rows
-from transform.checks.rollups import rollup_comparisons
-from transform.checks.structure import fact_rows, table_rows
+from expectations.checks.cells import FACT_COLUMNS
+from expectations.checks.disclosure import disclosure_comparisons
+from expectations.checks.documents import document_rows
+from expectations.checks.execution import execution_comparisons
+from expectations.checks.narrative import narrative_comparisons
+from expectations.checks.reconcile import reconcile_comparisons
+from expectations.checks.reference import reference_rows
+from expectations.checks.rollups import rollup_comparisons
+from expectations.checks.structure import fact_rows, table_rows
 
 
 def check_frames(facts: pl.DataFrame, tables: pl.DataFrame, uncertain: set[tuple[str, int, int]],

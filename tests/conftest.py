@@ -17,7 +17,7 @@ for _name in ("PREFECT_API_URL", "PREFECT_PROFILE"):
     os.environ.pop(_name, None)
 os.environ.update(PREFECT_HOME=_PREFECT_HOME, PREFECT_PROFILES_PATH=os.path.join(_PREFECT_HOME, "profiles.toml"))
 
-from budget_etl.paths import SAMPLES
+from common.paths import SAMPLES
 from flows import steps
 from load.warehouse import Warehouse
 

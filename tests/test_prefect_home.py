@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from budget_etl import paths, prefect_home
-from budget_etl.paths import SAMPLES
-from budget_etl.settings import Settings
+from common import paths, prefect_home
+from common.paths import SAMPLES
+from common.settings import Settings
 from load.warehouse import Warehouse
 
 CLI = Path(sys.executable).parent / "budget-etl"

@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from budget_etl import settings
+from common import settings
 from budget_etl.cli import app
 
 

@@ -12,7 +12,7 @@ from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
-from budget_etl.paths import SAMPLES
+from common.paths import SAMPLES
 from extract.cells import DECIMAL_AMOUNT
 from extract.documents import read_document
 from transform.normalize import normalize_document

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from bench.synthetic import rewrite
-from budget_etl.paths import SAMPLES
+from common.paths import SAMPLES
 from bench.synthetic.corpus import Params, generate, place_name, plan
 from extract.documents import read_document
 from transform.normalize import normalize_document

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from budget_etl.paths import ROOT
+from common.paths import ROOT
 from flows.validate import validate
 from load.warehouse import Warehouse
 from tests.conftest import ingest, querier

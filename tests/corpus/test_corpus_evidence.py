@@ -5,8 +5,8 @@ import io
 
 from PIL import Image
 
-from budget_etl import report
-from budget_etl.paths import SAMPLES
+from expectations import report
+from common.paths import SAMPLES
 from flows.validate import validate
 from load.warehouse import Warehouse
 from tests.conftest import ingest

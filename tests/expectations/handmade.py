@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import polars as pl
 
-from transform.checks.cells import FACT_COLUMNS
+from expectations.checks.cells import FACT_COLUMNS
 
 SUMMARY_HEADERS = {1: "收入/预算数", 3: "支出/预算数"}
 DETAIL_HEADERS = {2: "合计", 3: "基本支出", 4: "项目支出"}

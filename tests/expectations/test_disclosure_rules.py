@@ -7,7 +7,7 @@ from decimal import Decimal
 import polars as pl
 import pytest
 
-from budget_etl.paths import SAMPLES
+from common.paths import SAMPLES
 from load.warehouse import Warehouse
 from tests.conftest import planted
 

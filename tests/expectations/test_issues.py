@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from budget_etl.paths import SAMPLES
+from common.paths import SAMPLES
 from flows.validate import validate
 from load.warehouse import Warehouse
 from tests.conftest import ingest, querier

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from budget_etl.paths import SAMPLES
+from common.paths import SAMPLES
 from tests.conftest import planted, querier
 
 LANSHAN, GUAN = "001_62df1c6f39ffdb6f.txt", "002_43a13e6a8c0a6925.txt"

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from budget_etl.paths import SAMPLES
+from common.paths import SAMPLES
 from extract.documents import parse_text
 from extract.errors import ExtractError
 from extract.text_decode import decode_text

@@ -8,7 +8,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from budget_etl.paths import SAMPLES
+from common.paths import SAMPLES
 from extract.cells import normalize_label
 from extract.documents import read_document
 from extract.errors import EmptyDocument

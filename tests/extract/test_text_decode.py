@@ -3,7 +3,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from budget_etl.paths import SAMPLES
+from common.paths import SAMPLES
 from extract.documents import parse_text
 from extract.errors import EmptyDocument, UndecodableText
 from extract.text_decode import decode_text

@@ -1,4 +1,4 @@
-from budget_etl.paths import SAMPLES
+from common.paths import SAMPLES
 from extract.documents import parse_text, read_document
 from extract.txt_space import extract_space_tables
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from prefect.testing.utilities import prefect_test_harness
 
-from budget_etl.paths import SAMPLES
-from budget_etl.settings import Settings
+from common.paths import SAMPLES
+from common.settings import Settings
 from flows.ingest import run_ingest
 from load.warehouse import Warehouse
 

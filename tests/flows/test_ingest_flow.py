@@ -11,8 +11,8 @@ import pytest
 from prefect.client.orchestration import get_client
 from prefect.testing.utilities import prefect_test_harness
 
-from budget_etl.paths import SAMPLES
-from budget_etl.settings import Settings
+from common.paths import SAMPLES
+from common.settings import Settings
 from flows.ingest import ingest_flow, run_ingest
 from load.warehouse import Warehouse
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from budget_etl import report
+from expectations import report
 from flows.validate import validate
 from load.warehouse import Warehouse
 from tests.conftest import ingest

@@ -15,7 +15,7 @@ from prefect.settings import PREFECT_API_URL
 from prefect.testing.utilities import prefect_test_harness
 
 from flows.deployment import next_run
-from budget_etl.settings import Settings
+from common.settings import Settings
 
 CLI = Path(sys.executable).parent / "budget-etl"
 

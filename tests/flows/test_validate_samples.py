@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from budget_etl import report
+from expectations import report
 from flows.validate import validate
 from load.warehouse import Warehouse
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from budget_etl.paths import SAMPLES
+from common.paths import SAMPLES
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "pdf"
 SAMPLE = SAMPLES / "000_5cfcfeb062623b8f.txt"  # tab-separated, 13 tables, 元

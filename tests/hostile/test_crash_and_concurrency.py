@@ -14,7 +14,7 @@ import pytest
 from prefect.settings import PREFECT_API_URL
 from prefect.testing.utilities import prefect_test_harness
 
-from budget_etl.paths import SAMPLES
+from common.paths import SAMPLES
 from load.warehouse import DocumentRecord, Warehouse
 from tests.conftest import ingest
 

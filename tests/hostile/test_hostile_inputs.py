@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from prefect.testing.utilities import prefect_test_harness
 
-from budget_etl.settings import Settings
+from common.settings import Settings
 from flows import isolation
 from flows.ingest import run_ingest
 from load.warehouse import Warehouse

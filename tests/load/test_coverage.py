@@ -4,7 +4,7 @@ import shutil
 import pytest
 
 from budget_etl.coverage import MISSING, coverage_rows, matrix
-from budget_etl.paths import SAMPLES
+from common.paths import SAMPLES
 from flows.validate import validate
 from load.warehouse import Warehouse
 from tests.conftest import ingest

@@ -4,7 +4,7 @@ import shutil
 
 import pytest
 
-from budget_etl.paths import SAMPLES
+from common.paths import SAMPLES
 from load.warehouse import Warehouse
 from tests.conftest import ingest
 from transform import department_identity

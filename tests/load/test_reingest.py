@@ -2,7 +2,7 @@ import shutil
 
 from load.warehouse import Warehouse
 from tests.conftest import TAB_SAMPLES, ingest
-from budget_etl.paths import SAMPLES
+from common.paths import SAMPLES
 
 CONTENT = """
 SELECT md5(string_agg(x, '|' ORDER BY x)) FROM (

@@ -3,7 +3,7 @@ or an unplaced cell, exactly once."""
 
 import pytest
 
-from budget_etl.paths import SAMPLES
+from common.paths import SAMPLES
 from extract.documents import read_document
 from transform import codes
 from transform.amounts import parse_amount

@@ -1,5 +1,5 @@
 """Side-by-side 收支总表 lines whose missing groups left no trace (sample 003, 表1)."""
-from budget_etl.paths import SAMPLES
+from common.paths import SAMPLES
 from extract.documents import read_document
 from transform.headers import classify_columns, column_paths
 from transform.summary_groups import align_summary

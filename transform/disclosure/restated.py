@@ -2,7 +2,7 @@
 '支出预算6010.52万元，其中基本支出719.25万元', '本年支出合计 307.82 万元，其中：基本支出 105.58 万元，占 34.30%'.
 
 Each figure is a narrative fact of topic `restated` with the key of the table figure it restates
-(`restates`: income_total, expenditure_total, basic_total, …; transform/checks/narrative.py says
+(`restates`: income_total, expenditure_total, basic_total, …; expectations/checks/narrative.py says
 which table cell that is); a share `占 x%` is a fact of topic `share` of the figure before it
 (`restates`) in the whole the sentence opens with (`share_of`). Wording is data: a new template's
 phrasing is a new line of WORDINGS."""

@@ -3,7 +3,7 @@ from functools import cache
 import polars as pl
 import pytest
 
-from budget_etl.paths import SAMPLES
+from common.paths import SAMPLES
 from extract.documents import read_document
 from transform.normalize import NormalizedDocument, normalize_document
 

@@ -16,7 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal
 import polars as pl
 
 from transform.amounts import rounding_yuan
-from transform.checks.cells import MILLS_PER_YUAN, compared, comparisons
+from expectations.checks.cells import MILLS_PER_YUAN, compared, comparisons
 
 EXECUTION_RATE = "execution_rate"
 EXECUTION_FINAL_MATCHES_TABLE = "execution_final_matches_table"

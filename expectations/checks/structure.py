@@ -5,7 +5,7 @@ import re
 
 import polars as pl
 
-from transform.checks.cells import with_mills, subject_of
+from expectations.checks.cells import with_mills, subject_of
 
 _TITLE_YEAR = re.compile(r"^(?:\d{3,}\s*)?((?:19|20)\d{2})\s*年|[（(]((?:19|20)\d{2})\s*年度?[)）]")
 

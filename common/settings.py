@@ -11,7 +11,7 @@ import tomllib
 from dataclasses import dataclass, fields
 from pathlib import Path
 
-from budget_etl import paths
+from common import paths
 
 RUNNERS = ("threads", "processes", "dask")
 
@@ -23,7 +23,7 @@ class Settings:
     reports: Path = paths.REPORTS  # quality report and Data Docs
     quarantine: Path = paths.ROOT / "data" / "quarantine"  # copies of files that failed, with their error
     staging: Path = paths.ROOT / "data" / "staging"  # Parquet frames workers hand to the writer
-    prefect_home: Path = paths.ROOT / "data" / "prefect"  # PREFECT_HOME of the temporary Prefect server (budget_etl/prefect_home.py)
+    prefect_home: Path = paths.ROOT / "data" / "prefect"  # PREFECT_HOME of the temporary Prefect server (common/prefect_home.py)
     schedule: str = "0 2 * * *"  # cron of the nightly run
     timezone: str = "Asia/Shanghai"
     runner: str = "threads"  # threads | processes | dask

@@ -21,7 +21,7 @@ import polars as pl
 
 from transform import codes
 from transform.arithmetic import printed_nesting
-from transform.checks.cells import lead_code, subject_sequences
+from expectations.checks.cells import lead_code, subject_sequences
 
 SIMILAR = 0.6  # difflib ratio above which a differing name is taken for a misprint of the right one
 

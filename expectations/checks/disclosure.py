@@ -19,7 +19,7 @@ from collections import defaultdict
 
 import polars as pl
 
-from transform.checks.cells import compared, comparisons, position, with_mills
+from expectations.checks.cells import compared, comparisons, position, with_mills
 from transform.disclosure.three_public import CATEGORIES, PARTS
 
 PROJECT_SUM = "project_sum"

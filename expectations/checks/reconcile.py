@@ -15,8 +15,8 @@ from collections import defaultdict
 import polars as pl
 
 from transform import codes
-from transform.checks.cells import compared, comparisons, position
-from transform.checks.rollups import SUMMARY_KINDS
+from expectations.checks.cells import compared, comparisons, position
+from expectations.checks.rollups import SUMMARY_KINDS
 
 INCOME_EQUALS_EXPENDITURE = "income_equals_expenditure"
 INCOME_TOTAL_IDENTITY = "income_total_identity"

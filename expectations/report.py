@@ -9,10 +9,10 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from budget_etl import evidence
-from budget_etl.safe_text import printable
+from expectations import evidence
+from common.safe_text import printable
 from load.warehouse import Warehouse
-from transform.checks.cells import position
+from expectations.checks.cells import position
 
 TOP_FINDINGS = 6
 EVIDENCE_PER_DOCUMENT = 10  # issues shown with their page crop or lines: a report stays a few MB at most
@@ -80,7 +80,7 @@ def _attach_evidence(issues: dict[str, list[dict]], cells: list[dict]) -> None:
 
 
 def _env() -> Environment:
-    env = Environment(loader=PackageLoader("budget_etl", "templates"),
+    env = Environment(loader=PackageLoader("expectations", "templates"),
                       autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True,
                       finalize=lambda value: printable(value) if type(value) is str else value)
     env.filters["position"] = position

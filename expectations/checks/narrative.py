@@ -14,8 +14,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import polars as pl
 
-from transform.checks.cells import comparisons, compared
-from transform.checks.execution import as_cell, rated_part
+from expectations.checks.cells import comparisons, compared
+from expectations.checks.execution import as_cell, rated_part
 
 NARRATIVE_RESTATES_TABLE = "narrative_restates_table"
 NARRATIVE_SHARE = "narrative_share"

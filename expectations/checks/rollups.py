@@ -6,7 +6,7 @@ from __future__ import annotations
 import polars as pl
 
 from transform.arithmetic import TOTAL_LABELS, column_identities, printed_nesting
-from transform.checks.cells import compared, comparisons, lead_code, subject_sequences
+from expectations.checks.cells import compared, comparisons, lead_code, subject_sequences
 from transform.statements import ALL as STATEMENTS
 
 SUMMARY_KINDS = {s.kind for s in STATEMENTS if s.layout == "summary"}
@@ -16,7 +16,7 @@ CODE_ROLLUP, TOTAL_ROLLUP, ROW_IDENTITY = "code_rollup", "total_rollup", "row_id
 
 def rollup_comparisons(facts: pl.DataFrame, uncertain_rows: set[tuple[str, int, int]] = frozenset()) -> pl.DataFrame:
     """One comparison per parent cell and per identity total cell. `facts` carry amount_mills,
-    rounding_mills and subject (transform.checks.cells); rows in `uncertain_rows` (a number
+    rounding_mills and subject (expectations.checks.cells); rows in `uncertain_rows` (a number
     whose column is unknown) take no part."""
     out: list[dict] = []
     detail = facts.filter(~pl.col("statement").is_in(list(SUMMARY_KINDS)))
@@ -30,7 +30,7 @@ def rollup_comparisons(facts: pl.DataFrame, uncertain_rows: set[tuple[str, int, 
 
 
 def _nesting(cells: dict[tuple[int, int], dict]) -> list[dict]:
-    """Down each column, within each code group (transform.checks.cells.subject_sequences)."""
+    """Down each column, within each code group (expectations.checks.cells.subject_sequences)."""
     out = []
     for sequence in subject_sequences(list(cells.values())):
         first = [next(iter(by_col.values())) for _, by_col in sequence]

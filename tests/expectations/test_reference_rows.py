@@ -1,11 +1,11 @@
-"""transform.checks.reference on hand-made facts: every printed code occurrence is a row, and
+"""expectations.checks.reference on hand-made facts: every printed code occurrence is a row, and
 unknown codes are summed up once per document (scheme by scheme)."""
 from __future__ import annotations
 
 import polars as pl
 
 from tests.expectations.handmade import document, frames
-from transform.checks.reference import decode_unknown, encode_unknown, reference_rows
+from expectations.checks.reference import decode_unknown, encode_unknown, reference_rows
 
 
 def _rows(*docs):
