@@ -5,6 +5,7 @@ import os
 import sys
 from decimal import Decimal
 from pathlib import Path
+from dataclasses import replace
 from typing import Optional
 
 import typer
@@ -13,14 +14,11 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from dataclasses import replace
-
 from common import prefect_home, settings as settings_module
 from common.safe_text import printable
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Chinese budget disclosures -> a checked DuckDB warehouse.")
-UNKNOWN = "unknown"  # what the summary shows for a department, year, kind or scope the document does not say
 console = Console(width=None if sys.stdout.isatty() else 200)
 
 WarehouseOption = typer.Option(None, "--warehouse", "-w", help="DuckDB file of the warehouse "
@@ -34,11 +32,10 @@ def _settings(**overrides) -> settings_module.Settings:
     """The settings (file, environment), with the command line's options on top."""
     try:
         loaded, _ = settings_module.load()
+        return settings_module.settle(replace(loaded, **{k: v for k, v in overrides.items() if v is not None}))
     except settings_module.SettingsError as exc:
         console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2)
-    given = {k: v for k, v in overrides.items() if v is not None}
-    return replace(loaded, **given) if given else loaded
 
 
 def _prefect_env(settings: settings_module.Settings) -> None:
@@ -72,11 +69,6 @@ def ingest(
     from flows.ingest import run_ingest
     from load.single_writer import WarehouseBusy
 
-    if dask_address:
-        settings = replace(settings, runner="dask")
-    if settings.runner not in settings_module.RUNNERS:
-        console.print(f"[red]error:[/red] --runner must be one of {', '.join(settings_module.RUNNERS)}")
-        raise typer.Exit(2)
     sources = inputs or [settings.inbox]
     missing = [str(p) for p in sources if not p.exists()]
     if missing:
@@ -139,18 +131,17 @@ def validate(
 
 
 def _print_validation(validation) -> None:
+    from flows.summary import SEVERITIES, finding_counts
+
     suites = Table("suite", "rows checked", "expectations", "failed rules", title="Great Expectations suites")
     for s in validation.suites:
         suites.add_row(s.suite, str(s.rows), str(s.evaluated), ", ".join(sorted(set(s.failed))) or "-")
     console.print(suites)
     f = validation.findings
     if f.height:
-        counts = Table("document", "errors", "warnings", "rounding", "info", title="Findings (v_dq_findings)")
+        counts = Table("document", *SEVERITIES, title="Findings (v_dq_findings)")
         for (source_file,), part in f.group_by(["source_file"], maintain_order=True):
-            sev = part["severity"]
-            rounding = int(((sev == "warning") & (part["kind"] == "rounding")).sum())
-            counts.add_row(_cell(source_file), str(int((sev == "error").sum())), str(int((sev == "warning").sum()) - rounding),
-                           str(rounding), str(int((sev == "info").sum())))
+            counts.add_row(_cell(source_file), *(str(n) for n in finding_counts(part).values()))
         console.print(counts)
     else:
         console.print("findings: none")
@@ -339,14 +330,11 @@ def _fmt(value) -> str:
 
 
 def _print_summary(summary, warehouse: Path) -> None:
-    docs = Table("document", "layout", "department", "year", "kind", "scope", "tables", "loaded tables", "facts",
-                 "placed by arithmetic", "ambiguous", "unplaced", "projects · 三公 · targets · lines · narrative",
-                 title="Documents loaded")
-    for d in summary.per_document:
-        docs.add_row(_cell(d["source_file"]), d["format"], _cell(d["department"] or UNKNOWN), str(d["fiscal_year"] or UNKNOWN),
-                     d.get("kind") or UNKNOWN, d.get("scope") or UNKNOWN, str(d["tables"]),
-                     str(d["loaded_tables"]), str(d["facts"]), str(d["placed_by_arithmetic"]), str(d["ambiguous"]),
-                     str(d["unplaced"]), " · ".join(str(n) for n in d.get("items", ())))
+    from flows.summary import DOCUMENT_COLUMNS, document_rows
+
+    docs = Table(*DOCUMENT_COLUMNS, title="Documents loaded")
+    for row in document_rows(summary):
+        docs.add_row(*[_cell(c) for c in row])
     if summary.per_document:
         console.print(docs)
     for d in summary.per_document:

@@ -20,6 +20,9 @@ from pathlib import Path
 
 # Either one means the user has told Prefect where to go; budget-etl then leaves Prefect alone.
 USER_CHOICES = ("PREFECT_API_URL", "PREFECT_HOME")
+# Seconds the temporary server may take to start (Prefect's default is 20): on a busy 2-core machine
+# (other jobs running beside the nightly) it took longer, and the run failed before reading a file.
+SERVER_STARTUP_TIMEOUT_S = 120
 
 
 def user_choice(env: MutableMapping[str, str] | None = None) -> str | None:
@@ -41,6 +44,7 @@ def isolate(home: Path, env: MutableMapping[str, str] | None = None) -> Path | N
     home.mkdir(mode=0o700, parents=True, exist_ok=True)
     env["PREFECT_HOME"] = str(home)
     env.setdefault("PREFECT_PROFILES_PATH", str(home / "profiles.toml"))
+    env.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", str(SERVER_STARTUP_TIMEOUT_S))
     return home
 
 

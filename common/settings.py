@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 from common import paths
@@ -71,12 +71,17 @@ def load(env: dict[str, str] | None = None) -> tuple[Settings, dict[str, str]]:
     unknown = sorted(set(from_file) - {f.name for f in fields(Settings)})
     if unknown:
         raise SettingsError(f"{path}: unknown setting(s) {', '.join(unknown)}")
-    settings = Settings(**{k: _typed(k, v) for k, v in values.items()})
+    return settle(Settings(**{k: _typed(k, v) for k, v in values.items()})), sources
+
+
+def settle(settings: Settings) -> Settings:
+    """The settings made whole and checked, wherever they came from (file, environment, the
+    command line's options): a Dask scheduler's address means the Dask runner."""
     if settings.dask_address and settings.runner != "dask":
-        settings = Settings(**{**settings.__dict__, "runner": "dask"})
+        settings = replace(settings, runner="dask")
     if settings.runner not in RUNNERS:
         raise SettingsError(f"runner must be one of {', '.join(RUNNERS)}, not {settings.runner!r}")
-    return settings, sources
+    return settings
 
 
 def _typed(name: str, value):

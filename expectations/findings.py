@@ -68,6 +68,14 @@ def finding(suite: str, expectation: dict, row: dict) -> dict:
         else:
             out.update(expected=row["reference_name"] or "a code of the reference", observed=row["printed_name"])
         out["message"] = row["detail"] or f"{row['subject']}: {meta['description']}"
+    elif suite == "documents" and meta["rule"] == "required_tables":
+        out.update(subject="required tables", expected=f"{row['n_required']} required tables",
+                   observed=f"{row['n_required_present']} printed; not found: {row['required_missing']}")
+        out["message"] = row["required_detail"]
+    elif suite == "documents" and meta["rule"] == "department_unambiguous":
+        out.update(expected=meta.get("expected"), observed=row["ambiguous_with"])
+        out["message"] = (f"{row['subject']}: the same name as {row['ambiguous_with']}, kept apart because one names no "
+                          "place; merge or split them in data/reference/department_overrides.csv")
     elif suite == "documents":
         out.update(expected=meta.get("expected"),
                    observed=str(row["fiscal_year"]) if meta["rule"] == "document_year" and row["fiscal_year"] else

@@ -76,7 +76,9 @@ def _attach_evidence(issues: dict[str, list[dict]], cells: list[dict]) -> None:
                 issue["image"] = evidence.pdf_crop(path, c["fact_page"] or c["page"], evidence.boxes_of(c["cell_boxes"]))
             elif c["format"] != "pdf" and (c["fact_line"] or c["line"]):
                 issue["excerpt"] = evidence.text_lines(path, c["fact_line"] or c["line"])
-            issue["evidence_missing"] = not (issue.get("image") or issue.get("excerpt"))
+            if not (issue.get("image") or issue.get("excerpt")):
+                issue["evidence_missing"] = ("the source file is no longer where it was read: no page to show"
+                                             if not path.exists() else "no printed cell of this issue has a place on the page to show")
 
 
 def _env() -> Environment:

@@ -23,6 +23,14 @@ _NUMBER = re.compile(r"^[-+]?[\d,]+(?:\.\d+)?$")
 _NUMBERED_NOTE = re.compile(r"^\s*\d+[.、]")
 _NARRATIVE = re.compile(r"[。，;；]")
 _DATE_LIKE = re.compile(r"[\d年月日（）()度\-./]+")
+# A line longer than this is narrative prose, not a caption of the table below it: the samples'
+# titles and captions are at most ~40 characters, their narrative lines 60 and more.
+NARRATIVE_LINE_CHARS = 60
+# A cell broken out of its table over the page ('339001-江' / '障局') is a short fragment; the
+# samples' broken cells are at most 12 characters, their titles longer.
+FRAGMENT_CHARS = 12
+# A title found without 'X表' is short: the samples' real titles are under 40 characters.
+FALLBACK_TITLE_CHARS = 40
 
 
 @dataclass
@@ -105,7 +113,7 @@ def _near_context(ctx: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """Only the lines after the last narrative paragraph can describe the table below them."""
     for pos in range(len(ctx) - 1, -1, -1):
         text = normalize_label(ctx[pos][1])
-        if len(text) > 60 or _NARRATIVE.search(text):
+        if len(text) > NARRATIVE_LINE_CHARS or _NARRATIVE.search(text):
             return ctx[pos + 1 :]
     return ctx
 
@@ -194,7 +202,7 @@ def _continues(previous: RawTable, table: RawTable, ctx) -> bool:
         return False
     if table.header_rows and _same_header(previous, table):
         return True
-    return not table.unit_text and bool(ctx) and all(len(normalize_label(line)) <= 12 for _, line in ctx)
+    return not table.unit_text and bool(ctx) and all(len(normalize_label(line)) <= FRAGMENT_CHARS for _, line in ctx)
 
 
 def _same_header(previous: RawTable, table: RawTable) -> bool:
@@ -218,7 +226,7 @@ def _fallback_title(ctx) -> str | None:
         line = ctx[pos][1]
         nxt = ctx[pos + 1][1] if pos + 1 < len(ctx) else None
         text = context.title_text(line)
-        if not text or len(text) > 40 or context.unit_of(line) or context.department_of(line):
+        if not text or len(text) > FALLBACK_TITLE_CHARS or context.unit_of(line) or context.department_of(line):
             continue
         if context.is_page_header_line(line, nxt) or _DATE_LIKE.fullmatch(text):
             continue

@@ -164,9 +164,9 @@ class Warehouse:
     def _register_departments(self) -> None:
         """Match the printed names into departments (transform/department_identity.py, with the
         operator's overrides) and register the result for sql/refresh/dim_department.sql."""
-        names = self.rows("refresh/department_names.sql")
+        names, claims = self.rows("refresh/department_names.sql"), self.rows("refresh/department_parents.sql")
         aliases, departments = department_identity.identify(names, department_identity.read_overrides(
-            department_identity.OVERRIDES))
+            department_identity.OVERRIDES), claims)
         self.con.execute(sql_files.read("load/record_reference_applied.sql"), [_OVERRIDES_NAME, _overrides_md5()])
         self.con.register("identified_aliases", _frame(aliases, _ALIAS_SCHEMA).to_arrow())
         self.con.register("identified_departments", _frame(departments, _DEPARTMENT_SCHEMA).to_arrow())
@@ -226,7 +226,8 @@ class Warehouse:
 
 _ALIAS_SCHEMA = {c: pl.Utf8 for c in ("department_id", "name_printed", "source_file", "matched_by", "name_key")}
 _DEPARTMENT_SCHEMA = {**{c: pl.Utf8 for c in ("department_id", "department", "region", "unit_code", "province", "city",
-                                              "county", "division_code", "place_note")},
+                                              "county", "division_code", "place_note", "parent_department_id",
+                                              "parent_name", "parent_evidence", "ambiguous_with")},
                       **{c: pl.Int32 for c in ("first_year", "last_year", "n_names", "n_documents")}}
 
 

@@ -16,6 +16,9 @@ atexit.register(shutil.rmtree, _PREFECT_HOME, ignore_errors=True)
 for _name in ("PREFECT_API_URL", "PREFECT_PROFILE"):
     os.environ.pop(_name, None)
 os.environ.update(PREFECT_HOME=_PREFECT_HOME, PREFECT_PROFILES_PATH=os.path.join(_PREFECT_HOME, "profiles.toml"))
+from common.prefect_home import SERVER_STARTUP_TIMEOUT_S  # noqa: E402  (imports no prefect)
+
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", str(SERVER_STARTUP_TIMEOUT_S))
 
 from common.paths import SAMPLES
 from flows import steps

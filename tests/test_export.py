@@ -107,6 +107,23 @@ def test_the_fiscal_data_package(sample_warehouse, exported):
     assert {k: counts[k] for k in SAMPLE_COUNTS} == SAMPLE_COUNTS
 
 
+def test_the_data_package_validates_offline_and_its_csv_files_match_their_schemas(exported, tmp_path):
+    """frictionless checks the descriptor and every row of every resource against its declared
+    fields. The fiscal profile's JSON schema is not shipped (frictionless would download it), so
+    the package is validated as a Data Package; the fiscal model is checked above."""
+    import frictionless
+
+    folder = exported / "datapackage"
+    package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    assert package.pop("profile") == "fiscal-data-package"
+    core = folder / "datapackage.core.json"
+    core.write_text(json.dumps(package, ensure_ascii=False), encoding="utf-8")
+    report = frictionless.validate(str(core))
+    assert report.valid, report.flatten(["taskNumber", "rowNumber", "fieldName", "type", "note"])[:5]
+    rows = {task.name: task.stats.get("rows") for task in report.tasks}
+    assert rows[FISCAL_RESOURCE] == rows["v_budget_lines"] > 0
+
+
 def test_an_unknown_format_is_refused(sample_warehouse, tmp_path):
     result = CliRunner().invoke(app, ["export", "--format", "xlsx", "--warehouse", str(sample_warehouse), str(tmp_path)])
     assert result.exit_code == 2 and "parquet, csv, datapackage" in result.output

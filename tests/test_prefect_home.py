@@ -133,7 +133,8 @@ def test_a_prefect_api_url_the_user_sets_leaves_prefect_alone(machine, tmp_path)
 def test_isolate_sets_the_home_and_profiles_only_when_the_user_chose_neither(tmp_path):
     env: dict[str, str] = {}
     assert prefect_home.isolate(tmp_path / "a" / "b", env) == tmp_path / "a" / "b"
-    assert env == {"PREFECT_HOME": str(tmp_path / "a" / "b"), "PREFECT_PROFILES_PATH": str(tmp_path / "a" / "b" / "profiles.toml")}
+    assert env == {"PREFECT_HOME": str(tmp_path / "a" / "b"), "PREFECT_PROFILES_PATH": str(tmp_path / "a" / "b" / "profiles.toml"),
+                   "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120"}  # a busy machine's server may start slowly
     assert (tmp_path / "a" / "b").is_dir()
     own_profiles = {"PREFECT_PROFILES_PATH": "/etc/prefect/profiles.toml"}
     prefect_home.isolate(tmp_path / "c", own_profiles)

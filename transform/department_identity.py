@@ -60,17 +60,19 @@ def read_overrides(path: Path = OVERRIDES) -> list[Override]:
     return out
 
 
-def identify(rows: list[dict], overrides: list[Override] = ()) -> tuple[list[dict], list[dict]]:
-    """rows: one per (source_file, name_printed, source) with region, unit_code, fiscal_year.
-    Returns (aliases, departments): an alias per (source_file, name_printed) with department_id,
-    matched_by and its key; a department per id with its name, place and years."""
+def identify(rows: list[dict], overrides: list[Override] = (),
+             claims: list[dict] = ()) -> tuple[list[dict], list[dict]]:
+    """rows: one per (source_file, name_printed, source) with region, unit_code, fiscal_year;
+    claims: one per (source_file, parent_name, evidence), a 单位's document naming the department
+    it belongs to (its projects' 主管部门). Returns (aliases, departments): an alias per
+    (source_file, name_printed) with department_id, matched_by and its key; a department per id
+    with its name, place, years, parent and the departments it may be but is not merged with."""
     rows = _deduplicated(rows)
     for r in rows:
         place = places.resolve(r["region"] or r["name_printed"])
         r["place"] = place
         r["place_key"] = place.division_code or (department_names.normalized(r["region"]) if r["region"] else None)
-        r["name_key"] = department_names.key(r["name_printed"], (r["region"] or "", place.province or "",
-                                                                 place.city or "", place.county or ""))
+        r["name_key"] = department_names.key(r["name_printed"], _place_words(r))
         r["split"] = next((i for i, o in enumerate(overrides) if o.action == SPLIT and o.matches(r)), None)
     uf = _UnionFind(len(rows))
     _link_on_evidence(rows, uf)
@@ -91,9 +93,72 @@ def identify(rows: list[dict], overrides: list[Override] = ()) -> tuple[list[dic
                             "source_file": r["source_file"], "matched_by": _matched_by(r, canon, i in merged),
                             "name_key": r["name_key"]})
         departments.append(_department(department_id, canon, group))
+        for r in group:
+            r["department_id"] = department_id
+    _parents(rows, departments, claims)
+    _ambiguous(rows, departments)
     aliases.sort(key=lambda a: (a["department_id"], a["source_file"], a["name_printed"]))
     departments.sort(key=lambda d: d["department_id"])
     return aliases, departments
+
+
+def _parents(rows: list[dict], departments: list[dict], claims: list[dict]) -> None:
+    """A 单位 belongs to the department its document names, when that name is a department of the
+    warehouse in the same place (matched as names are: its key, its place); a parent not loaded
+    keeps its printed name. A unit naming two parents gets none: that is for a person."""
+    own = {r["source_file"]: r for r in rows if r["source"] == "document"}
+    by_key = defaultdict(set)
+    for r in rows:
+        if r["place_key"] and r["source"] != "variant":
+            by_key[(r["place_key"], r["name_key"])].add(r["department_id"])
+    named: dict[str, dict[str, list[tuple[str, set[str]]]]] = defaultdict(lambda: defaultdict(list))
+    for c in claims:
+        unit = own.get(c["source_file"])
+        if unit is None:
+            continue
+        key = department_names.key(c["parent_name"], _place_words(unit))
+        if key == unit["name_key"]:
+            continue  # 兰山区医疗保障局 for 兰山区医疗保障局机关: the same department by the rules above
+        ids = by_key.get((unit["place_key"], key), set()) - {unit["department_id"]} if unit["place_key"] else set()
+        named[unit["department_id"]][c["parent_name"]].append((f"{c['evidence']} in {c['source_file']}", ids))
+    for d in departments:
+        d.update(parent_department_id=None, parent_name=None, parent_evidence=None)
+        parents = named.get(d["department_id"])
+        if not parents:
+            continue
+        if len(parents) > 1:
+            d["parent_evidence"] = "names more than one parent: " + "; ".join(sorted(parents))
+            continue
+        [(name, seen)] = parents.items()
+        ids = set().union(*(i for _, i in seen))
+        d.update(parent_department_id=min(ids) if len(ids) == 1 else None, parent_name=name,
+                 parent_evidence="; ".join(sorted({e for e, _ in seen})))
+
+
+def _place_words(r: dict) -> tuple[str, str, str, str]:
+    """What a name key strips as its place (department_names.key): the region and its divisions."""
+    place = r["place"]
+    return (r["region"] or "", place.province or "", place.city or "", place.county or "")
+
+
+def _ambiguous(rows: list[dict], departments: list[dict]) -> None:
+    """Departments with the same name key that were not merged because one of them names no
+    place (财政局 of a document without a region): they may be one department; a person decides
+    with the override file. Two known, different places are two departments, never ambiguous."""
+    by_key = defaultdict(list)
+    for r in rows:
+        if r["source"] != "variant":
+            by_key[r["name_key"]].append(r)
+    names = {d["department_id"]: d["department"] for d in departments}
+    maybe: dict[str, set[str]] = defaultdict(set)
+    for group in by_key.values():
+        for a in group:
+            for b in group:
+                if a["department_id"] != b["department_id"] and not (a["place_key"] and b["place_key"]):
+                    maybe[a["department_id"]].add(b["department_id"])
+    for d in departments:
+        others = sorted(maybe.get(d["department_id"], ()))
+        d["ambiguous_with"] = "; ".join(f"{i} {names[i]}" for i in others) or None
 
 
 def _seed(r: dict) -> str:

@@ -3,6 +3,7 @@ fact tables (projects, 三公, targets, lines, narrative facts, the list of tabl
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 from decimal import Decimal
 
 import polars as pl
@@ -60,6 +61,18 @@ PAGE_SCHEMA = {
 }
 
 
+# Rounds of re-placing the space-aligned detail tables with what the others say: each round may
+# settle a figure another looks up; the loop stops at the first round that changes nothing, and at
+# this many even if tables kept changing each other (a cycle would otherwise never end).
+SIBLING_PASSES = 3
+
+
+class TableResult(NamedTuple):
+    """A table's source_table row and the sink holding its facts, unplaced cells and items."""
+    row: dict
+    sink: TableSink
+
+
 @dataclass
 class NormalizedDocument:
     document: RawDocument | None  # None once the frames went through staging
@@ -89,7 +102,7 @@ def normalize_document(doc: RawDocument, source_file: str) -> NormalizedDocument
     """Tables whose cells sit in printed columns first; then the space-aligned detail tables,
     whose numbers are placed with what the others say (re-run until nothing changes; a table
     only when a sibling figure its placement looked up has changed)."""
-    results: dict[int, tuple[dict, TableSink]] = {}
+    results: dict[int, TableResult] = {}
     deferred = []
     for table in doc.tables:
         if not table.aligned and _statement(table).layout == "detail":
@@ -97,18 +110,18 @@ def normalize_document(doc: RawDocument, source_file: str) -> NormalizedDocument
         else:
             results[table.index] = normalize_table(table, source_file)
     seen: dict[int, tuple] = {}
-    for _ in range(3):
+    for _ in range(SIBLING_PASSES):
         changed = False
         for table in deferred:
             siblings = _siblings(results, exclude=table.index)
             previous = results.get(table.index)
-            if previous is not None and seen[table.index] == _seen(siblings, previous[1].consulted):
+            if previous is not None and seen[table.index] == _seen(siblings, previous.sink.consulted):
                 continue
             result = normalize_table(table, source_file, siblings)
-            if previous is None or previous[1].facts != result[1].facts or previous[1].unplaced != result[1].unplaced:
+            if previous is None or previous.sink.facts != result.sink.facts or previous.sink.unplaced != result.sink.unplaced:
                 changed = True
             results[table.index] = result
-            seen[table.index] = _seen(siblings, result[1].consulted)
+            seen[table.index] = _seen(siblings, result.sink.consulted)
         if not changed:
             break
     ordered = [results[t.index] for t in doc.tables]
@@ -146,7 +159,7 @@ def _execution(doc: RawDocument, source_file: str, facts: list[dict]) -> list[di
         if f["function_code"] and f["function_name"]:
             names.setdefault(f["function_code"], set()).add(f["function_name"])
     owner = {"source_file": source_file, "department": doc.department, "fiscal_year": doc.fiscal_year}
-    return [owner | fact for fact in execution_facts(doc.text_lines, names) + restated_facts(doc.text_lines)]
+    return [owner | fact for fact in execution_facts(doc.text_lines, names) + restated_facts(doc.text_lines, names)]
 
 
 def _statement(table: RawTable) -> statements.Statement:
@@ -159,7 +172,7 @@ def _seen(siblings: dict[tuple, Decimal | None], consulted: set[tuple]) -> tuple
     return bool(siblings), {k: (k in siblings, siblings.get(k)) for k in consulted}
 
 
-def _siblings(results: dict[int, tuple[dict, TableSink]], exclude: int) -> dict[tuple, Decimal | None]:
+def _siblings(results: dict[int, TableResult], exclude: int) -> dict[tuple, Decimal | None]:
     """What the other tables of the document say, in 元; keys printed with two values are dropped."""
     merged: dict[tuple, Decimal | None] = {}
     disputed: set[tuple] = set()
@@ -173,7 +186,7 @@ def _siblings(results: dict[int, tuple[dict, TableSink]], exclude: int) -> dict[
     return {k: v for k, v in merged.items() if k not in disputed}
 
 
-def normalize_table(table: RawTable, source_file: str, siblings: dict[tuple, Decimal | None] | None = None) -> tuple[dict, TableSink]:
+def normalize_table(table: RawTable, source_file: str, siblings: dict[tuple, Decimal | None] | None = None) -> TableResult:
     statement = _statement(table)
     unit = unit_of(table.unit_text) if table.unit_text else None
     sink = TableSink(source_file, table, statement, unit)
@@ -209,7 +222,7 @@ def normalize_table(table: RawTable, source_file: str, siblings: dict[tuple, Dec
         "placement_notes": "; ".join(set_aside) or None,
         "n_items": sum(len(rows) for rows in sink.items.values()),
     }
-    return row, sink
+    return TableResult(row, sink)
 
 
 def _align(sink: TableSink, columns, siblings: dict[tuple, Decimal | None]) -> list[str]:

@@ -58,6 +58,17 @@ class Row:
         return [c[0] if len(set(c)) == 1 else None for c in zip(*self.candidates)]
 
 
+@dataclass(frozen=True)
+class SumGroup:
+    """A parent row and the rows below it whose columns add up to it (printed nesting)."""
+    parent: int
+    children: tuple[int, ...]
+
+    @property
+    def members(self) -> tuple[int, ...]:
+        return (self.parent, *self.children)
+
+
 @dataclass
 class Outcome:
     rows: list[Row]
@@ -73,20 +84,20 @@ def solve(rows: list[Row], identities: list[Identity], groups: list[tuple[int, l
     for r in rows:
         if len(r.candidates) > 1:
             _filter(r, lambda c, r=r: all(_identity_holds(r.values(c), i) for i in identities), ROW_IDENTITY, set_aside)
-    active = [g for g in groups if len(g[1]) > 0]
-    evaluated: dict[int, tuple[int, ...]] = {}  # group -> its rows' numbers of placements when last solved
+    active = [SumGroup(parent, tuple(children)) for parent, children in groups if children]
+    evaluated: dict[SumGroup, tuple[int, ...]] = {}  # group -> its rows' numbers of placements when last solved
     changed = True
     while changed:
         changed = False
         for group in list(active):
-            state = tuple(len(rows[m].candidates) for m in (group[0], *group[1]))
-            if evaluated.get(id(group)) == state:
+            state = tuple(len(rows[m].candidates) for m in group.members)
+            if evaluated.get(group) == state:
                 continue  # placements only shrink: the same counts are the same placements, same answer
-            evaluated[id(group)] = state
+            evaluated[group] = state
             result = _group_supports(rows, group)
             if result is None:
                 active.remove(group)
-                set_aside.append(f"column sums of {rows[group[0]].name or group[0]} and its {len(group[1])} rows below")
+                set_aside.append(f"column sums of {rows[group.parent].name or group.parent} and its {len(group.children)} rows below")
                 continue
             for idx, keep in result.items():
                 row = rows[idx]
@@ -137,11 +148,10 @@ def _contradicts(row: Row, cand: tuple[int, ...], siblings: dict, slot_keys: lis
     return False
 
 
-def _group_supports(rows: list[Row], group: tuple[int, list[int]]) -> dict[int, list[tuple[int, ...]]] | None:
+def _group_supports(rows: list[Row], group: SumGroup) -> dict[int, list[tuple[int, ...]]] | None:
     """Placements of each row in the group that some placement of the others supports, slot
     by slot; None when no placement of the parent is supported (the printed sums disagree)."""
-    parent, children = group
-    members = [parent, *children]
+    parent, children, members = group.parent, group.children, group.members
     n_slots = rows[parent].n_slots
     # In integer units of the finest printed digit: exact, and the sumsets below are the
     # hottest loop of the normalizer (Decimal additions were 5x slower).

@@ -1,6 +1,7 @@
 """Who each document says it is, as rows of the documents suite: is its department known
 (document_identity), its fiscal year (document_year), and do the places that name it agree
-(identity_agrees: a minority name is reported, the majority kept)."""
+(identity_agrees: a minority name is reported, the majority kept), and is its department told
+apart from every other (department_unambiguous: a same-named department of no known place)."""
 from __future__ import annotations
 
 import polars as pl
@@ -8,6 +9,7 @@ import polars as pl
 DOCUMENT_SCHEMA = {
     "source_file": pl.String, "department": pl.String, "fiscal_year": pl.Int32, "subject": pl.String,
     "department_known": pl.Boolean, "fiscal_year_known": pl.Boolean, "names_agree": pl.Boolean,
+    "department_unambiguous": pl.Boolean, "ambiguous_with": pl.String,
     "observed": pl.String, "detail": pl.String, "page": pl.Int32, "line": pl.Int32,
 }
 
@@ -31,6 +33,7 @@ def document_rows(documents: pl.DataFrame) -> pl.DataFrame:
             "subject": d["department"] or "department unknown",
             "department_known": d["department"] is not None, "fiscal_year_known": d["fiscal_year"] is not None,
             "names_agree": d["department_variants"] is None, "observed": observed, "detail": detail,
+            "department_unambiguous": d.get("ambiguous_with") is None, "ambiguous_with": d.get("ambiguous_with"),
             "page": d["page"], "line": d["line"],
         })
     return pl.DataFrame(rows, schema=DOCUMENT_SCHEMA)

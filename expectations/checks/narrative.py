@@ -2,8 +2,12 @@
 
 - narrative_restates_table: a total the narrative states ('收入预算15621.11万元', '其中基本支出719.25万元')
   is the table figure it restates (TARGETS: which statement, measure, row and fund), to the precision
-  both are printed in (a sentence in 万元 with two decimals about a table in 元: within 50 元); where
+  both are printed in (a sentence in 万元 with two decimals about a table in 元: rounded, within 50 元;
+  cut, within 100 元 — a rounding warning); where
   several table figures could be meant (支出预算: 支出总计 or 本年支出合计), the nearest is taken;
+  A 项 named by its path ('“一般公共服务支出（类）财政事务（款）行政运行（项）”1,623.18万元', restates
+  function_subject) is its code's line in SUBJECT_TABLES, when the tables name that 项 (else no
+  comparison: the narrative's subject is not known to be any printed line);
 - narrative_share: '本年支出合计 307.82 万元，其中：基本支出 105.58 万元，占 34.30%' — the part over
   the whole the sentence opens with, rounded as the share is printed, is the share.
 """
@@ -36,25 +40,35 @@ TARGETS: dict[str, list[tuple[tuple[str, ...], str, tuple[str, ...], tuple[str, 
     "project_total": [(_SPENDING, "project", ("total",), ("all", "general_budget"))],
 }
 
+# A sentence may cut its figure instead of rounding it (普陀区财政局 2025: 204.91万元 for 2,049,197 元, four
+# 项 so): a full unit of its last digit either way is rounding, a warning, not a contradiction.
+TRUNCATION_FACTOR = 2  # × the half unit a printed figure's rounding allows
+# A restated 项: the total of its line in a table of spending by function (the narrative's 财政拨款
+# 支出 section restates the 一般公共预算 table; some restate the 支出总表 or the 财政拨款 table).
+SUBJECT_TABLES = (("general_budget_expenditure", "expenditure", "appropriation_summary"), "total", ("item",),
+                  ("all", "general_budget", "appropriation"))
+
 
 def narrative_comparisons(facts: pl.DataFrame, narrative: pl.DataFrame) -> pl.DataFrame:
     """facts as the other checks read them (with mills); narrative facts as loaded."""
     if narrative.height == 0:
         return comparisons([])
     stated = [r for r in narrative.to_dicts() if r["topic"] in ("restated", "share")]
-    cells = _candidates(facts)
+    cells, subjects = _candidates(facts), _subject_lines(facts)
     out: list[dict] = []
     by_sentence: dict[tuple, dict[str, dict]] = defaultdict(dict)
     for r in stated:
         if r["topic"] == "restated":
             by_sentence[(r["source_file"], r["sentence"])].setdefault(r["restates"], r)
-            candidates = cells.get((r["source_file"], r["restates"]), [])
+            candidates = (subjects.get((r["source_file"], r["function_code"]), []) if r["restates"] == "function_subject"
+                          else cells.get((r["source_file"], r["restates"]), []))
             if candidates:
                 said = as_cell(r)
                 nearest = min(candidates, key=lambda c: abs(c["amount_mills"] - said["amount_mills"]))
                 if _as_printed(nearest["amount_mills"], said) == said["amount_mills"]:
                     nearest = dict(nearest, amount_mills=said["amount_mills"])  # the same figure at the sentence's precision
-                out.append(compared(said, [nearest], NARRATIVE_RESTATES_TABLE,
+                cut_or_rounded = dict(said, rounding_mills=said["rounding_mills"] * TRUNCATION_FACTOR)
+                out.append(compared(cut_or_rounded, [nearest], NARRATIVE_RESTATES_TABLE,
                                     f"{nearest['table_title']} prints {nearest['amount_printed']} {nearest['unit_printed']} "
                                     f"({nearest['row_label'] or ''}, {nearest['column_header']}, page {nearest['page']}, "
                                     f"line {nearest['line']})"))
@@ -92,4 +106,18 @@ def _candidates(facts: pl.DataFrame) -> dict[tuple[str, str], list[dict]]:
             if any(f["statement"] in statements and f["measure"] == measure and f["line_role"] in roles
                    and f["fund_source"] in funds for statements, measure, roles, funds in selectors):
                 out[(f["source_file"], key)].append(f)
+    return out
+
+
+def _subject_lines(facts: pl.DataFrame) -> dict[tuple[str, str], list[dict]]:
+    """Per document and function code, the lines of SUBJECT_TABLES a restated 项 may mean."""
+    out: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    if facts.height == 0:
+        return out
+    statements, measure, roles, funds = SUBJECT_TABLES
+    lines = facts.filter(pl.col("function_code").is_not_null(), pl.col("statement").is_in(list(statements)),
+                         pl.col("measure") == measure, pl.col("line_role").is_in(list(roles)),
+                         pl.col("fund_source").is_in(list(funds)))
+    for f in lines.to_dicts():
+        out[(f["source_file"], f["function_code"])].append(f)
     return out

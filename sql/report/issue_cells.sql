@@ -1,12 +1,17 @@
--- The printed cells each issue's suspected figure stands in (its row, in its first table), with the
--- file they were read from, for the report's evidence.
+-- The printed cells each issue's suspected figure stands in (its row, in its first table: the
+-- facts read from it and the cells left unplaced, e.g. a malformed code's), with the file they
+-- were read from, for the report's evidence.
+WITH cells AS (
+    SELECT source_file, table_index, row_index, col_index, cell_box, page, line FROM fact_budget_amount
+    UNION ALL
+    SELECT source_file, table_index, row_index, col_index, cell_box, page, line FROM unplaced_cell
+)
 SELECT i.source_file, i.issue_id, d.path, d.format, i.page, i.line,
-       list(f.cell_box ORDER BY f.col_index) FILTER (WHERE f.cell_box IS NOT NULL) AS cell_boxes,
-       min(f.page) AS fact_page, min(f.line) AS fact_line
+       list(c.cell_box ORDER BY c.col_index) FILTER (WHERE c.cell_box IS NOT NULL) AS cell_boxes,
+       min(c.page) AS fact_page, min(c.line) AS fact_line
 FROM dq_issue i
 JOIN source_document d USING (source_file)
-LEFT JOIN fact_budget_amount f ON f.source_file = i.source_file AND f.table_index = i.table_index
-     AND f.row_index = i.row_index
+LEFT JOIN cells c ON c.source_file = i.source_file AND c.table_index = i.table_index AND c.row_index = i.row_index
 WHERE i.table_index IS NOT NULL
 GROUP BY ALL
 ORDER BY i.source_file, i.issue_id

@@ -16,3 +16,11 @@ CREATE TABLE IF NOT EXISTS dim_department (
     n_names       INTEGER,              -- distinct printed names (department_alias)
     n_documents   INTEGER
 );
+-- The department a 单位 belongs to, where its document says so (its projects' 主管部门): the
+-- parent's department_id when that department is loaded, its name as printed, and the evidence.
+ALTER TABLE dim_department ADD COLUMN IF NOT EXISTS parent_department_id VARCHAR;
+ALTER TABLE dim_department ADD COLUMN IF NOT EXISTS parent_name VARCHAR;
+ALTER TABLE dim_department ADD COLUMN IF NOT EXISTS parent_evidence VARCHAR;
+-- Departments of the same name key kept apart because one names no place: they may be one
+-- (a person decides, data/reference/department_overrides.csv); rule department_unambiguous.
+ALTER TABLE dim_department ADD COLUMN IF NOT EXISTS ambiguous_with VARCHAR;

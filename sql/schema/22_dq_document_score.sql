@@ -8,3 +8,7 @@ CREATE TABLE IF NOT EXISTS dq_document_score (
     narrative_checked   INTEGER NOT NULL,
     narrative_confirmed INTEGER NOT NULL
 );
+-- Of the tables its kind and scope require (data/reference/required_tables.csv), how many it
+-- prints; NULL when the document's kind or scope is unknown (rule required_tables).
+ALTER TABLE dq_document_score ADD COLUMN IF NOT EXISTS required_tables INTEGER;
+ALTER TABLE dq_document_score ADD COLUMN IF NOT EXISTS required_tables_printed INTEGER;

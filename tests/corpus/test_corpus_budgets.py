@@ -125,6 +125,12 @@ REAL_ERRORS = {
     (WELFARE_24, "reference_name", 14, "30213 其他商品和服务支出"), (WELFARE_24, "reference_name", 14, "303 离退休人员经费"),
     # 福利院 2024 pages 9 and 11: '7 | 11 | 02 事业单位医疗' — the 类 of 2101102 printed as 7
     (WELFARE_24, "code_printed", 9, "7 11 02 事业单位医疗"), (WELFARE_24, "code_printed", 11, "7 11 02 事业单位医疗"),
+    # 福利院 2024 page 6: '“…社会福利事业单位（项）”738.66万元', its line 2081005 prints
+    # 6,964,796 元; 普陀区财政局 2025 pages 7 and 8 (the passage printed twice): 职业年金缴费 887.36 万元,
+    # its line prints 873,617 元
+    (WELFARE_24, "narrative_restates_table", 6, "社会保障和就业支出（类）社会福利（款）社会福利事业单位（项）"),
+    (FINANCE_25, "narrative_restates_table", 7, "社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位职业年金缴费支出（项）"),
+    (FINANCE_25, "narrative_restates_table", 8, "社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位职业年金缴费支出（项）"),
 }
 
 
@@ -151,5 +157,6 @@ def test_a_figure_printed_where_a_code_belongs_is_kept_with_its_reason(corpus_qu
 
 def test_a_table_numbering_its_subjects_its_own_way_is_one_issue(corpus_query):
     rows = corpus_query("SELECT * FROM v_dq_issues WHERE source_file = ? AND severity = 'error' ORDER BY issue_id", [WELFARE_24])
-    assert [(r["subject"], r["n_findings"], r["page"]) for r in rows] == [("30202 咨询费", 11, 14), ("7 11 02 事业单位医疗", 2, 9)]
+    assert [(r["subject"], r["n_findings"], r["page"]) for r in rows] == [
+        ("30202 咨询费", 11, 14), ("7 11 02 事业单位医疗", 2, 9), ("社会保障和就业支出（类）社会福利（款）社会福利事业单位（项）", 1, 6)]
     assert "numbers its subjects its own way" in rows[0]["explanation"]

@@ -124,7 +124,7 @@ def test_final_accounts_findings_are_the_documents_own(corpus_query):
 def test_the_final_accounts_sums_are_checked_and_hold(corpus_warehouse):
     # 总计 = 本年支出合计 (+ 结余分配 + 年末结转和结余, blank here), 收入总计 = 支出总计, the statements
     # agree, every 项's 支出决算 is its table's, the 项 add up to the whole the narrative states
-    from flows.validate import check_frames
+    from expectations.checks.frames import check_frames
     from load.warehouse import Warehouse
 
     with Warehouse(corpus_warehouse, read_only=True) as wh:

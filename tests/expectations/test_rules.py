@@ -8,7 +8,7 @@ import polars as pl
 import pytest
 
 from expectations import runner
-from flows.validate import check_frames
+from expectations.checks.frames import check_frames
 from tests.expectations.handmade import document, frames
 
 FAULTS = ["child", "identity", "totals", "cross", "name", "negative", "vocabulary", "unknown"]

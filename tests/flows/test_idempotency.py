@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from prefect.testing.utilities import prefect_test_harness
+from tests.prefect_harness import harness
 
 from common.paths import SAMPLES
 from common.settings import Settings
@@ -25,7 +25,7 @@ def _hash(settings: Settings) -> tuple[str, dict[str, int]]:
 
 def test_ingesting_again_or_in_another_order_gives_the_same_content_hash(tmp_path):
     together, one_by_one = _settings(tmp_path, "together"), _settings(tmp_path, "reversed")
-    with prefect_test_harness():
+    with harness():
         run_ingest(together)
         first = _hash(together)
         run_ingest(together)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from prefect.client.orchestration import get_client
-from prefect.testing.utilities import prefect_test_harness
+from tests.prefect_harness import harness
 
 from common.paths import SAMPLES
 from common.settings import Settings
@@ -19,7 +19,7 @@ from load.warehouse import Warehouse
 
 @pytest.fixture(scope="module", autouse=True)
 def prefect_harness():
-    with prefect_test_harness():
+    with harness():
         yield
 
 

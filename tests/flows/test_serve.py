@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from prefect.client.orchestration import get_client
 from prefect.settings import PREFECT_API_URL
-from prefect.testing.utilities import prefect_test_harness
+from tests.prefect_harness import harness
 
 from flows.deployment import next_run
 from common.settings import Settings
@@ -22,7 +22,7 @@ CLI = Path(sys.executable).parent / "budget-etl"
 
 @pytest.fixture(scope="module")
 def api_url():
-    with prefect_test_harness():
+    with harness():
         yield PREFECT_API_URL.value()
 
 

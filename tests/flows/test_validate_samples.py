@@ -74,7 +74,7 @@ def test_validating_again_replaces_the_findings(validated, tmp_path):
     with Warehouse(path) as wh:
         again = validate(wh, ["004_7a705042fb416c6b.txt"], tmp_path, data_docs=False)
         total = wh.query("SELECT count(*) FROM dq_finding")[1][0][0]
-    assert again.findings.height == 9  # 1 error, 7 rounding warnings, 1 info (a known other wording)
+    assert again.findings.height == 10  # 1 error, 7 rounding warnings, 1 info (a known other wording), required_tables
     assert total == first.findings.height
 
 
@@ -105,3 +105,16 @@ def test_000_tables_listed_but_not_printed(validated):
         ("warning", "部门综合预算收入总表", 186), ("warning", "部门综合预算支出总表", 187),
         ("warning", "部门综合预算政府采购（资产配置、购买服务）预算表", 195),
         ("warning", "部门综合预算一般公共预算拨款“三公”经费及会议费、培训费支出预算表", 196)]
+
+
+def test_004_prints_no_income_expenditure_or_gov_fund_table_and_000_gaps_are_left_to_table_printed(validated):
+    """江油's 2023 部门预算 prints 7 tables; of the 8 the 2016 rules require, 收入总表, 支出总表 and
+    政府性基金预算支出表 are not among them. 柞水 names its missing ones in its list: table_printed's."""
+    [f] = findings(validated, "source_file LIKE '004%' AND rule = 'required_tables'", [])
+    assert (f["severity"], f["expected"], f["observed"]) == (
+        "warning", "8 required tables", "5 printed; not found: 收入总表、支出总表、政府性基金预算支出表")
+    assert findings(validated, "source_file LIKE '000%' AND rule = 'required_tables'", []) == []
+    with Warehouse(validated[0], read_only=True) as wh:
+        _, scores = wh.query("SELECT source_file[:3], required_tables, required_tables_printed FROM dq_document_score "
+                             "ORDER BY 1")
+    assert ("004", 8, 5) in scores and ("002", 8, 8) in scores

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from prefect.settings import PREFECT_API_URL
-from prefect.testing.utilities import prefect_test_harness
+from tests.prefect_harness import harness
 
 from common.paths import SAMPLES
 from load.warehouse import DocumentRecord, Warehouse
@@ -26,7 +26,7 @@ LATER = ["002_43a13e6a8c0a6925.txt", "004_7a705042fb416c6b.txt"]
 
 @pytest.fixture(scope="module")
 def api_url():
-    with prefect_test_harness():
+    with harness():
         yield PREFECT_API_URL.value()
 
 

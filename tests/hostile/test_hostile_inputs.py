@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from prefect.testing.utilities import prefect_test_harness
+from tests.prefect_harness import harness
 
 from common.settings import Settings
 from flows import isolation
@@ -37,7 +37,7 @@ def run(tmp_path_factory):
         fh.truncate(3 << 30)
     settings = Settings(inbox=inbox, warehouse=root / "w.duckdb", reports=root / "reports",
                         quarantine=root / "quarantine", staging=root / "staging", workers=2, memory_mb=1024)
-    with prefect_test_harness():
+    with harness():
         summary = run_ingest(settings)
     return summary, settings, cases
 

@@ -82,3 +82,42 @@ def test_ids_do_not_depend_on_the_order_of_the_rows():
     rows = [_row("a.txt", "兰山区医疗保障局机关", "兰山区"), _row("b.txt", "兰山区医疗保障局", "兰山区", 2023),
             _row("c.txt", "柞水县医疗保险经办机构", "柞水县")]
     assert identity.identify(rows) == identity.identify(list(reversed(rows)))
+
+
+def _claim(source_file, parent, evidence="project 主管部门"):
+    return {"source_file": source_file, "parent_name": parent, "evidence": evidence}
+
+
+def test_a_unit_is_linked_to_the_department_its_projects_name_when_that_department_is_loaded():
+    rows = [_row("unit.txt", "柞水县医疗保险经办机构", "柞水县"), _row("dept.txt", "柞水县医疗保障局", "柞水县")]
+    aliases, departments = identity.identify(rows, claims=[_claim("unit.txt", "柞水县医疗保障局")])
+    ids, by_id = _ids(aliases), {d["department_id"]: d for d in departments}
+    unit = by_id[ids[("unit.txt", "柞水县医疗保险经办机构")]]
+    assert (unit["parent_department_id"], unit["parent_name"], unit["parent_evidence"]) == (
+        ids[("dept.txt", "柞水县医疗保障局")], "柞水县医疗保障局", "project 主管部门 in unit.txt")
+    assert by_id[ids[("dept.txt", "柞水县医疗保障局")]]["parent_department_id"] is None
+
+
+def test_a_parent_not_loaded_keeps_its_name_and_a_parent_of_the_same_key_is_the_department_itself():
+    rows = [_row("unit.txt", "柞水县医疗保险经办机构", "柞水县"), _row("jg.txt", "兰山区医疗保障局机关", "兰山区")]
+    _, departments = identity.identify(rows, claims=[_claim("unit.txt", "柞水县医疗保障局"),
+                                                      _claim("jg.txt", "兰山区医疗保障局")])
+    got = {d["department"]: (d["parent_department_id"], d["parent_name"]) for d in departments}
+    assert got == {"柞水县医疗保险经办机构": (None, "柞水县医疗保障局"), "兰山区医疗保障局机关": (None, None)}
+
+
+def test_a_unit_naming_two_parents_gets_none_and_says_so():
+    rows = [_row("unit.txt", "某中心", "柞水县"), _row("a.txt", "甲局", "柞水县"), _row("b.txt", "乙局", "柞水县")]
+    _, departments = identity.identify(rows, claims=[_claim("unit.txt", "甲局"), _claim("unit.txt", "乙局")])
+    [unit] = [d for d in departments if d["department"] == "某中心"]
+    assert (unit["parent_department_id"], unit["parent_evidence"]) == (None, "names more than one parent: 乙局; 甲局")  # sorted
+
+
+def test_same_names_kept_apart_for_want_of_a_place_are_ambiguous_two_known_places_are_not():
+    rows = [_row("a.txt", "财政局", None), _row("b.txt", "财政局", "普陀区"), _row("c.txt", "财政局", "柞水县")]
+    aliases, departments = identity.identify(rows)
+    ids, by_id = _ids(aliases), {d["department_id"]: d for d in departments}
+    a, b, c = (ids[(f, "财政局")] for f in ("a.txt", "b.txt", "c.txt"))
+    assert by_id[a]["ambiguous_with"] == "; ".join(f"{i} 财政局" for i in sorted([b, c]))
+    assert by_id[b]["ambiguous_with"] == f"{a} 财政局"
+    assert by_id[c]["ambiguous_with"] == f"{a} 财政局"

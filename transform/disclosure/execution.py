@@ -45,7 +45,7 @@ def execution_facts(text_lines: list[tuple[int, int | None, str]], function_name
         header = next((s for pos, s in reversed(subjects) if previous_end <= pos < m.start()), None)
         previous_end = m.end()
         if header is not None:
-            subject, code = header.group("subject"), _code_of(header, function_names)
+            subject, code = header.group("subject"), code_of(header, function_names)
         else:
             before = _SUBJECT_BREAK.split(text[max(0, m.start() - 40):m.start()])[-1].strip()
             subject, code = (before or None), None
@@ -85,7 +85,7 @@ def joined_narrative(text_lines: list[tuple[int, int | None, str]]) -> tuple[str
     return "".join(parts), starts, where
 
 
-def _code_of(header: re.Match, function_names: dict[str, set[str]]) -> str | None:
+def code_of(header: re.Match, function_names: dict[str, set[str]]) -> str | None:
     """The 7-digit code whose printed name is the 项 and whose 款 is printed with the 款's name."""
     sub, item = _key(header.group("sub")), _key(header.group("item"))
     found = [code for code, names in function_names.items() if len(code) == 7 and sub in {_key(n) for n in names}

@@ -4,8 +4,10 @@
 Each figure is a narrative fact of topic `restated` with the key of the table figure it restates
 (`restates`: income_total, expenditure_total, basic_total, …; expectations/checks/narrative.py says
 which table cell that is); a share `占 x%` is a fact of topic `share` of the figure before it
-(`restates`) in the whole the sentence opens with (`share_of`). Wording is data: a new template's
-phrasing is a new line of WORDINGS."""
+(`restates`) in the whole the sentence opens with (`share_of`). A subject named by its
+classification path, '“一般公共服务支出（类）财政事务（款）行政运行（项）”1,623.18万元', restates
+`function_subject`: that 项's line, its code found by the names the tables print. Wording is
+data: a new template's phrasing is a new line of WORDINGS."""
 from __future__ import annotations
 
 import re
@@ -13,7 +15,7 @@ from bisect import bisect_right
 from decimal import Decimal
 
 from transform.amounts import to_yuan
-from transform.disclosure.execution import joined_narrative
+from transform.disclosure.execution import code_of, joined_narrative
 
 _NUM = r"(\d[\d,]*(?:\.\d+)?)\s*(万元|元)"
 # (key, the words that state it). Order matters: the first wording matching at a place wins.
@@ -33,14 +35,19 @@ WORDINGS: list[tuple[str, str]] = [
 _STATED = re.compile(r"(?:" + "|".join(f"(?P<{k}>{w})" for k, w in WORDINGS)
                      + r")(?:为|共|合计|是|：|:|\s|20\d\d年)*" + _NUM)
 _SHARE = re.compile(r"\s*[，,]?\s*占(?:本年支出合计的|本年收入合计的|比)?\s*(\d+(?:\.\d+)?)\s*%")
+# '“一般公共服务支出（类）财政事务（款）行政运行（项）”1,623.18万元' (普陀区 部门预算): a 项 and its amount
+_SUBJECT_AMOUNT = re.compile(r"“(?P<subject>(?P<cls>[^“”（]+)（类）(?P<item>[^“”（]+)（款）(?P<sub>[^“”（]+)（项）)”"
+                             r"\s*(?:为|：|:)?\s*" + _NUM)
 # words before a wording that make it another figure (比2023年预算减少…, 财政拨款支出预算 …)
 _NOT_THE_TOTAL = re.compile(r"(?:拨款|基金|资本经营(?:预算)?|较|比上年|增加|减少)$")
 
 
-def restated_facts(text_lines: list[tuple[int, int | None, str]]) -> list[dict]:
-    """Pure: the restated figures and shares of a document's narrative lines (line, page, text)."""
+def restated_facts(text_lines: list[tuple[int, int | None, str]],
+                   function_names: dict[str, set[str]] | None = None) -> list[dict]:
+    """Pure: the restated figures and shares of a document's narrative lines (line, page, text);
+    `function_names` (code -> names its tables print) gives a restated 项 its code."""
     text, starts, where = joined_narrative(text_lines)
-    out: list[dict] = []
+    out: list[dict] = _subject_amounts(text, starts, where, function_names or {})
     sentence_whole: dict[int, str] = {}  # sentence start -> key of its first figure
     for m in _STATED.finditer(text):
         key = next(k for k, _ in WORDINGS if m.group(k))
@@ -67,3 +74,17 @@ def restated_facts(text_lines: list[tuple[int, int | None, str]]) -> list[dict]:
 def _in_change(text: str, at: int) -> bool:
     """'比2023年预算减少876.75万元' is a change, not a restated total: the figure follows a change word."""
     return bool(re.search(r"(?:增加|减少|增长|下降)\s*$", text[max(0, at - 4):at]))
+
+
+def _subject_amounts(text: str, starts: list[int], where: list[tuple[int, int | None]],
+                     function_names: dict[str, set[str]]) -> list[dict]:
+    out = []
+    for m in _SUBJECT_AMOUNT.finditer(text):
+        value, unit = Decimal(m.group(5).replace(",", "")), m.group(6)
+        line, page = where[bisect_right(starts, m.start(5)) - 1]
+        end = text.find("。", m.end())
+        out.append({"topic": "restated", "restates": "function_subject", "subject": m.group("subject"),
+                    "function_code": code_of(m, function_names), "sentence": text[m.start():end if end >= 0 else len(text)],
+                    "line": line, "page": page, "phase": None, "rate_base": None, "share_of": None,
+                    "value": value, "value_unit": unit, "value_printed": m.group(5), "amount_yuan": to_yuan(value, unit)})
+    return out

@@ -19,9 +19,13 @@ from transform.disclosure.target_values import parse_target
 from transform.headers import first_match, rules
 from transform.sink import TableSink
 
-_L1 = re.compile(r"^(?:产出|效益|满意度|成本)指标$|^指出产$")  # 指出产: 000's misprint of 产出指标
-_L2 = re.compile(r"^(?:数量|质量|时效|成本|经济成本|社会成本|生态环境成本|生态成本|经济效益|社会效益|生态效益"
-                 r"|可持续影响|服务对象满意度|满意度)指标$")
+# The indicator levels' words, once: a level's label is the word + 指标 (产出指标, 数量指标).
+_LEVEL1_WORDS = ("产出", "效益", "满意度", "成本")
+_LEVEL2_WORDS = ("数量", "质量", "时效", "成本", "经济成本", "社会成本", "生态环境成本", "生态成本", "经济效益", "社会效益",
+                 "生态效益", "可持续影响", "服务对象满意度", "满意度")
+_MISPRINTED_LEVEL1 = "指出产"  # 000's misprint of 产出指标
+_L1 = re.compile(rf"^(?:{'|'.join(_LEVEL1_WORDS)})指标$|^{_MISPRINTED_LEVEL1}$")
+_L2 = re.compile(rf"^(?:{'|'.join(_LEVEL2_WORDS)})指标$")
 _SECTION = re.compile(r"^(?:年度)?(?:绩效指标|总体目标|主要任务|年度目标)$")
 _HEADER_ROLES = rules([
     (r"^一级指标$", "level1"), (r"^二级指标$", "level2"), (r"^三级指标$", "level3"),
@@ -43,10 +47,9 @@ _KEYS = rules([
 _PLACEHOLDER = re.compile(r"^(?:指标\d*[:：]|指标\d+|……|…|\.+)$")
 _UNIT_ROW = re.compile(r"^\d{3,}-")
 _CENT = Decimal("0.01")
-_WORDS = tuple(f"{w}指标" for w in ("产出", "效益", "满意度", "成本", "数量", "质量", "时效", "经济成本", "社会成本",
-                                    "生态环境成本", "生态成本", "经济效益", "社会效益", "生态效益", "可持续影响",
-                                    "服务对象满意度")) + ("指出产", "绩效指标", "年度绩效指标", "总体目标",
-                                                         "年度总体目标", "年度主要任务", "一级指标")
+# Labels a wrapped cell's first line may begin (a level broken over two lines is joined back).
+_WORDS = tuple(f"{w}指标" for w in dict.fromkeys(_LEVEL1_WORDS + _LEVEL2_WORDS)) + (
+    _MISPRINTED_LEVEL1, "绩效指标", "年度绩效指标", "总体目标", "年度总体目标", "年度主要任务", "一级指标")
 _DIRECTION = re.compile(r"^(?:正向|反向|中性)指标$")
 _PROJECT_ROLES = ("project_name", "unit_name", "budget", "goal")
 _UNIT_LABEL = re.compile(r"[(（](万元|元)[)）]")
