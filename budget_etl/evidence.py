@@ -14,6 +14,10 @@ MARGIN_PT = 36
 SCALE = 2.0
 OUTLINE = (220, 30, 30)
 LINES_AROUND = 2  # printed lines shown before and after a text document's row
+# zlib level of the PNG crops: the same pixels at any level; measured on a synthetic corpus's page
+# crop (issue 24), optimize=True took 250 ms for 30 KB, the default level 6 106 ms, level 3 46 ms
+# for 33 KB. A report of 2,000 documents renders hundreds of crops.
+PNG_COMPRESS_LEVEL = 3
 
 
 def pdf_crop(path: Path, page: int, boxes: list[tuple[float, float, float, float]]) -> str | None:
@@ -38,7 +42,7 @@ def pdf_crop(path: Path, page: int, boxes: list[tuple[float, float, float, float
     bottom = min(height, max(b[3] for b in boxes) + MARGIN_PT)
     crop = image.crop((0, int(top * SCALE), int(width * SCALE), int(bottom * SCALE)))
     out = io.BytesIO()
-    crop.save(out, format="PNG", optimize=True)
+    crop.save(out, format="PNG", compress_level=PNG_COMPRESS_LEVEL)
     return "data:image/png;base64," + base64.b64encode(out.getvalue()).decode("ascii")
 
 
