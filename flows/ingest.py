@@ -102,7 +102,7 @@ def _load(wh: Warehouse, todo: list[tuple[Path, str, bool]], summary: steps.RunS
     futures = [(batch, prepare_batch.submit([(path, sha) for path, sha, _ in batch], staging_dir, limits, workers))
                for batch in batches(todo, workers)]
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  disable=not show_progress, transient=False) as progress:
+                  disable=not show_progress, transient=False) as progress, staging.Discarder() as discard:
         bar = progress.add_task("loading documents", total=len(todo))
         for batch, future in futures:
             results = future.result(raise_on_failure=False)
@@ -115,7 +115,7 @@ def _load(wh: Warehouse, todo: list[tuple[Path, str, bool]], summary: steps.RunS
                         path, sha, staging_dir, limits, workers).result(raise_on_failure=False)
                 done.append((path, sha, previously, result))
             progress.update(bar, description=f"loading {escape(batch[0][0].name)} …")
-            _write_batch(wh, done, summary, quarantine_dir)
+            _write_batch(wh, done, summary, quarantine_dir, discard)
             progress.advance(bar, len(batch))
         progress.update(bar, description="loaded")
 
@@ -130,7 +130,7 @@ def _validate_and_report(wh: Warehouse, summary: steps.RunSummary, reports_dir: 
 
 
 def _write_batch(wh: Warehouse, done: list[tuple[Path, str, bool, object]], summary: steps.RunSummary,
-                 quarantine_dir: Path | None) -> None:
+                 quarantine_dir: Path | None, discard=staging.discard) -> None:
     """A batch's staged documents in one transaction (each table appended once); failures are
     recorded one by one. Should the batch not load, its documents are loaded one at a time, so
     only the one that breaks fails."""
@@ -154,7 +154,7 @@ def _write_batch(wh: Warehouse, done: list[tuple[Path, str, bool, object]], summ
         return
     for path, sha, previously, result in staged:
         steps.count_loaded(summary, result.stats, previously)
-        staging.discard(result)
+        discard(result)
 
 
 def _write(wh: Warehouse, path: Path, sha: str | None, result, summary: steps.RunSummary, previously: bool,
