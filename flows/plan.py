@@ -2,11 +2,12 @@
 
 Without Prefect, polars or the parsers (nothing here imports them): `budget-etl ingest` asks
 `unchanged_run` first and, when every file is loaded unchanged (or failed unchanged) and the
-quality report is newer than the warehouse, prints its summary without starting the flow; the
+quality report was written after the warehouse's content last changed, prints its summary without starting the flow; the
 flow's start-up alone (Prefect, the parsers, Great Expectations) was most of that run's time.
 """
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from pathlib import Path
 
 from budget_etl import PARSER_VERSION
@@ -35,13 +36,16 @@ def plan(warehouse_path: Path, files: list[Path], force: bool, summary: steps.Ru
 
 def unchanged_run(warehouse_path: Path, paths: list[Path], reports_dir: Path | None) -> steps.RunSummary | None:
     """The summary of a run with nothing to do, or None when the flow has work (a file to
-    prepare, one to refuse, no warehouse yet, or a quality report older than the warehouse)."""
+    prepare, one to refuse, no warehouse yet, a run writing it, or a quality report missing or
+    older than the warehouse's content)."""
     warehouse_path = Path(warehouse_path)
     if not warehouse_path.exists() or warehouse_path.with_name(warehouse_path.name + ".working").exists():
         return None
     reports = [Path(reports_dir) / name for name in REPORT_FILES] if reports_dir is not None else []
-    written = warehouse_path.stat().st_mtime
-    if any(not r.exists() or r.stat().st_mtime < written for r in reports):
+    if any(not r.exists() for r in reports):
+        return None
+    changed = fingerprints.last_written(warehouse_path)
+    if changed is not None and any(_utc_mtime(r) < changed for r in reports):
         return None
     found = steps.discover([Path(p) for p in paths])
     if found.refused:
@@ -51,3 +55,7 @@ def unchanged_run(warehouse_path: Path, paths: list[Path], reports_dir: Path | N
         return None
     summary.report = tuple(reports) if reports else None
     return summary
+
+
+def _utc_mtime(path: Path) -> datetime:
+    return datetime.fromtimestamp(path.stat().st_mtime, timezone.utc).replace(tzinfo=None)

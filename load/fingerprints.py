@@ -13,10 +13,19 @@ def read(con) -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
 
 
 def of_warehouse(path) -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
+    return _on(path, read)
+
+
+def last_written(path):
+    """When the warehouse's content last changed (a naive UTC datetime), None when it holds nothing."""
+    return _on(path, lambda con: con.execute(sql_files.read("load/last_written.sql")).fetchone()[0])
+
+
+def _on(path, query):
     import duckdb
 
     con = duckdb.connect(str(path), read_only=True)
     try:
-        return read(con)
+        return query(con)
     finally:
         con.close()

@@ -77,4 +77,6 @@ def test_nothing_changed_is_said_without_the_flow_only_when_nothing_is_to_do(tmp
     assert summary is not None and len(summary.unchanged) == len(_prepared()) and not summary.new
     stale = time.time() - 3600
     os.utime(reports / plan.REPORT_FILES[0], (stale, stale))
-    assert plan.unchanged_run(warehouse, [SAMPLES], reports) is None  # the report is older than the warehouse
+    assert plan.unchanged_run(warehouse, [SAMPLES], reports) is None  # the report is older than the warehouse's content
+    os.utime(reports / plan.REPORT_FILES[0])
+    assert plan.unchanged_run(warehouse, [SAMPLES], reports) is not None
