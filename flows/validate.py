@@ -45,8 +45,9 @@ def check_frames(facts: pl.DataFrame, tables: pl.DataFrame, uncertain: set[tuple
 
 # Documents validated together. Every check is within one document (its sums, its codes, its
 # cells), so the findings do not depend on this; it bounds what one pass holds (its facts, check
-# frames, pandas copies and GX results: ~1.2 MiB a document before issue 24, 3 GiB over 2,000),
-# and each pass costs GX's fixed ~1 s of checkpoint runs, so it is not much smaller.
+# frames, their pandas copies and GX results: validating a whole run at once was most of the
+# ~1.3 MiB a document the run's peak grew by before issue 24, 770 MiB at 200 documents and
+# 3,071 MiB at 2,000), and each pass runs the seven checkpoints again, so it is not much smaller.
 DOCUMENTS_PER_PASS = 200
 SUMMARY_COLUMNS = ("source_file", "severity", "kind")  # what the run's summary keeps of each finding
 
