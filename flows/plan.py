@@ -17,11 +17,13 @@ from load import fingerprints
 REPORT_FILES = ("quality_report.html", "quality_report.md")  # what budget_etl/report.py writes
 
 
-def plan(warehouse_path: Path, files: list[Path], force: bool, summary: steps.RunSummary) -> list[tuple[Path, str, bool]]:
-    """(file, sha256, loaded before) of the files to prepare; the others are counted as skipped."""
+def plan(warehouse_path: Path, files: list[Path], force: bool, summary: steps.RunSummary,
+         known: tuple[dict, dict] | None = None) -> list[tuple[Path, str, bool]]:
+    """(file, sha256, loaded before) of the files to prepare; the others are counted as skipped.
+    `known`: the warehouse's (loaded, failed) fingerprints when already read."""
     todo: list[tuple[Path, str, bool]] = []
-    loaded, failed = {}, {}
-    if warehouse_path.exists():
+    loaded, failed = known or ({}, {})
+    if known is None and warehouse_path.exists():
         loaded, failed = fingerprints.of_warehouse(warehouse_path)
     for path in files:
         sha = steps.fingerprint(path)
@@ -44,14 +46,14 @@ def unchanged_run(warehouse_path: Path, paths: list[Path], reports_dir: Path | N
     reports = [Path(reports_dir) / name for name in REPORT_FILES] if reports_dir is not None else []
     if any(not r.exists() for r in reports):
         return None
-    changed = fingerprints.last_written(warehouse_path)
+    loaded, failed, changed = fingerprints.with_last_written(warehouse_path)
     if changed is not None and any(_utc_mtime(r) < changed for r in reports):
         return None
     found = steps.discover([Path(p) for p in paths])
     if found.refused:
         return None
     summary = steps.RunSummary(duplicates=found.duplicates, ignored=found.ignored)
-    if plan(warehouse_path, found.files, False, summary):
+    if plan(warehouse_path, found.files, False, summary, (loaded, failed)):
         return None
     summary.report = tuple(reports) if reports else None
     return summary

@@ -83,7 +83,8 @@ def discover(paths: list[Path]) -> Discovery:
                     continue
                 if any(part.startswith(".") for part in p.relative_to(root).parts) or p.suffix.lower() not in SUFFIXES:
                     result.ignored.append(str(p.relative_to(root)))
-                elif not (target := p.resolve()).is_relative_to(base):
+                elif p.is_symlink() and not (target := p.resolve()).is_relative_to(base):
+                    # rglob does not descend into linked folders, so only a link itself can lead out
                     result.refused.append(Failure(p.name, str(p), "discover",
                                                   f"refused: the link leads outside {root} (to {target})"))
                 elif not p.is_file():

@@ -16,9 +16,10 @@ def of_warehouse(path) -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str,
     return _on(path, read)
 
 
-def last_written(path):
-    """When the warehouse's content last changed (a naive UTC datetime), None when it holds nothing."""
-    return _on(path, lambda con: con.execute(sql_files.read("load/last_written.sql")).fetchone()[0])
+def with_last_written(path):
+    """(loaded, failed, when the warehouse's content last changed: a naive UTC datetime, None when
+    it holds nothing), on one connection."""
+    return _on(path, lambda con: (*read(con), con.execute(sql_files.read("load/last_written.sql")).fetchone()[0]))
 
 
 def _on(path, query):
