@@ -6,9 +6,13 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from bench.figures import Figure
+from bench.figures import Figure, baseline, ratio
 from extract.documents import read_document
 from transform.normalize import normalize_document
+
+SPACE_ALIGNED = "003"  # the template whose text aligns its columns with spaces; the others use tabs
+SPACE_TARGET = "<= 2"  # issue 24: the space-aligned style within twice the mean of the tab styles
+TAB_SPEEDUP_TARGET = ">= 1.5"  # issue 24: the tab styles 1.5 x faster than before its work
 
 
 def time_document(path: Path) -> float:
@@ -33,4 +37,13 @@ def measure(corpus: Path, rows: list[dict], documents: int = 250, repeat: int = 
                       note=f"{len(s)} documents") for t, s in sorted(per_template.items())]
     figures.append(Figure("1 text", "mean ms per document", 1000 * mean, "ms", note=f"{len(every)} documents"))
     figures.append(Figure("1 text", "documents per second per core", 1 / mean, "docs/s", ">= 50"))
+    if SPACE_ALIGNED in per_template and len(per_template) > 1:
+        tabs = statistics.mean(statistics.mean(s) for t, s in per_template.items() if t != SPACE_ALIGNED)
+        space = statistics.mean(per_template[SPACE_ALIGNED])
+        figures.append(Figure("1 text", "mean ms per document, tab styles", 1000 * tabs, "ms"))
+        figures.append(ratio("1 text", "space-aligned ms / mean of tab styles", space, tabs, SPACE_TARGET))
+        before = baseline().get("1 text / mean ms per document, tab styles")
+        if before:
+            figures.append(ratio("1 text", "tab styles: baseline ms / today's ms", before / 1000, tabs,
+                                 TAB_SPEEDUP_TARGET, "baseline: bench/baseline.json"))
     return figures

@@ -64,17 +64,26 @@ def ingest(
     Runs the Prefect flow `ingest-disclosures`; see `budget-etl config` for the settings."""
     settings = _settings(warehouse=warehouse, reports=reports, workers=workers, runner=runner, dask_address=dask_address)
     _prefect_env(settings)
-    import duckdb
-
-    from flows.ingest import run_ingest
-    from load.single_writer import WarehouseBusy
-
     sources = inputs or [settings.inbox]
     missing = [str(p) for p in sources if not p.exists()]
     if missing:
         console.print(f"[red]error:[/red] no such file or folder: {', '.join(missing)}")
         raise typer.Exit(2)
     warehouse = settings.warehouse
+    if not force:  # nothing to load: said without starting the flow (Prefect, the parsers, GX)
+        from flows.plan import unchanged_run
+
+        summary = unchanged_run(warehouse, sources, settings.reports)
+        if summary is not None:
+            _print_summary(summary, warehouse)
+            if summary.report:
+                console.print(f"quality report: {summary.report[0]} (and {summary.report[1].name})")
+            return
+    import duckdb
+
+    from flows.ingest import run_ingest
+    from load.single_writer import WarehouseBusy
+
     try:
         summary = run_ingest(settings, sources, force=force, show_progress=True)
     except FileNotFoundError as exc:

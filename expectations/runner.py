@@ -67,8 +67,24 @@ def run(frames: dict[str, pl.DataFrame], reports_dir: Path, data_docs: bool = Tr
                 for index in result.result.get("unexpected_index_list") or []:
                     raw.append({**finding(suite, config, rows[index]), "_item": index})
         results.append(summary)
-    docs = None
-    if data_docs:
-        ctx.build_data_docs()
-        docs = reports_dir / "data_docs" / "index.html"
-    return Validation(most_severe(raw), results, docs)
+    return Validation(most_severe(raw), results, build_data_docs(reports_dir) if data_docs else None)
+
+
+def build_data_docs(reports_dir: Path) -> Path:
+    context(reports_dir).build_data_docs()
+    return reports_dir / "data_docs" / "index.html"
+
+
+def combine(passes: list[Validation], reports_dir: Path, data_docs: bool = True) -> Validation:
+    """The validations of several passes over different documents as one: findings (and issues)
+    of all, per suite the rows checked summed, the expectations evaluated of a pass, the failed
+    rules of any; Data Docs built once, at the end."""
+    suites = []
+    for name in SUITES:
+        of_suite = [s for v in passes for s in v.suites if s.suite == name]
+        suites.append(SuiteResult(name, sum(s.rows for s in of_suite), max((s.evaluated for s in of_suite), default=0),
+                                  [rule for s in of_suite for rule in s.failed]))
+    findings = pl.concat([v.findings for v in passes], how="diagonal_relaxed") if passes else most_severe([])
+    issues = [v.issues for v in passes if v.issues is not None]
+    return Validation(findings, suites, build_data_docs(reports_dir) if data_docs else None,
+                      pl.concat(issues, how="diagonal_relaxed") if len(issues) == len(passes) and issues else None)

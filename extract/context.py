@@ -5,6 +5,7 @@ Each function reads plain strings, so every rule is testable on a line.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from extract.cells import LEADING_NUMBER, clean_cell, normalize_label
 
@@ -77,6 +78,13 @@ def is_page_header_line(line: str, next_line: str | None) -> bool:
     return bool(_FISCAL_YEAR_LINE.search(text) or _PAGE_HEADER_DEPT.match(clean_cell(line)))
 
 
+# A document's lines are asked again and again whether they are titles (by the table finders, the
+# identity, the narrative): pure functions of the line, answered once per distinct line. Bounded,
+# so a long run's memory stays flat (a few MB at most).
+LINE_CACHE = 1 << 14  # distinct lines: a dozen documents
+
+
+@lru_cache(maxsize=LINE_CACHE)
 def title_text(line: str) -> str:
     """A title without markdown hashes or leading enumeration ('### 1、X表' -> 'X表')."""
     text = _MARKDOWN.sub("", clean_cell(line))
@@ -84,6 +92,7 @@ def title_text(line: str) -> str:
     return normalize_label(text)
 
 
+@lru_cache(maxsize=LINE_CACHE)
 def is_table_title(line: str) -> bool:
     """A line that names a table: short and ending in 表 (optionally with a parenthesised qualifier)."""
     text = title_text(line)

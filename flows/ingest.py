@@ -19,6 +19,7 @@ from common import settings as config
 from common.version import PARSER_VERSION
 from expectations import report
 from flows import isolation, staging, steps
+from flows.plan import plan
 from flows.quarantine import quarantine
 from flows.runners import task_runner
 from flows.summary import summary_markdown
@@ -79,7 +80,7 @@ def ingest_flow(paths: list[Path], warehouse_path: Path, force: bool = False, sh
     with single_writer.exclusive(warehouse_path, lock_wait):
         found = steps.discover([Path(p) for p in paths])
         summary.duplicates, summary.ignored = found.duplicates, found.ignored
-        todo = _plan(warehouse_path, found.files, force, summary)
+        todo = plan(warehouse_path, found.files, force, summary)
         if todo or found.refused or not warehouse_path.exists():
             with single_writer.working_copy(warehouse_path) as work:
                 with Warehouse(work) as wh:
@@ -96,24 +97,6 @@ def ingest_flow(paths: list[Path], warehouse_path: Path, force: bool = False, sh
     return summary
 
 
-def _plan(warehouse_path: Path, files: list[Path], force: bool, summary: steps.RunSummary) -> list[tuple[Path, str, bool]]:
-    """(file, sha256, loaded before) of the files to prepare; the others are counted as skipped."""
-    todo: list[tuple[Path, str, bool]] = []
-    loaded, failed = {}, {}
-    if warehouse_path.exists():
-        with Warehouse(warehouse_path, read_only=True) as wh:
-            loaded, failed = wh.fingerprints()
-    for path in files:
-        sha = steps.fingerprint(path)
-        if not force and loaded.get(path.name) == (sha, PARSER_VERSION):
-            summary.unchanged.append(path.name)
-        elif not force and failed.get(path.name) == (sha, PARSER_VERSION):
-            summary.still_failing.append(path.name)
-        else:
-            todo.append((path, sha, path.name in loaded))
-    return todo
-
-
 def _load(wh: Warehouse, todo: list[tuple[Path, str, bool]], summary: steps.RunSummary, staging_dir: Path,
           limits: isolation.Limits, workers: int, retries: int, quarantine_dir: Path | None,
           show_progress: bool) -> None:
@@ -121,19 +104,21 @@ def _load(wh: Warehouse, todo: list[tuple[Path, str, bool]], summary: steps.RunS
     futures = [(batch, prepare_batch.submit([(path, sha) for path, sha, _ in batch], staging_dir, limits, workers))
                for batch in batches(todo, workers)]
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  disable=not show_progress, transient=False) as progress:
+                  disable=not show_progress, transient=False) as progress, staging.Discarder() as discard:
         bar = progress.add_task("loading documents", total=len(todo))
         for batch, future in futures:
             results = future.result(raise_on_failure=False)
             if isinstance(results, BaseException):  # the batch itself broke: each document says so
                 results = [results] * len(batch)
+            done = []
             for (path, sha, previously), result in zip(batch, results):
                 if retries and steps.is_transient(result):
                     result = prepare_task.with_options(retries=retries - 1).submit(
                         path, sha, staging_dir, limits, workers).result(raise_on_failure=False)
-                progress.update(bar, description=f"loading {escape(path.name)}")
-                _write(wh, path, sha, result, summary, previously, quarantine_dir)
-                progress.advance(bar)
+                done.append((path, sha, previously, result))
+            progress.update(bar, description=f"loading {escape(batch[0][0].name)} …")
+            _write_batch(wh, done, summary, quarantine_dir, discard)
+            progress.advance(bar, len(batch))
         progress.update(bar, description="loaded")
 
 
@@ -144,6 +129,34 @@ def _validate_and_report(wh: Warehouse, summary: steps.RunSummary, reports_dir: 
     if loaded:
         summary.validation = validate(wh, loaded, reports_dir)  # the single writer validates what it loaded
     summary.report = report.write(report.gather(wh, reports_dir / "data_docs" / "index.html"), reports_dir)
+
+
+def _write_batch(wh: Warehouse, done: list[tuple[Path, str, bool, object]], summary: steps.RunSummary,
+                 quarantine_dir: Path | None, discard=staging.discard) -> None:
+    """A batch's staged documents in one transaction (each table appended once); failures are
+    recorded one by one. Should the batch not load, its documents are loaded one at a time, so
+    only the one that breaks fails."""
+    staged = [(path, sha, previously, r) for path, sha, previously, r in done
+              if isinstance(r, staging.Staged) and r.stats is not None]
+    for path, sha, previously, result in done:
+        if not any(result is s[3] for s in staged):
+            _write(wh, path, sha, result, summary, previously, quarantine_dir)
+    if not staged:
+        return
+    files: dict[str, list[Path]] = {}
+    for *_, result in staged:
+        for table, file in result.files().items():
+            files.setdefault(table, []).append(file)
+    try:
+        wh.load_staged([(r.record, {k: r.stats[k] for k in ("n_tables", "n_facts", "n_unplaced")})
+                        for *_, r in staged], files)
+    except Exception:  # rolled back: one document at a time finds the one that breaks
+        for path, sha, previously, result in staged:
+            _write(wh, path, sha, result, summary, previously, quarantine_dir)
+        return
+    for path, sha, previously, result in staged:
+        steps.count_loaded(summary, result.stats, previously)
+        discard(result)
 
 
 def _write(wh: Warehouse, path: Path, sha: str | None, result, summary: steps.RunSummary, previously: bool,

@@ -9,23 +9,31 @@ from __future__ import annotations
 import json
 import shutil
 import tempfile
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import polars as pl
 
-from flows.steps import Prepared
+from flows.steps import Prepared, document_stats
 from load.warehouse import DocumentRecord
 from transform.disclosure.frames import TABLES as ITEM_TABLES
 from transform.normalize import NormalizedDocument
 
 FRAMES = ("tables", "facts", "unplaced", "pages")
+WAREHOUSE_TABLES = {"tables": "source_table", "facts": "fact_budget_amount", "unplaced": "unplaced_cell",
+                    "pages": "source_page"}  # and each of ITEM_TABLES under its own name
 
 
 @dataclass(frozen=True)
 class Staged:
     record: DocumentRecord
     folder: Path
+    stats: dict | None = None  # flows/steps.py: document_stats, and "files": warehouse table -> its non-empty file
+
+    def files(self) -> dict[str, Path]:
+        """The staged Parquet file of each warehouse table the document has rows for."""
+        return {table: self.folder / name for table, name in (self.stats or {}).get("files", {}).items()}
 
 
 def stage(prepared: Prepared, root: Path) -> Staged:
@@ -37,7 +45,10 @@ def stage(prepared: Prepared, root: Path) -> Staged:
     for name in ITEM_TABLES:
         prepared.normalized.items[name].write_parquet(folder / f"{name}.parquet")
     (folder / "record.json").write_text(json.dumps(asdict(record), ensure_ascii=False), encoding="utf-8")
-    return Staged(record, folder)
+    frames = {**{WAREHOUSE_TABLES[name]: (f"{name}.parquet", getattr(prepared.normalized, name)) for name in FRAMES},
+              **{name: (f"{name}.parquet", prepared.normalized.items[name]) for name in ITEM_TABLES}}
+    stats = {**document_stats(prepared), "files": {table: file for table, (file, frame) in frames.items() if frame.height}}
+    return Staged(record, folder, stats)
 
 
 def restore(staged: Staged) -> Prepared:
@@ -48,3 +59,28 @@ def restore(staged: Staged) -> Prepared:
 
 def discard(staged: Staged) -> None:
     shutil.rmtree(staged.folder, ignore_errors=True)
+
+
+class Discarder:
+    """Removes loaded documents' staged folders on a thread of its own: a dozen unlinks a document
+    were a tenth of the writer's time, and the writer need not wait for them. `wait()` (or the
+    end of the `with` block) returns when all are gone."""
+
+    def __init__(self) -> None:
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="discard")
+        self._pending: list[Future] = []
+
+    def __call__(self, staged: Staged) -> None:
+        self._pending.append(self._pool.submit(discard, staged))
+
+    def wait(self) -> None:
+        for future in self._pending:
+            future.result()
+        self._pending.clear()
+
+    def __enter__(self) -> "Discarder":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.wait()
+        self._pool.shutdown()

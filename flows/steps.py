@@ -8,11 +8,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from common.version import PARSER_VERSION
-from extract.documents import read_document
 from extract.errors import ExtractError
-from load.warehouse import DocumentRecord, Warehouse
-from transform.normalize import NormalizedDocument, normalize_document
+
+if TYPE_CHECKING:  # the parsers and the warehouse are imported where used: discover and
+    # fingerprint serve the nothing-changed run (flows/plan.py), which needs neither
+    from load.warehouse import DocumentRecord, Warehouse
+    from transform.normalize import NormalizedDocument
 
 SUFFIXES = {".txt", ".text", ".tsv", ".pdf"}
 
@@ -79,7 +83,8 @@ def discover(paths: list[Path]) -> Discovery:
                     continue
                 if any(part.startswith(".") for part in p.relative_to(root).parts) or p.suffix.lower() not in SUFFIXES:
                     result.ignored.append(str(p.relative_to(root)))
-                elif not (target := p.resolve()).is_relative_to(base):
+                elif p.is_symlink() and not (target := p.resolve()).is_relative_to(base):
+                    # rglob does not descend into linked folders, so only a link itself can lead out
                     result.refused.append(Failure(p.name, str(p), "discover",
                                                   f"refused: the link leads outside {root} (to {target})"))
                 elif not p.is_file():
@@ -114,6 +119,10 @@ def fingerprint(path: Path) -> str:
 def prepare(path: Path, sha256: str, max_bytes: int | None = None) -> Prepared | Failure:
     """Read, extract and normalize one file. Known input problems come back as a Failure with
     the cause; anything else is a bug and is reported as one, naming the file."""
+    from extract.documents import read_document
+    from load.warehouse import DocumentRecord
+    from transform.normalize import normalize_document
+
     stage = "extract"
     try:
         doc = read_document(path, max_bytes)
@@ -165,22 +174,39 @@ def load(warehouse: Warehouse, result: Prepared | Failure, summary: RunSummary, 
         return
     n = result.normalized
     warehouse.load_document(result.record, n.tables, n.facts, n.unplaced, n.pages, n.items)
-    (summary.changed if previously_loaded else summary.new).append(result.record.source_file)
-    summary.tables_by_kind.update(n.tables["statement"].to_list())
-    summary.tables_by_status.update(n.tables["status"].to_list())
-    summary.facts += n.facts.height
-    summary.unplaced += n.unplaced.height
-    summary.unplaced_by_reason.update(n.unplaced["reason"].to_list())
-    summary.per_document.append({
-        "source_file": result.record.source_file, "department": result.record.department,
-        "fiscal_year": result.record.fiscal_year, "kind": result.record.document_kind,
-        "scope": result.record.scope, "tables": n.tables.height,
-        "loaded_tables": int((n.tables["status"] == "loaded").sum()),
-        "facts": n.facts.height, "unplaced": n.unplaced.height, "format": result.record.format,
-        "placed_by_arithmetic": int(n.facts["placement"].str.starts_with("arithmetic").sum()),
-        "ambiguous": int((n.unplaced["reason"] == "ambiguous_column").sum()),
-        "items": [n.items[t].height for t in ("project", "fact_three_public", "performance_target", "fact_line_item",
-                                              "narrative_fact") if t in n.items],
-        "set_aside": [f"{t['table_number'] or t['title']}: {t['placement_notes']}"
-                      for t in n.tables.filter(n.tables["placement_notes"].is_not_null()).iter_rows(named=True)],
-    })
+    count_loaded(summary, document_stats(result), previously_loaded)
+
+
+def document_stats(prepared: Prepared) -> dict:
+    """What the run summary and the document's row need of its frames, computed where the frames
+    are (a worker, before staging): the writer then loads the staged files without reading them."""
+    n, record = prepared.normalized, prepared.record
+    return {
+        "n_tables": n.tables.height, "n_facts": n.facts.height, "n_unplaced": n.unplaced.height,
+        "tables_by_kind": n.tables["statement"].to_list(), "tables_by_status": n.tables["status"].to_list(),
+        "unplaced_by_reason": n.unplaced["reason"].to_list(),
+        "per_document": {
+            "source_file": record.source_file, "department": record.department,
+            "fiscal_year": record.fiscal_year, "kind": record.document_kind,
+            "scope": record.scope, "tables": n.tables.height,
+            "loaded_tables": int((n.tables["status"] == "loaded").sum()),
+            "facts": n.facts.height, "unplaced": n.unplaced.height, "format": record.format,
+            "placed_by_arithmetic": int(n.facts["placement"].str.starts_with("arithmetic").sum()),
+            "ambiguous": int((n.unplaced["reason"] == "ambiguous_column").sum()),
+            "items": [n.items[t].height for t in ("project", "fact_three_public", "performance_target", "fact_line_item",
+                                                  "narrative_fact") if t in n.items],
+            "set_aside": [f"{t['table_number'] or t['title']}: {t['placement_notes']}"
+                          for t in n.tables.filter(n.tables["placement_notes"].is_not_null()).iter_rows(named=True)],
+        },
+    }
+
+
+def count_loaded(summary: RunSummary, stats: dict, previously_loaded: bool) -> None:
+    """A loaded document in the run summary."""
+    (summary.changed if previously_loaded else summary.new).append(stats["per_document"]["source_file"])
+    summary.tables_by_kind.update(stats["tables_by_kind"])
+    summary.tables_by_status.update(stats["tables_by_status"])
+    summary.facts += stats["n_facts"]
+    summary.unplaced += stats["n_unplaced"]
+    summary.unplaced_by_reason.update(stats["unplaced_by_reason"])
+    summary.per_document.append(stats["per_document"])

@@ -2,10 +2,13 @@
 the Markdown of the Prefect artifact an operator reads in the UI."""
 from __future__ import annotations
 
-import polars as pl
+from typing import TYPE_CHECKING
 
 from common.safe_text import markdown
 from flows.steps import RunSummary
+
+if TYPE_CHECKING:  # the nothing-changed run prints a summary without importing polars
+    import polars as pl
 
 UNKNOWN = "unknown"  # a department, year, kind or scope the document does not say
 DOCUMENT_COLUMNS = ("document", "layout", "department", "year", "kind", "scope", "tables", "loaded tables", "facts",

@@ -1,5 +1,6 @@
-"""`budget-etl ingest` that stops inside the loading transaction of one document, for the
-crash and concurrency tests: usage ``python paused_ingest.py <file name> <marker> [ingest args]``.
+"""`budget-etl ingest` that stops inside the loading transaction of one document (or of the
+batch of documents holding it), for the crash and concurrency tests: usage
+``python paused_ingest.py <file name> <marker> [ingest args]``.
 
 When the document's rows are inserted but not committed, it writes the marker file (its pid)
 and sleeps, so a test can start a second run, query, or SIGKILL it right there."""
@@ -16,18 +17,32 @@ from load.warehouse import Warehouse
 def main() -> None:
     target, marker, *args = sys.argv[1:]
     load_document, append = Warehouse.load_document, Warehouse._append
+    load_staged, append_parquet = Warehouse.load_staged, Warehouse._append_parquet
+
+    def pause() -> None:
+        Path(marker).write_text(str(os.getpid()), encoding="utf-8")
+        time.sleep(600)
 
     def paused_load(self, record, *rest, **kwargs):
         if record.source_file == target:
             def append_then_pause(table, frame):
                 append(self, table, frame)
                 if table == "fact_budget_amount":
-                    Path(marker).write_text(str(os.getpid()), encoding="utf-8")
-                    time.sleep(600)
+                    pause()
             self._append = append_then_pause
         return load_document(self, record, *rest, **kwargs)
 
+    def paused_staged(self, documents, files):
+        if any(record.source_file == target for record, _ in documents):
+            def append_then_pause(table, paths):
+                append_parquet(self, table, paths)
+                if table == "fact_budget_amount":
+                    pause()
+            self._append_parquet = append_then_pause
+        return load_staged(self, documents, files)
+
     Warehouse.load_document = paused_load
+    Warehouse.load_staged = paused_staged
     from budget_etl.cli import app
 
     sys.argv = ["budget-etl", "ingest", *args]

@@ -1,0 +1,82 @@
+"""Issue 24's faster paths give the same warehouse as the plain ones (no timings here: the
+benchmark measures them, `python -m bench --only outputs` checks the content hashes):
+a batch of staged documents loaded in one transaction, validation in several passes, and the
+nothing-changed run that starts no flow."""
+from __future__ import annotations
+
+import os
+import time
+
+from common.paths import SAMPLES
+from flows import plan, staging, steps, validate as validation
+from flows.ingest import _write_batch
+from load.warehouse import Warehouse
+
+
+def _prepared():
+    return [steps.prepare(p, steps.fingerprint(p)) for p in steps.discover([SAMPLES]).files]
+
+
+def test_a_staged_batch_loads_what_one_document_at_a_time_loads(tmp_path):
+    prepared = _prepared()
+    with Warehouse(tmp_path / "one.duckdb") as wh:
+        for p in prepared:
+            steps.load(wh, p, steps.RunSummary(), previously_loaded=False)
+        one_by_one = wh.content_hash()[0]
+    summary = steps.RunSummary()
+    done = [(p.record.path, p.record.sha256, False, staging.stage(p, tmp_path / "staging")) for p in prepared]
+    with Warehouse(tmp_path / "batch.duckdb") as wh:
+        _write_batch(wh, done, summary, None)
+        batched = wh.content_hash()[0]
+    assert batched == one_by_one
+    assert sorted(summary.new) == sorted(p.record.source_file for p in prepared)
+    assert summary.facts == sum(p.normalized.facts.height for p in prepared)
+    assert not any((tmp_path / "staging").iterdir())  # the writer removed what it loaded
+
+
+def test_a_batch_that_cannot_load_is_loaded_document_by_document(tmp_path, monkeypatch):
+    prepared = _prepared()
+    done = [(p.record.path, p.record.sha256, False, staging.stage(p, tmp_path / "staging")) for p in prepared]
+
+    def broken(self, documents, files):
+        raise RuntimeError("the batch breaks")
+
+    monkeypatch.setattr(Warehouse, "load_staged", broken)
+    summary = steps.RunSummary()
+    with Warehouse(tmp_path / "w.duckdb") as wh:
+        _write_batch(wh, done, summary, None)
+        assert len(wh.documents()) == len(prepared) and not summary.failed
+
+
+def test_validation_in_passes_stores_the_findings_of_one_pass(tmp_path, monkeypatch):
+    tables = ("dq_finding", "dq_issue", "dq_document_score")
+    hashes = []
+    for per_pass in (1000, 2):
+        monkeypatch.setattr(validation, "DOCUMENTS_PER_PASS", per_pass)
+        with Warehouse(tmp_path / f"w{per_pass}.duckdb") as wh:
+            for p in _prepared():
+                steps.load(wh, p, steps.RunSummary(), previously_loaded=False)
+            wh.refresh_dimensions()
+            found = validation.validate(wh, None, tmp_path / f"reports{per_pass}", data_docs=False)
+            hashes.append({t["table_name"]: t["content_md5"] for t in wh.content_hash()[1] if t["table_name"] in tables})
+            hashes[-1]["findings"] = found.findings.height
+    assert hashes[0] == hashes[1]
+
+
+def test_nothing_changed_is_said_without_the_flow_only_when_nothing_is_to_do(tmp_path):
+    warehouse, reports = tmp_path / "w.duckdb", tmp_path / "reports"
+    assert plan.unchanged_run(warehouse, [SAMPLES], reports) is None  # no warehouse yet
+    with Warehouse(warehouse) as wh:
+        for p in _prepared():
+            steps.load(wh, p, steps.RunSummary(), previously_loaded=False)
+    assert plan.unchanged_run(warehouse, [SAMPLES], reports) is None  # no report yet
+    reports.mkdir()
+    for name in plan.REPORT_FILES:
+        (reports / name).write_text("report", encoding="utf-8")
+    summary = plan.unchanged_run(warehouse, [SAMPLES], reports)
+    assert summary is not None and len(summary.unchanged) == len(_prepared()) and not summary.new
+    stale = time.time() - 3600
+    os.utime(reports / plan.REPORT_FILES[0], (stale, stale))
+    assert plan.unchanged_run(warehouse, [SAMPLES], reports) is None  # the report is older than the warehouse's content
+    os.utime(reports / plan.REPORT_FILES[0])
+    assert plan.unchanged_run(warehouse, [SAMPLES], reports) is not None
