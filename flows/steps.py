@@ -14,7 +14,7 @@ from extract.errors import ExtractError
 from load.warehouse import DocumentRecord, Warehouse
 from transform.normalize import NormalizedDocument, normalize_document
 
-SUFFIXES = {".txt", ".text", ".tsv", ".pdf"}
+SUFFIXES = {".txt", ".text", ".tsv", ".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff"}  # images: scans, read by OCR
 
 
 @dataclass
