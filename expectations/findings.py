@@ -53,6 +53,9 @@ def finding(suite: str, expectation: dict, row: dict) -> dict:
                    else f"more than the rounding of its {row['n_cells']} printed cells allows (±{fmt(tol)} 元)")
         out["message"] = (f"{row['subject']} [{row['column_header']}]: expected {fmt(exp)} 元 ({row['detail']}), printed {fmt(obs)} 元; "
                           f"off by {fmt(diff)} 元, {verdict}")
+        if row.get("n_ocr_cells"):
+            out["message"] += (f"; {row['n_ocr_cells']} of its {row['n_cells']} cells were read by OCR from a scan: "
+                               "check them on the page image before taking this as the document's mistake")
     elif suite == "reference":
         if meta["rule"] == "reference_code":
             listed = decode_unknown(row["unknown_codes"])

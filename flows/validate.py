@@ -14,6 +14,7 @@ from transform.checks.disclosure import disclosure_comparisons
 from transform.checks.documents import document_rows
 from transform.checks.execution import execution_comparisons
 from transform.checks.narrative import narrative_comparisons
+from transform.checks.ocr_proof import ocr_proofs, with_proofs, with_read_by
 from transform.checks.reconcile import reconcile_comparisons
 from transform.checks.reference import reference_rows
 from transform.checks.rollups import rollup_comparisons
@@ -25,19 +26,20 @@ def check_frames(facts: pl.DataFrame, tables: pl.DataFrame, uncertain: set[tuple
                  documents: pl.DataFrame | None = None) -> dict[str, pl.DataFrame]:
     """Each suite's frame, from the documents' facts, tables, PDF pages, (project amounts, 三公
     amounts, narrative execution figures) and who the documents are (pure)."""
-    rows = fact_rows(facts.select(FACT_COLUMNS))
+    rows = fact_rows(with_read_by(facts).select(FACT_COLUMNS))
     reconciliation = reconcile_comparisons(rows, uncertain)
     if items is not None:
         projects, three_public, *narrative = items
         reconciliation = pl.concat([reconciliation, disclosure_comparisons(rows, projects, three_public),
                                     *(execution_comparisons(rows, n) for n in narrative),
                                     *(narrative_comparisons(rows, n) for n in narrative)])
+    rollups = rollup_comparisons(rows, uncertain)
     return {
         "documents": None if documents is None else document_rows(documents),
-        "structure": rows,
+        "structure": with_proofs(rows, ocr_proofs(rows, [rollups, reconciliation])),
         "tables": table_rows(tables),
         "pages": pages,
-        "rollups": rollup_comparisons(rows, uncertain),
+        "rollups": rollups,
         "reconciliation": reconciliation,
         "reference": reference_rows(rows),
     }
@@ -53,4 +55,5 @@ def validate(warehouse: Warehouse, source_files: list[str] | None, reports_dir: 
     validation = runner.run(frames, reports_dir, data_docs)
     validation.findings, validation.issues = issues.group(validation.findings)
     warehouse.replace_findings(files, validation.findings, validation.issues, document_scores(frames))
+    warehouse.mark_verified(files, frames["structure"])
     return validation
