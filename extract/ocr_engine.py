@@ -98,12 +98,17 @@ def read_characters(image: np.ndarray) -> list[OcrChar]:
     an unruled table read as one line) is first cut at its widest blank runs of pixels, so the
     gap between the cells is where it is printed, and the stream reader sees two segments."""
     result = engine()(image, return_word_box=True)
+    if not result.txts:  # nothing detected: the engine's empty result has no word boxes to read
+        return []
     # ink: darker than the page's Otsu threshold (small print on a 150-dpi scan is mid-grey, not black)
     level, _ = cv2.threshold(image, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
     ink = image < level
     out: list[OcrChar] = []
     for number, line in enumerate(result.word_results or ()):
-        for text, score, quad in line:
+        for piece in line or ():
+            if not isinstance(piece, (tuple, list)) or len(piece) != 3:
+                continue
+            text, score, quad = piece
             xs = [p[0] for p in quad]
             ys = [p[1] for p in quad]
             x0, x1, top, bottom = float(min(xs)), float(max(xs)), float(min(ys)), float(max(ys))
