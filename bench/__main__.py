@@ -4,7 +4,8 @@
 2. PDF: seconds per page and cell accuracy, ours vs camelot lattice and stream;
 3. the nightly flow over the synthetic corpus (2,000 documents by default), then again unchanged;
 4. analyst queries over a synthetic warehouse of 10 million facts: median latency;
-5. load throughput into DuckDB.
+5. load throughput into DuckDB;
+6. OCR of scans: pages per minute, facts identical to the text layer, figures proven (bench/ocr_scans.py).
 
 The corpus and the warehouses are made under bench/.work/ (kept between runs, git-ignored);
 results are also written to bench/.work/results.md with the machine they came from.
@@ -21,7 +22,7 @@ from bench.synthetic.corpus import Params, generate
 from budget_etl import prefect_home
 
 WORK = Path(__file__).resolve().parent / ".work"
-SECTIONS = ("text", "pdf", "nightly", "queries", "load")
+SECTIONS = ("text", "pdf", "nightly", "queries", "load", "ocr")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -73,6 +74,9 @@ def _run(section: str, args, corpus: Path, rows: list[dict]) -> list[Figure]:
     if section == "queries":
         from bench import analyst_queries
         return analyst_queries.figures(WORK / "analyst.duckdb", args.facts)
+    if section == "ocr":
+        from bench import ocr_scans
+        return ocr_scans.measure()
     from bench import load_throughput
     return load_throughput.measure(corpus, rows)
 
