@@ -77,6 +77,12 @@ def finding(suite: str, expectation: dict, row: dict) -> dict:
                    ("no year printed" if meta["rule"] == "document_year" else row["observed"]))
         out["message"] = (f"{row['subject']}: {meta['description']}" if meta["rule"] == "document_year"
                           else row["detail"] or f"{row['subject']}: {meta['description']}")
+    elif meta["rule"] == "ocr_unverified":
+        score = row.get("ocr_confidence")
+        out.update(expected=meta.get("expected"), observed=row.get("amount_printed"))
+        out["message"] = (f"{row.get('subject') or ''} [{row.get('column_header') or ''}]: printed {row.get('amount_printed')} "
+                          f"(read by OCR{f', confidence {score:.2f}' if score is not None else ''}); no sum of the document "
+                          "takes it and holds: check it on the scan")
     else:
         column = kwargs.get("column") or ",".join(kwargs.get("column_list", []))
         value = row.get(column) if column in row else None

@@ -31,9 +31,9 @@ MAX_SIDE_PX = 4000
 # 2,339 px wide): detection 3.3 s -> 1.0 s a page with the same lines found; at 960 px the
 # detector starts merging neighbouring header cells.
 DETECT_SIDE_PX = 1280
-# Characters below this recognition score are still kept (a figure read with a low score is
-# the one to check, not to drop: the arithmetic decides); lines the engine scores under 0.5
-# (its default) are dropped by it as noise.
+# Lines the engine scores under this are dropped by it as noise (its default). Every character of
+# a kept line is kept whatever its own score: a figure read with a low score is one to check, not
+# to drop; its ocr_confidence says so and the document's sums decide (transform/checks/ocr_proof.py).
 LINE_SCORE_MIN = 0.5
 
 # A figure read with dots between its groups of three digits ('11.316.59'): the recogniser reads a
