@@ -6,6 +6,7 @@
 3. the nightly flow over the synthetic corpus (2,000 documents by default), then again unchanged;
 4. analyst queries over a synthetic warehouse of 10 million facts: median latency;
 5. load throughput into DuckDB;
+6. OCR of scans: pages per minute, facts identical to the text layer, figures proven (bench/ocr_scans.py);
 (optional, `--only scale`) the nightly flow over ten times the corpus.
 
 Issue 24's targets are ratios of figures measured in the same run; each is printed beside its
@@ -26,7 +27,7 @@ from bench.synthetic.corpus import Params, generate
 from common import prefect_home
 
 WORK = Path(__file__).resolve().parent / ".work"
-SECTIONS = ("outputs", "text", "pdf", "nightly", "queries", "load", "scale")
+SECTIONS = ("outputs", "text", "pdf", "nightly", "queries", "load", "ocr", "scale")
 DEFAULT = SECTIONS[:-1]  # scale runs for most of an hour: asked for by name
 SMALL_DEPARTMENTS = 40  # x the years: the 200-document corpus of the memory ratio and the output hashes
 
@@ -98,6 +99,9 @@ def _run(section: str, args, corpus: tuple[Path, list[dict]], small: tuple[Path,
     if section == "queries":
         from bench import analyst_queries
         return analyst_queries.figures(WORK / "analyst.duckdb", args.facts)
+    if section == "ocr":
+        from bench import ocr_scans
+        return ocr_scans.measure()
     from bench import load_throughput
     return load_throughput.measure(corpus, rows)
 

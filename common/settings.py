@@ -31,6 +31,7 @@ class Settings:
     dask_address: str = ""  # tcp://host:8786 of a Dask scheduler; sets runner = dask
     retries: int = 3  # for transient I/O errors, with exponential back-off
     file_timeout: int = 300  # seconds to prepare one file before its worker is stopped
+    ocr_page_timeout: int = 60  # more seconds for each page of a PDF or image, which OCR may have to read
     memory_mb: int = 2048  # memory (heap) of the worker preparing one file
     max_file_mb: int = 200  # larger files are refused unread
     lock_wait: int = 0  # seconds a run waits for another run writing the warehouse before giving up

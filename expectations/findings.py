@@ -53,6 +53,9 @@ def finding(suite: str, expectation: dict, row: dict) -> dict:
                    else f"more than the rounding of its {row['n_cells']} printed cells allows (±{fmt(tol)} 元)")
         out["message"] = (f"{row['subject']} [{row['column_header']}]: expected {fmt(exp)} 元 ({row['detail']}), printed {fmt(obs)} 元; "
                           f"off by {fmt(diff)} 元, {verdict}")
+        if row.get("n_ocr_cells"):
+            out["message"] += (f"; {row['n_ocr_cells']} of its {row['n_cells']} cells were read by OCR from a scan: "
+                               "check them on the page image before taking this as the document's mistake")
     elif suite == "reference":
         if meta["rule"] == "reference_code":
             listed = decode_unknown(row["unknown_codes"])
@@ -82,6 +85,12 @@ def finding(suite: str, expectation: dict, row: dict) -> dict:
                    ("no year printed" if meta["rule"] == "document_year" else row["observed"]))
         out["message"] = (f"{row['subject']}: {meta['description']}" if meta["rule"] == "document_year"
                           else row["detail"] or f"{row['subject']}: {meta['description']}")
+    elif meta["rule"] == "ocr_unverified":
+        score = row.get("ocr_confidence")
+        out.update(expected=meta.get("expected"), observed=row.get("amount_printed"))
+        out["message"] = (f"{row.get('subject') or ''} [{row.get('column_header') or ''}]: printed {row.get('amount_printed')} "
+                          f"(read by OCR{f', confidence {score:.2f}' if score is not None else ''}); no sum of the document "
+                          "takes it and holds: check it on the scan")
     else:
         column = kwargs.get("column") or ",".join(kwargs.get("column_list", []))
         value = row.get(column) if column in row else None

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from extract.document_meta import document_identity
 from extract.errors import ExtractError
+from extract.image_document import IMAGE_SUFFIXES, read_image_pages
 from extract.model import RawDocument
 from extract.pdf_document import parse_pdf_pages
 from extract.pdf_reader import read_pages
@@ -54,13 +55,17 @@ def read_document(path: Path, max_bytes: int | None = None) -> RawDocument:
     suffix = path.suffix.lower()
     if suffix in PDF_SUFFIXES:
         return read_pdf(path)
+    if suffix in IMAGE_SUFFIXES:
+        return parse_pdf_pages(read_image_pages(path), str(path), fmt="image")
     if suffix not in TEXT_SUFFIXES:
-        raise ExtractError(f"unsupported file type {suffix or '(none)'}: text (.txt) and PDF (.pdf) disclosures are read")
+        raise ExtractError(f"unsupported file type {suffix or '(none)'}: text (.txt), PDF (.pdf) and scanned "
+                           "images (.png, .jpg, .tif) are read")
     text, encoding = decode_text(path.read_bytes())
     return parse_text(text, str(path), encoding)
 
 
 def read_pdf(path: Path) -> RawDocument:
-    """A PDF's tables. A scan (no text layer on any page) loads as a document without tables
-    whose pages say they need OCR, so the quality report names every such page."""
+    """A PDF's tables. A page without a text layer but with images (a scan) is read by OCR
+    (extract/ocr_page.py); one where OCR finds nothing still says it needs OCR, so the quality
+    report names it."""
     return parse_pdf_pages(read_pages(path), str(path))

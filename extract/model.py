@@ -19,6 +19,13 @@ class RawRow:
     seq: str | None = None
     page: int | None = None
     boxes: tuple[tuple[float, float, float, float] | None, ...] | None = None  # PDF: each cell's box in points
+    # OCR'd page: each cell's lowest character score (None: a blank cell); None for a text layer
+    confidences: tuple[float | None, ...] | None = None
+
+    @property
+    def read_by(self) -> str:
+        """'ocr' when the row was read from a page image, else 'text'."""
+        return "text" if self.confidences is None else "ocr"
 
 
 @dataclass
@@ -60,12 +67,14 @@ class PageInfo:
     n_lattice_rows: int
     n_stream_rows: int
     n_images: int
+    read_by: str = "text"  # text | ocr: where its glyphs came from
 
     @property
     def status(self) -> str:
-        """text | needs_ocr (images but no text layer: a scan) | blank."""
+        """text | ocr (no text layer; its image was read by OCR) | needs_ocr (images, no text
+        layer, and OCR found nothing to read) | blank."""
         if self.n_glyphs:
-            return "text"
+            return "ocr" if self.read_by == "ocr" else "text"
         return "needs_ocr" if self.n_images else "blank"
 
 

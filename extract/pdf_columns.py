@@ -42,7 +42,8 @@ def _boxed(row: RawRow) -> bool:
 def _realigned(row: RawRow, edges: list[tuple[float, float]]) -> RawRow:
     cells: list[str] = [""] * len(edges)
     boxes: list[Box | None] = [None] * len(edges)
-    for text, box in zip(row.cells, row.boxes):
+    scores: list[float | None] = [None] * len(edges)
+    for k, (text, box) in enumerate(zip(row.cells, row.boxes)):
         covered = [c for c, (x0, x1) in enumerate(edges) if _overlap(box, x0, x1) >= COVER_SHARE * (x1 - x0)]
         if not covered:
             return row  # a cell outside the table's columns: leave the row as read
@@ -51,7 +52,10 @@ def _realigned(row: RawRow, edges: list[tuple[float, float]]) -> RawRow:
         if cells[target] or boxes[target] is not None:
             return row  # two cells for one column: not a continuation of these columns
         cells[target], boxes[target] = text, box
-    return replace(row, cells=tuple(cells), boxes=tuple(boxes))
+        if row.confidences is not None and k < len(row.confidences):
+            scores[target] = row.confidences[k]
+    return replace(row, cells=tuple(cells), boxes=tuple(boxes),
+                   confidences=tuple(scores) if row.confidences is not None else None)
 
 
 def _overlap(box: Box, x0: float, x1: float) -> float:

@@ -19,11 +19,12 @@ def _flat(text: str) -> str:
     return " ".join(text.split())
 
 
-Where = dict[int, tuple[int, int, tuple | None]]
+Where = dict[int, tuple[int, int, tuple | None, tuple | None]]  # page, line, cell boxes, cell OCR scores
 
 
 def layout_text(pages: list[PageLayout]) -> tuple[str, Where, list[PageInfo]]:
-    """The pages as one tab-separated text; for each of its lines (page, line on page, cell boxes)."""
+    """The pages as one tab-separated text; for each of its lines (page, line on page, cell boxes,
+    cell OCR scores)."""
     out: list[str] = []
     where: Where = {}
     statuses = []
@@ -32,11 +33,12 @@ def layout_text(pages: list[PageLayout]) -> tuple[str, Where, list[PageInfo]]:
         lines = page_lines(page, layouts)
         for k, line in enumerate(lines, start=1):
             out.append(_render(line))
-            where[len(out)] = (page.number, k, line.boxes)
+            where[len(out)] = (page.number, k, line.boxes, line.confidences)
         out.append("")
         statuses.append(PageInfo(
             page.number, len(page.glyphs), len(lines),
             sum(ln.method == "lattice" for ln in lines), sum(ln.method == "stream" for ln in lines), page.n_images,
+            page.read_by,
         ))
     return "\n".join(out), where, statuses
 
@@ -48,7 +50,7 @@ def _render(line: PageLine) -> str:
     return "\t".join(cells if len(cells) > 1 else cells + [""])
 
 
-def parse_pdf_pages(pages: list[PageLayout], source_path: str) -> RawDocument:
+def parse_pdf_pages(pages: list[PageLayout], source_path: str, fmt: str = "pdf") -> RawDocument:
     """Pure: pages (as read from a PDF or built in a test) -> the document's tables."""
     text, where, statuses = layout_text(pages)
     lines = text.split("\n")
@@ -57,18 +59,20 @@ def parse_pdf_pages(pages: list[PageLayout], source_path: str) -> RawDocument:
     tables = extract_tab_tables(text, department=department, fiscal_year=year)
     tables = [realign_continued_rows(_on_pages(t, where)) for t in tables]
     text_lines = [(where[n][1], where[n][0], line) for n, line in enumerate(lines, start=1) if n in where]
-    return RawDocument(source_path, "pdf", None, department, year, None, len(pages), tables, statuses, text_lines,
+    return RawDocument(source_path, fmt, None, department, year, None, len(pages), tables, statuses, text_lines,
                        identity=identity)
 
 
 def _on_pages(table: RawTable, where: Where) -> RawTable:
     def row(r: RawRow) -> RawRow:
-        page, line, boxes = where[r.line]
+        page, line, boxes, scores = where[r.line]
         if boxes is not None and len(boxes) == len(r.cells) + 1:
             boxes = boxes[1:]  # the 序号 column went to RawRow.seq
-        return replace(r, line=line, page=page, boxes=boxes)
+        if scores is not None and len(scores) == len(r.cells) + 1:
+            scores = scores[1:]
+        return replace(r, line=line, page=page, boxes=boxes, confidences=scores)
 
-    first_page, first_line, _ = where[table.first_line]
+    first_page, first_line, *_ = where[table.first_line]
     return replace(
         table,
         header_rows=[row(r) for r in table.header_rows],

@@ -41,6 +41,7 @@ class Glyph(_Boxed):
     top: float
     x1: float
     bottom: float
+    confidence: float | None = None  # OCR: the engine's score for this character; None from a text layer
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,7 @@ class PageLayout:
     glyphs: list[Glyph]
     rules: list[Rule] = field(default_factory=list)
     n_images: int = 0
+    read_by: str = "text"  # "text" (the PDF's text layer) | "ocr" (the page image, extract/ocr_page.py)
 
 
 @dataclass(frozen=True)

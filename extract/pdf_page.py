@@ -5,10 +5,10 @@ what remains are plain lines (titles, units, department, notes, narrative).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extract import context
-from extract.pdf_geometry import Box, PageLayout, TextLine, text_lines
+from extract.pdf_geometry import Box, Glyph, PageLayout, TextLine, text_lines
 from extract.pdf_lattice import find_grids, grid_rows
 from extract.pdf_stream import Layouts, find_stream_tables
 
@@ -20,6 +20,7 @@ class PageLine:
     cells: tuple[str, ...] | None = None  # a table row
     boxes: tuple[Box | None, ...] | None = None
     method: str | None = None  # "lattice" | "stream" for table rows
+    confidences: tuple[float | None, ...] | None = None  # OCR'd page: each cell's lowest character score
 
 
 def page_lines(page: PageLayout, layouts: Layouts | None = None) -> list[PageLine]:
@@ -40,7 +41,20 @@ def page_lines(page: PageLayout, layouts: Layouts | None = None) -> list[PageLin
         in_table.update(range(table.first, table.last + 1))
         out += [PageLine(top, None, cells, boxes, "stream") for cells, boxes, top in table.rows]
     out += [PageLine(ln.top, text) for k, ln in enumerate(lines) if k not in in_table for text in _statements(ln)]
+    if page.read_by == "ocr":
+        out = [replace(ln, confidences=cell_confidences(ln, page.glyphs)) if ln.boxes is not None else ln for ln in out]
     return sorted(out, key=lambda ln: ln.top)
+
+
+def cell_confidences(line: PageLine, glyphs: list[Glyph]) -> tuple[float | None, ...]:
+    """Each cell's lowest character score among the glyphs whose centre lies in its box (a
+    figure is as sure as its least sure digit); None for a cell holding no glyph."""
+    out: list[float | None] = []
+    for text, box in zip(line.cells or (), line.boxes or ()):
+        scores = [g.confidence for g in glyphs if g.confidence is not None and box is not None and text.strip()
+                  and box[0] <= g.cx <= box[2] and box[1] <= g.cy <= box[3] and g.text.strip()]
+        out.append(min(scores) if scores else None)
+    return tuple(out)
 
 
 def _statements(line: TextLine) -> list[str]:

@@ -52,7 +52,9 @@ def read_pages(source: Path | bytes, max_pages: int = MAX_PAGES) -> list[PageLay
         pdf.close()
 
 
-def read_page(page: pdfium.PdfPage, number: int) -> PageLayout:
+def read_page(page: pdfium.PdfPage, number: int, ocr: bool = True) -> PageLayout:
+    """The page's text layer and drawn lines; a page with images and no text layer (a scan) is
+    rendered and read by OCR instead (``ocr=False``: reported as needing OCR, unread)."""
     width, height = page.get_size()
     textpage = page.get_textpage()
     try:
@@ -66,8 +68,26 @@ def read_page(page: pdfium.PdfPage, number: int) -> PageLayout:
             rules += _path_rules(obj, height)
         elif obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
             n_images += 1
+    if not glyphs and n_images and ocr:
+        layout = _ocr(page, number, width, height, n_images)
+        page.close()
+        return layout
     page.close()
     return PageLayout(number, width, height, glyphs, rules, n_images)
+
+
+def _ocr(page: pdfium.PdfPage, number: int, width: float, height: float, n_images: int) -> PageLayout:
+    """A scanned page rendered grey at OCR_DPI and read (extract/ocr_page.py)."""
+    from extract.ocr_page import OCR_DPI, ocr_layout  # the engine loads only when a scan comes
+
+    bitmap = page.render(scale=OCR_DPI / 72, grayscale=True)
+    try:
+        image = bitmap.to_numpy().copy()
+    finally:
+        bitmap.close()
+    if image.ndim == 3:
+        image = image[:, :, 0]
+    return ocr_layout(image, number, width, height, n_images)
 
 
 def _glyphs(textpage: pdfium.PdfTextPage, height: float) -> list[Glyph]:

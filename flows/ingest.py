@@ -183,7 +183,7 @@ def run_ingest(settings: config.Settings, inputs: list[Path] | None = None, forc
                show_progress: bool = False, validate_and_report: bool = True) -> steps.RunSummary:
     """The flow with the task runner the settings ask for."""
     runner = ingest_flow.with_options(task_runner=task_runner(settings))
-    limits = isolation.Limits(settings.file_timeout, settings.memory_mb, settings.max_file_mb)
+    limits = isolation.Limits(settings.file_timeout, settings.memory_mb, settings.max_file_mb, settings.ocr_page_timeout)
     return runner(inputs or [settings.inbox], settings.warehouse, force=force, show_progress=show_progress,
                   reports_dir=settings.reports if validate_and_report else None, quarantine_dir=settings.quarantine,
                   staging_dir=settings.staging, retries=settings.retries, limits=limits,

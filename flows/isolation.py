@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import atexit
 import multiprocessing
+import re
 import resource
 import signal
 import threading
@@ -29,6 +30,34 @@ class Limits:
     seconds: float = 300.0  # wall time to prepare one file
     memory_mb: int = 2048  # data memory of the worker preparing it
     file_mb: int = 200  # larger files are refused before reading
+    # more wall time per page a PDF or image may need to OCR (a scan: seconds a page, where a text
+    # page takes milliseconds); 60 s is ~6× the slowest page measured on 2 busy cores (bench/ocr_accuracy.py)
+    ocr_page_seconds: float = 60.0
+
+
+_PDF_PAGE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
+_IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff"}
+
+
+def pages_to_ocr(path: Path) -> int:
+    """How many pages of the file may need OCR, told without parsing it (the parser runs only in
+    the sandbox): an image is one page (a TIFF one per MB, at least one), a PDF as many as its
+    page objects (counted in the raw bytes; compressed object streams hide some: then at least one
+    per 2 MB). Text files need none."""
+    suffix = path.suffix.lower()
+    try:
+        if suffix in _IMAGE_SUFFIXES:
+            return max(1, path.stat().st_size >> 20) if suffix in (".tif", ".tiff") else 1
+        if suffix == ".pdf":
+            data = path.read_bytes()
+            return max(len(_PDF_PAGE.findall(data)), len(data) >> 21, 1)
+    except OSError:
+        return 0
+    return 0
+
+
+def time_limit(path: Path, limits: Limits) -> float:
+    return limits.seconds + limits.ocr_page_seconds * pages_to_ocr(path)
 
 
 def prepare_and_stage(path: Path, sha256: str, staging_dir: Path, file_mb: int) -> staging.Staged | steps.Failure:
@@ -40,12 +69,14 @@ def run(path: Path, sha256: str, staging_dir: Path, limits: Limits, workers: int
     """`prepare_and_stage` within the limits. Transient I/O errors are raised for the caller to retry."""
     if multiprocessing.current_process().daemon:
         return prepare_and_stage(path, sha256, staging_dir, limits.file_mb)
+    seconds = time_limit(path, limits)
     future = _pool(workers, limits.memory_mb).schedule(
-        prepare_and_stage, args=(path, sha256, staging_dir, limits.file_mb), timeout=limits.seconds)
+        prepare_and_stage, args=(path, sha256, staging_dir, limits.file_mb), timeout=seconds)
     try:
         return future.result()
     except FutureTimeout:
-        message = f"stopped after {limits.seconds:g} s: over the time limit for one file (setting file_timeout)"
+        message = f"stopped after {seconds:g} s: over the time limit for one file (setting file_timeout"
+        message += ")" if seconds == limits.seconds else f", plus ocr_page_timeout for each of {pages_to_ocr(path)} pages)"
     except ProcessExpired as exc:
         message = (f"the parser's process died ({_cause(exc.exitcode)}), most likely over the "
                    f"{limits.memory_mb} MB memory limit for one file (setting memory_mb)")

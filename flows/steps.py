@@ -18,7 +18,7 @@ if TYPE_CHECKING:  # the parsers and the warehouse are imported where used: disc
     from load.warehouse import DocumentRecord, Warehouse
     from transform.normalize import NormalizedDocument
 
-SUFFIXES = {".txt", ".text", ".tsv", ".pdf"}
+SUFFIXES = {".txt", ".text", ".tsv", ".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff"}  # images: scans, read by OCR
 
 
 @dataclass

@@ -43,4 +43,5 @@ def _validate_pass(warehouse: Warehouse, files: list[str], reports_dir: Path) ->
     validation = runner.run(frames, reports_dir, data_docs=False)
     validation.findings, validation.issues = issues.group(validation.findings)
     warehouse.replace_findings(files, validation.findings, validation.issues, document_scores(frames))
+    warehouse.mark_verified(files, frames["structure"])
     return validation

@@ -227,6 +227,22 @@ class Warehouse:
                 if frame is not None and frame.height:
                     self._append(table, frame)
 
+    def mark_verified(self, source_files: list[str], structure: pl.DataFrame) -> None:
+        """fact_budget_amount.verified of the documents' OCR'd facts, from the structure suite's
+        rows (their ocr_proof); text-layer facts keep NULL."""
+        if "ocr_proof" not in structure.columns:
+            return
+        proofs = structure.filter(pl.col("ocr_proof").is_not_null()).select(
+            "source_file", "table_index", "row_index", "col_index", "ocr_proof")
+        if not proofs.height:
+            return
+        with self._transaction():
+            self.con.register("ocr_proofs", proofs.to_arrow())
+            try:
+                self.con.execute(sql_files.read("load/ocr_verified.sql"))
+            finally:
+                self.con.unregister("ocr_proofs")
+
     def content_hash(self) -> tuple[str, list[dict]]:
         """(one md5 over all tables, per table its rows and md5): equal for equal content,
         whenever and from wherever it was loaded (sql/audit/content_hash.sql)."""

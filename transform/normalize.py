@@ -36,13 +36,15 @@ FACT_SCHEMA = {
     "measure": pl.String, "fund_source": pl.String, "amount_yuan": AMOUNT, "amount_printed": pl.String,
     "unit_printed": pl.String, "row_label": pl.String, "column_header": pl.String, "placement": pl.String,
     "line_role": pl.String, "phase": pl.String,
+    # how the cell was read (text layer or OCR) and the OCR score of its least sure character
+    "read_by": pl.String, "ocr_confidence": pl.Float64,
 }
 # The other fact tables whose amounts have a phase (from their column header, as facts do).
 PHASED_ITEMS = ("fact_project_amount", "fact_three_public", "fact_line_item")
 UNPLACED_SCHEMA = {
     "source_file": pl.String, "table_index": pl.Int32, "row_index": pl.Int32, "col_index": pl.Int32,
     "line": pl.Int32, "page": pl.Int32, "cell_box": pl.String, "cell_text": pl.String, "row_label": pl.String,
-    "column_header": pl.String, "reason": pl.String,
+    "column_header": pl.String, "reason": pl.String, "read_by": pl.String, "ocr_confidence": pl.Float64,
 }
 TABLE_SCHEMA = {
     "source_file": pl.String, "table_index": pl.Int32, "table_number": pl.String, "title": pl.String,

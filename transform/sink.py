@@ -101,6 +101,7 @@ class TableSink:
             "row_label": label,
             "column_header": header,
             "placement": self.placements.get(row_index, "printed_columns"),
+            **read_by(row, col),
         })
 
     def yuan(self, row_index: int, row: RawRow, col: int, header: str, label: str | None,
@@ -124,6 +125,7 @@ class TableSink:
             "row_label": label,
             "column_header": header,
             "reason": reason,
+            **read_by(row, col),
         })
 
     def item(self, table: str, row_index: int, row: RawRow, col: int | None = None, **fields) -> dict:
@@ -160,6 +162,17 @@ def first_text(cells: tuple[str, ...]) -> str | None:
         if c.strip() and parse_amount(c) is None:
             return normalize_label(c)
     return None
+
+
+def read_by(row: RawRow, col: int | None) -> dict:
+    """How the cell was read: 'text' (a text layer or a text file) or 'ocr', with the OCR score of
+    its least sure character (None for text)."""
+    if row.confidences is None:
+        return {"read_by": "text", "ocr_confidence": None}
+    score = row.confidences[col] if col is not None and col < len(row.confidences) else None
+    if score is None and col is None:  # a token without a column: the row's least sure cell
+        score = min((c for c in row.confidences if c is not None), default=None)
+    return {"read_by": "ocr", "ocr_confidence": score}
 
 
 def cell_box(row: RawRow, col: int | None) -> str | None:

@@ -13,6 +13,7 @@ FACT_COLUMNS = [
     "row_index", "col_index", "line", "page", "function_code", "function_name", "economic_scheme",
     "economic_code", "economic_name", "gov_economic_code", "gov_economic_name", "measure",
     "fund_source", "amount_yuan", "amount_printed", "unit_printed", "row_label", "column_header", "line_role", "phase",
+    "read_by", "ocr_confidence",
 ]
 
 COMPARISON_SCHEMA = {
@@ -22,6 +23,9 @@ COMPARISON_SCHEMA = {
     "row_index": pl.Int32, "col_index": pl.Int32, "line": pl.Int32, "page": pl.Int32,
     "expected_mills": pl.Int64, "observed_mills": pl.Int64, "difference_mills": pl.Int64,
     "abs_difference_mills": pl.Int64, "tolerance_mills": pl.Int64, "n_cells": pl.Int32, "detail": pl.String,
+    # the printed cells the comparison took ('table:row:col' of the document), and how many were read by OCR:
+    # what proves an OCR'd figure (expectations/checks/ocr_proof.py)
+    "cells": pl.List(pl.String), "n_ocr_cells": pl.Int32,
 }
 
 
@@ -99,7 +103,16 @@ def compared(observed: dict, parts: list[dict], rule: str, detail: str) -> dict:
         "tolerance_mills": observed["rounding_mills"] + sum(p["rounding_mills"] for p in parts),
         "n_cells": len(parts) + 1,
         "detail": detail,
+        "cells": [c for c in (cell_key(f) for f in [observed, *parts]) if c is not None],
+        "n_ocr_cells": sum(f.get("read_by") == "ocr" for f in [observed, *parts]),
     }
+
+
+def cell_key(fact: dict) -> str | None:
+    """'table:row:col' of a printed cell of the document; None for a figure of the narrative."""
+    if fact.get("table_index") is None or fact.get("row_index") is None or fact.get("col_index") is None:
+        return None
+    return f"{fact['table_index']}:{fact['row_index']}:{fact['col_index']}"
 
 
 def position(row: dict) -> str:

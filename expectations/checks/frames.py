@@ -9,6 +9,7 @@ from expectations.checks.disclosure import disclosure_comparisons
 from expectations.checks.documents import document_rows
 from expectations.checks.execution import execution_comparisons
 from expectations.checks.narrative import narrative_comparisons
+from expectations.checks.ocr_proof import ocr_proofs, with_proofs, with_read_by
 from expectations.checks.reconcile import reconcile_comparisons
 from expectations.checks.reference import reference_rows
 from expectations.checks.required_tables import required_rows
@@ -21,20 +22,21 @@ def check_frames(facts: pl.DataFrame, tables: pl.DataFrame, uncertain: set[tuple
                  documents: pl.DataFrame | None = None) -> dict[str, pl.DataFrame]:
     """Each suite's frame, from the documents' facts, tables, PDF pages, (project amounts, 三公
     amounts, narrative execution figures) and who the documents are."""
-    rows = fact_rows(facts.select(FACT_COLUMNS))
+    rows = fact_rows(with_read_by(facts).select(FACT_COLUMNS))
     reconciliation = reconcile_comparisons(rows, uncertain)
     if items is not None:
         projects, three_public, *narrative = items
         reconciliation = pl.concat([reconciliation, disclosure_comparisons(rows, projects, three_public),
                                     *(execution_comparisons(rows, n) for n in narrative),
                                     *(narrative_comparisons(rows, n) for n in narrative)])
+    rollups = rollup_comparisons(rows, uncertain)
     return {
         "documents": None if documents is None else document_rows(documents).join(
             required_rows(documents, tables), on="source_file", how="left"),
-        "structure": rows,
+        "structure": with_proofs(rows, ocr_proofs(rows, [rollups, reconciliation])),  # OCR'd cells a holding sum took
         "tables": table_rows(tables),
         "pages": pages,
-        "rollups": rollup_comparisons(rows, uncertain),
+        "rollups": rollups,
         "reconciliation": reconciliation,
         "reference": reference_rows(rows),
     }

@@ -36,3 +36,10 @@ ALTER TABLE fact_budget_amount ADD COLUMN IF NOT EXISTS line_role VARCHAR;
 -- (调整预算数, 全年预算数) or final (决算数). A 预算 document's facts are budget, a 决算's final
 -- unless their column says otherwise.
 ALTER TABLE fact_budget_amount ADD COLUMN IF NOT EXISTS phase VARCHAR;
+-- How the cell was read: 'text' (a PDF's text layer, a text file) or 'ocr' (a scanned page's image,
+-- extract/ocr_page.py), and for OCR the recognition score (0–1) of the cell's least sure character.
+ALTER TABLE fact_budget_amount ADD COLUMN IF NOT EXISTS read_by VARCHAR;
+ALTER TABLE fact_budget_amount ADD COLUMN IF NOT EXISTS ocr_confidence DOUBLE;
+-- OCR'd facts: whether a sum of the document that takes the figure holds within rounding (set by
+-- validation, expectations/checks/ocr_proof.py); NULL for figures of a text layer.
+ALTER TABLE fact_budget_amount ADD COLUMN IF NOT EXISTS verified BOOLEAN;

@@ -14,3 +14,7 @@ CREATE TABLE IF NOT EXISTS unplaced_cell (
 );
 ALTER TABLE unplaced_cell ALTER COLUMN col_index DROP NOT NULL;
 ALTER TABLE unplaced_cell ADD COLUMN IF NOT EXISTS cell_box VARCHAR;
+-- How the cell was read: 'text' (a PDF's text layer, a text file) or 'ocr' (a scanned page's image,
+-- extract/ocr_page.py), and for OCR the recognition score (0–1) of the cell's least sure character.
+ALTER TABLE unplaced_cell ADD COLUMN IF NOT EXISTS read_by VARCHAR;
+ALTER TABLE unplaced_cell ADD COLUMN IF NOT EXISTS ocr_confidence DOUBLE;

@@ -2,7 +2,7 @@
 CREATE TABLE IF NOT EXISTS source_page (
     source_file    VARCHAR NOT NULL,
     page           INTEGER NOT NULL,  -- 1-based
-    status         VARCHAR NOT NULL,  -- text | needs_ocr (images, no text layer: a scan) | blank
+    status         VARCHAR NOT NULL,  -- text | ocr (no text layer, its image read by OCR) | needs_ocr (a scan OCR found no text on) | blank
     n_glyphs       INTEGER NOT NULL,  -- characters in the text layer
     n_lines        INTEGER NOT NULL,  -- lines read (plain lines and table rows)
     n_lattice_rows INTEGER NOT NULL,  -- table rows read from ruled cells

@@ -2,7 +2,8 @@
 -- ones point at the printed cell (row label, column header path, 表N, indexes), say what the row
 -- is (line_role), who the document is (kind, scope, level, region, unit code) and which figure the
 -- amount is (phase: budget, adjusted_budget, final), and which department it is across documents,
--- years and spellings (department_id: dim_department, department_alias).
+-- years and spellings (department_id: dim_department, department_alias), and how the figure was read
+-- (read_by text | ocr, its OCR confidence, and whether the document's sums prove it: verified).
 CREATE OR REPLACE VIEW v_budget_lines AS
 SELECT
     f.department,
@@ -38,7 +39,10 @@ SELECT
     d.region,
     d.unit_code,
     f.phase,
-    a.department_id
+    a.department_id,
+    f.read_by,         -- text | ocr (a scanned page's image)
+    f.ocr_confidence,  -- OCR: the score of the cell's least sure character
+    f.verified         -- OCR: a sum of the document that takes the figure holds (NULL for text)
 FROM fact_budget_amount f
 JOIN source_table t USING (source_file, table_index)
 JOIN source_document d USING (source_file)

@@ -12,6 +12,9 @@ from load.warehouse import Warehouse
 from tests.conftest import ingest, querier
 
 CORPUS = ROOT.parent / "shared" / "corpus"
+# The documents: the PDFs' folders. page-images/ holds loose pages of a document (no text layer)
+# for the OCR tests (tests/extract/test_ocr_scans.py); ingested, each image would be a document.
+DOCUMENTS = ("shanghai-putuo", "shanghai-city", "templates")
 
 
 @pytest.fixture(scope="session")
@@ -20,7 +23,7 @@ def corpus_warehouse(tmp_path_factory) -> Path:
         pytest.skip(f"no corpus at {CORPUS}")
     work = tmp_path_factory.mktemp("corpus")
     path = work / "corpus.duckdb"
-    ingest([CORPUS], path)
+    ingest([CORPUS / d for d in DOCUMENTS], path)
     with Warehouse(path) as wh:
         validate(wh, None, work / "reports", data_docs=False)
     return path

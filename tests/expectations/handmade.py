@@ -6,6 +6,7 @@ from decimal import Decimal
 import polars as pl
 
 from expectations.checks.cells import FACT_COLUMNS
+from expectations.checks.ocr_proof import with_read_by
 
 SUMMARY_HEADERS = {1: "收入/预算数", 3: "支出/预算数"}
 DETAIL_HEADERS = {2: "合计", 3: "基本支出", 4: "项目支出"}
@@ -70,7 +71,8 @@ def document(doc: str = "clean.txt", **faults) -> list[dict]:
 
 
 def frames(*docs: list[dict]) -> tuple[pl.DataFrame, pl.DataFrame]:
-    facts = pl.DataFrame([f for d in docs for f in d], schema_overrides={"amount_yuan": pl.Decimal(18, 2)}).select(FACT_COLUMNS)
+    facts = with_read_by(pl.DataFrame([f for d in docs for f in d], schema_overrides={"amount_yuan": pl.Decimal(18, 2)}))
+    facts = facts.select(FACT_COLUMNS)
     tables = (facts.group_by("source_file", "department", "fiscal_year", "table_index", "table_title", "statement")
               .agg(pl.len().alias("n_facts"), pl.col("line").min())
               .with_columns(pl.lit(None, pl.String).alias("table_number"), pl.lit("loaded").alias("status"),

@@ -70,13 +70,14 @@ def test_every_sample_department_has_its_place(sample_warehouse):
         ("柞水县医疗保险经办机构", "柞水县", "611026")]
 
 
-def test_department_id_is_v_budget_lines_last_column_and_the_others_keep_their_order(sample_warehouse):
+def test_department_id_follows_phase_in_v_budget_lines_and_the_others_keep_their_order(sample_warehouse):
     columns = [r["column_name"] for r in _query(sample_warehouse, "SELECT column_name FROM (DESCRIBE v_budget_lines)")]
     assert columns[:18] == ["department", "fiscal_year", "statement", "table_title", "function_code", "function_name",
                             "economic_scheme", "economic_code", "economic_name", "gov_economic_code",
                             "gov_economic_name", "measure", "fund_source", "amount_yuan", "unit_printed",
                             "source_file", "page", "line"]
-    assert columns[-2:] == ["phase", "department_id"]
+    # appended after department_id: how the figure was read (README "Scanned pages")
+    assert columns[-5:] == ["phase", "department_id", "read_by", "ocr_confidence", "verified"]
     missing = _query(sample_warehouse, "SELECT count(*) AS n FROM v_budget_lines WHERE department_id IS NULL")
     assert missing == [{"n": 0}]
 

@@ -1,0 +1,76 @@
+"""A scanned page's image -> the PageLayout a text-layer page gives: glyphs with boxes, and rules.
+
+The image is straightened (extract/ocr_image.py), its ruled lines found (extract/ocr_rules.py)
+and its characters read (extract/ocr_engine.py); each character becomes a Glyph in PDF points
+from the page's top-left, carrying its recognition score. From there the page goes through the
+same lattice / stream / line layout, titles, units, stitching and parsers as any PDF page.
+
+Pixel to point: the image covers the whole page, so one scale maps it (``px_per_pt``); the page
+size is the PDF page's (a scan in a PDF) or the image's size at its printed resolution (an image
+file). Boxes are those of the straightened image, which is where the figures were read.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+import numpy as np
+
+from extract.ocr_engine import OcrChar, read_characters
+from extract.ocr_image import despeckle, straighten, to_grey
+from extract.ocr_rules import image_rules
+from extract.pdf_geometry import Glyph, PageLayout
+
+# Resolution a PDF page without a text layer is rendered at for OCR. Measured on page 4 of the
+# committed 004 scan (a 150-dpi image): rendered at 150 dpi the header cells 政府性基金预算 /
+# 国有资本经营预算 were merged or lost, at 200 dpi every line was read as at a clean render, for
+# ~10 % more time (4.6 vs 4.2 s). Higher was not measured: the scan holds no finer detail.
+OCR_DPI = 200
+# An image file that states no resolution is taken to be this (the usual scanner setting);
+# only the page size in points depends on it, never what is read.
+DEFAULT_IMAGE_DPI = 150
+
+# A recognised line's box is taller than the characters' em (the detector pads it above and below);
+# the text-layer route measures gaps between cells in ems of the glyphs' loose boxes
+# (extract/pdf_geometry.text_lines), so each OCR glyph takes this share of its box's height,
+# about its centre. Measured on the committed scans against their text layers: median glyph
+# height 4.99 pt vs 9.36 pt OCR (001), 8.10 vs 13.32 (004): 0.53, 0.61.
+EM_PER_BOX_HEIGHT = 0.57
+
+# Within a recognised line, a gap between two characters narrower than this many ems that the
+# recogniser read no space in is closed (each glyph's box runs to the middle of the gap): boxes are
+# fitted to the ink, and the text-layer route puts a space where glyphs stand 0.3 em apart,
+# which would split 卫生健康支出. A wider gap is kept: a code printed 1.3 em before its name
+# ('01 住房公积金', which the recogniser may read as one piece) is two cells, as on paper.
+CLOSE_GAP_EM = 0.9
+
+Reader = Callable[[np.ndarray], list[OcrChar]]
+
+
+def ocr_layout(image: np.ndarray, number: int, width_pt: float, height_pt: float, n_images: int = 1,
+               reader: Reader = read_characters) -> PageLayout:
+    """The page's glyphs and rules as read from its image (any size; grey or colour)."""
+    grey, _skew = straighten(to_grey(np.asarray(image)))
+    px_per_pt = grey.shape[1] / width_pt
+    rules, text_only = image_rules(grey, px_per_pt)
+    glyphs = [_glyph(c, px_per_pt) for c in closed_gaps(reader(despeckle(text_only)))]
+    return PageLayout(number, width_pt, height_pt, glyphs, rules, n_images, read_by="ocr")
+
+
+def closed_gaps(chars: list[OcrChar]) -> list[OcrChar]:
+    """Characters of a line with the narrow gaps inside its words closed (CLOSE_GAP_EM)."""
+    out = list(chars)
+    for k in range(1, len(out)):
+        a, b = out[k - 1], out[k]
+        em = (a.bottom - a.top) * EM_PER_BOX_HEIGHT
+        gap = b.x0 - a.x1
+        if a.line == b.line and not b.spaced and 0 < gap < CLOSE_GAP_EM * em:
+            middle = (a.x1 + b.x0) / 2
+            out[k - 1], out[k] = replace(a, x1=middle), replace(b, x0=middle)
+    return out
+
+
+def _glyph(c: OcrChar, px_per_pt: float) -> Glyph:
+    s = 1 / px_per_pt
+    middle, half = (c.top + c.bottom) / 2 * s, (c.bottom - c.top) / 2 * s * EM_PER_BOX_HEIGHT
+    return Glyph(c.text, c.x0 * s, middle - half, c.x1 * s, middle + half, confidence=round(c.score, 4))
