@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install clean fixtures bench font corpus
+.PHONY: run test lint format install clean fixtures bench font corpus
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PY) -m venv $(VENV)
@@ -17,9 +17,19 @@ install: $(STAMP)
 run: $(STAMP)
 	$(BIN)/budget-etl ingest
 
-# pytest exits 5 when it collects no tests; that is not a failure of the product.
-test: $(STAMP)
+# pytest exits 5 when it collects no tests; that is not a failure of the product. The lint runs
+# first (seconds): CI fails on a line ruff would change.
+test: $(STAMP) lint
 	$(BIN)/pytest -q || [ $$? -eq 5 ]
+
+# ruff (pyproject.toml [tool.ruff]): the linter and the formatter's check; `make format` rewrites.
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
 
 # One line per document of the real corpus and the samples, in a scratch warehouse (budget-etl corpus --help).
 CORPUS ?= ../shared/corpus

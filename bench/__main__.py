@@ -15,6 +15,7 @@ target, and beside the figure before that work (bench/baseline.json, `--record-b
 The corpus and the warehouses are made under bench/.work/ (kept between runs, git-ignored);
 results are also written to bench/.work/results.md with the machine they came from.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -34,8 +35,9 @@ SMALL_DEPARTMENTS = 40  # x the years: the 200-document corpus of the memory rat
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
-    parser.add_argument("--only", default=",".join(DEFAULT),
-                        help=f"sections, comma-separated: {', '.join(SECTIONS)} (default: all but scale)")
+    parser.add_argument(
+        "--only", default=",".join(DEFAULT), help=f"sections, comma-separated: {', '.join(SECTIONS)} (default: all but scale)"
+    )
     parser.add_argument("--departments", type=int, default=400, help="synthetic departments (default 400)")
     parser.add_argument("--years", type=int, default=5, help="years per department (default 5: 2,000 documents)")
     parser.add_argument("--pdf-share", type=float, default=0.2, help="share of PDF documents where a PDF style exists")
@@ -43,8 +45,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--facts", type=int, default=10_000_000, help="facts in the analyst warehouse (default 10M)")
     parser.add_argument("--workers", type=int, default=2, help="parallel extractions in the nightly run (default 2)")
     parser.add_argument("--record-hashes", action="store_true", help="record the outputs' content hashes as expected")
-    parser.add_argument("--record-baseline", action="store_true",
-                        help="record this run's figures as the baseline shown beside later runs")
+    parser.add_argument(
+        "--record-baseline", action="store_true", help="record this run's figures as the baseline shown beside later runs"
+    )
     args = parser.parse_args(argv)
     only = set(args.only.split(","))
     if unknown := only - set(SECTIONS):
@@ -77,32 +80,41 @@ def _corpus(args, departments: int) -> tuple[Path, list[dict]]:
     return folder, generate(Params(departments, args.years, args.seed, args.pdf_share), folder)
 
 
-def _run(section: str, args, corpus: tuple[Path, list[dict]], small: tuple[Path, list[dict]],
-         earlier: list[Figure]) -> list[Figure]:
+def _run(
+    section: str, args, corpus: tuple[Path, list[dict]], small: tuple[Path, list[dict]], earlier: list[Figure]
+) -> list[Figure]:
     corpus, rows = corpus
     if section == "outputs":
         from bench import outputs
+
         return outputs.measure(WORK / "outputs", small[0], args.record_hashes)
     if section == "scale":
         from bench import scale
+
         big = _corpus(args, args.departments * scale.SCALE)
         return scale.measure(*big, WORK / "scale", args.workers, earlier)
     if section == "text":
         from bench import text_docs
+
         return text_docs.measure(corpus, rows)
     if section == "pdf":
         from bench import pdf_extraction
+
         return pdf_extraction.measure()
     if section == "nightly":
         from bench import nightly
+
         return nightly.measure(corpus, rows, WORK / "nightly", args.workers, small)
     if section == "queries":
         from bench import analyst_queries
+
         return analyst_queries.figures(WORK / "analyst.duckdb", args.facts)
     if section == "ocr":
         from bench import ocr_scans
+
         return ocr_scans.measure()
     from bench import load_throughput
+
     return load_throughput.measure(corpus, rows)
 
 

@@ -4,6 +4,7 @@
 The warehouse is the bundled samples' (5 documents, 1,020 facts) copied until it holds the
 facts asked for (sql/bench/replicate.sql), made once and kept under bench/.work/.
 """
+
 from __future__ import annotations
 
 import math
@@ -28,7 +29,7 @@ def sample_warehouse(path: Path) -> Path:
     """The bundled samples loaded as the flow's steps load them."""
     with Warehouse(path) as wh:
         for doc in steps.discover([SAMPLES]).files:
-            steps.load(wh, steps.prepare(doc, steps.fingerprint(doc)), steps.RunSummary(), previously_loaded=False)
+            steps.store(wh, steps.prepare(doc, steps.fingerprint(doc)), steps.RunSummary(), previously_loaded=False)
     return path
 
 

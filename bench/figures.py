@@ -1,4 +1,5 @@
 """One line of the benchmark's table: what was measured, the figure, and the target it answers."""
+
 from __future__ import annotations
 
 import json
@@ -23,7 +24,9 @@ class Figure:
     note: str = ""
 
     def shown(self) -> str:
-        return f"{self.value:,.0f}" if abs(self.value) >= 1000 else f"{self.value:,.3g}" if self.value < 10 else f"{self.value:,.1f}"
+        return (
+            f"{self.value:,.0f}" if abs(self.value) >= 1000 else f"{self.value:,.3g}" if self.value < 10 else f"{self.value:,.1f}"
+        )
 
     @property
     def key(self) -> str:
@@ -45,9 +48,11 @@ def machine() -> str:
     except (OSError, StopIteration):
         pass
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    return (f"{cpu}, {os.cpu_count()} cores, {memory:.0f} GiB; {platform.system()} {platform.release()}; "
-            f"Python {platform.python_version()}, duckdb {version('duckdb')}, polars {version('polars')}, "
-            f"prefect {version('prefect')}")
+    return (
+        f"{cpu}, {os.cpu_count()} cores, {memory:.0f} GiB; {platform.system()} {platform.release()}; "
+        f"Python {platform.python_version()}, duckdb {version('duckdb')}, polars {version('polars')}, "
+        f"prefect {version('prefect')}"
+    )
 
 
 def ratio(section: str, measure: str, numerator: float, denominator: float, target: str = "", note: str = "") -> Figure:
@@ -61,8 +66,7 @@ def baseline() -> dict[str, float]:
 
 
 def record_baseline(figures: list[Figure]) -> None:
-    BASELINE.write_text(json.dumps({f.key: f.value for f in figures}, ensure_ascii=False, indent=1) + "\n",
-                        encoding="utf-8")
+    BASELINE.write_text(json.dumps({f.key: f.value for f in figures}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
 def table(figures: list[Figure], before: dict[str, float] | None = None) -> str:
@@ -70,8 +74,10 @@ def table(figures: list[Figure], before: dict[str, float] | None = None) -> str:
     `before`, the baseline's figure beside each."""
     before = baseline() if before is None else before
     head = ("section", "measure", "before", "value", "unit", "target", "met", "note")
-    rows = [head, *((f.section, f.measure, _shown(before.get(f.key)), f.shown(), f.unit, f.target, f.met(), f.note)
-                    for f in figures)]
+    rows = [
+        head,
+        *((f.section, f.measure, _shown(before.get(f.key)), f.shown(), f.unit, f.target, f.met(), f.note) for f in figures),
+    ]
     widths = [max(len(r[i]) for r in rows) for i in range(len(head))]
     lines = ["| " + " | ".join(c.ljust(w) for c, w in zip(r, widths)) + " |" for r in rows]
     lines.insert(1, "|" + "|".join("-" * (w + 2) for w in widths) + "|")

@@ -1,5 +1,6 @@
 """Load throughput: normalized documents written into a fresh DuckDB warehouse the way the
 flow's single writer does it (one transaction per document), facts per second."""
+
 from __future__ import annotations
 
 import tempfile
@@ -20,8 +21,15 @@ def measure(corpus: Path, rows: list[dict], documents: int = 300) -> list[Figure
         with Warehouse(Path(tmp) / "load.duckdb") as wh:
             started = time.perf_counter()
             for p in prepared:
-                steps.load(wh, p, summary, previously_loaded=False)
+                steps.store(wh, p, summary, previously_loaded=False)
             seconds = time.perf_counter() - started
-    return [Figure("5 load", "facts per second", facts / seconds, "facts/s",
-                   note=f"{facts:,} facts of {len(prepared)} documents in {seconds:.2f} s"),
-            Figure("5 load", "ms per document", 1000 * seconds / len(prepared), "ms")]
+    return [
+        Figure(
+            "5 load",
+            "facts per second",
+            facts / seconds,
+            "facts/s",
+            note=f"{facts:,} facts of {len(prepared)} documents in {seconds:.2f} s",
+        ),
+        Figure("5 load", "ms per document", 1000 * seconds / len(prepared), "ms"),
+    ]

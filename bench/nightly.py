@@ -9,6 +9,7 @@ each document's department, year, number of facts and their total in 元.
 
 Issue 24 judges the flow by ratios measured in the same run (targets below).
 """
+
 from __future__ import annotations
 
 import os
@@ -67,8 +68,9 @@ def check(warehouse: Path, rows: list[dict]) -> int:
     with Warehouse(warehouse, read_only=True) as wh:
         loaded = wh.rows("bench/document_yields.sql")
     found = {r["source_file"]: (r["department"], r["fiscal_year"], r["facts"], Decimal(r["total_yuan"])) for r in loaded}
-    return sum(found.get(r["file_name"]) == (r["department"], r["fiscal_year"], r["facts"], Decimal(r["total_yuan"]))
-               for r in rows)
+    return sum(
+        found.get(r["file_name"]) == (r["department"], r["fiscal_year"], r["facts"], Decimal(r["total_yuan"])) for r in rows
+    )
 
 
 @contextmanager
@@ -87,10 +89,17 @@ def budget_etl() -> str:
 
 
 def ingest_env(api_url: str, work: Path, warehouse: Path, workers: int) -> dict[str, str]:
-    return {**os.environ, "PREFECT_API_URL": api_url, "BUDGET_ETL_WAREHOUSE": str(warehouse),
-            "BUDGET_ETL_REPORTS": str(work / "reports"), "BUDGET_ETL_QUARANTINE": str(work / "quarantine"),
-            "BUDGET_ETL_STAGING": str(work / "staging"), "BUDGET_ETL_WORKERS": str(workers),
-            "BUDGET_ETL_CONFIG": str(work / "none.toml"), "COLUMNS": "200"}
+    return {
+        **os.environ,
+        "PREFECT_API_URL": api_url,
+        "BUDGET_ETL_WAREHOUSE": str(warehouse),
+        "BUDGET_ETL_REPORTS": str(work / "reports"),
+        "BUDGET_ETL_QUARANTINE": str(work / "quarantine"),
+        "BUDGET_ETL_STAGING": str(work / "staging"),
+        "BUDGET_ETL_WORKERS": str(workers),
+        "BUDGET_ETL_CONFIG": str(work / "none.toml"),
+        "COLUMNS": "200",
+    }
 
 
 def fresh(warehouse: Path) -> Path:
@@ -100,8 +109,9 @@ def fresh(warehouse: Path) -> Path:
     return warehouse
 
 
-def measure(corpus: Path, rows: list[dict], work: Path, workers: int = 2,
-            small: tuple[Path, list[dict]] | None = None) -> list[Figure]:
+def measure(
+    corpus: Path, rows: list[dict], work: Path, workers: int = 2, small: tuple[Path, list[dict]] | None = None
+) -> list[Figure]:
     """The full corpus, and `small` (a 200-document corpus) for the memory ratio."""
     work.mkdir(parents=True, exist_ok=True)
     warehouse = fresh(work / "nightly.duckdb")
@@ -118,19 +128,42 @@ def measure(corpus: Path, rows: list[dict], work: Path, workers: int = 2,
     parsing, timed = parse_seconds(corpus, rows)
     n = len(rows)
     out = [
-        Figure("3 nightly", f"full run, {n:,} documents, {workers} workers: wall", first, "s", "",
-               f"{matching:,}/{n:,} documents match the manifest"),
+        Figure(
+            "3 nightly",
+            f"full run, {n:,} documents, {workers} workers: wall",
+            first,
+            "s",
+            "",
+            f"{matching:,}/{n:,} documents match the manifest",
+        ),
         Figure("3 nightly", "full run: documents per minute", 60 * n / first, "docs/min"),
-        Figure("3 nightly", "documents' extract+transform, summed", parsing, "s",
-               note=f"one process, estimated from {timed} documents timed"),
-        ratio("3 nightly", f"flow overhead: wall / (extract+transform / {workers} workers)", first, parsing / workers,
-              FLOW_OVERHEAD_TARGET),
+        Figure(
+            "3 nightly",
+            "documents' extract+transform, summed",
+            parsing,
+            "s",
+            note=f"one process, estimated from {timed} documents timed",
+        ),
+        ratio(
+            "3 nightly",
+            f"flow overhead: wall / (extract+transform / {workers} workers)",
+            first,
+            parsing / workers,
+            FLOW_OVERHEAD_TARGET,
+        ),
         Figure("3 nightly", "full run: peak memory (process tree)", first_mb, "MiB", MEMORY_CEILING_TARGET),
     ]
     if small_mb is not None:
-        out += [Figure("3 nightly", f"run over {len(small[1]):,} documents: peak memory", small_mb, "MiB"),
-                ratio("3 nightly", f"memory: peak at {n:,} / peak at {len(small[1]):,} documents", first_mb, small_mb,
-                      MEMORY_GROWTH_TARGET)]
+        out += [
+            Figure("3 nightly", f"run over {len(small[1]):,} documents: peak memory", small_mb, "MiB"),
+            ratio(
+                "3 nightly",
+                f"memory: peak at {n:,} / peak at {len(small[1]):,} documents",
+                first_mb,
+                small_mb,
+                MEMORY_GROWTH_TARGET,
+            ),
+        ]
     out += [
         Figure("3 nightly", "run with nothing changed: wall", second, "s"),
         Figure("3 nightly", "run with nothing changed: peak memory", second_mb, "MiB"),

@@ -7,6 +7,7 @@ same pages; default ``../shared/corpus/page-images/shiquan-unit-2026``). The ima
 is the last number of its file name (``…_p33.png``). Prints one line per page and the totals:
 characters (whitespace ignored) read right, and amounts of the text layer read exactly.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -60,8 +61,9 @@ def read_rapidocr(path: Path) -> str:
 
 
 def read_tesseract(path: Path) -> str:
-    return subprocess.run(["tesseract", str(path), "stdout", "-l", "chi_sim", "--psm", "6"],
-                          capture_output=True, text=True, check=True).stdout
+    return subprocess.run(
+        ["tesseract", str(path), "stdout", "-l", "chi_sim", "--psm", "6"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -86,8 +88,10 @@ def main(argv: list[str] | None = None) -> None:
         totals[3] += n
         totals[4] += seconds
         print(f"{args.engine} page {page}: characters {acc:.2%} of {chars}, amounts exact {exact}/{n}, {seconds:.1f} s")
-    print(f"{args.engine} all: characters {totals[0] / max(totals[1], 1):.2%}, amounts exact {totals[2]}/{totals[3]}, "
-          f"{totals[4] / 60:.2f} min for {len(list(args.pages.glob('*.png')))} pages")
+    print(
+        f"{args.engine} all: characters {totals[0] / max(totals[1], 1):.2%}, amounts exact {totals[2]}/{totals[3]}, "
+        f"{totals[4] / 60:.2f} min for {len(list(args.pages.glob('*.png')))} pages"
+    )
     sys.stdout.flush()
 
 

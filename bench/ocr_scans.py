@@ -6,6 +6,7 @@ the text-layer original's same pages, and the document's sums are checked to cou
 figures they prove (expectations/checks/ocr_proof.py). The corpus page images are read against their
 text layer (bench/ocr_accuracy.py). ``python -m bench.ocr_scans`` prints the figures alone.
 """
+
 from __future__ import annotations
 
 import json
@@ -15,20 +16,31 @@ from pathlib import Path
 import polars as pl
 
 from bench.figures import Figure, table
-from bench.ocr_accuracy import DEFAULT as PAGE_IMAGES, char_accuracy, exact_amounts, squash
-from extract.documents import read_document
-from extract.pdf_document import parse_pdf_pages
-from extract.pdf_reader import read_pages
+from bench.ocr_accuracy import DEFAULT as PAGE_IMAGES
+from bench.ocr_accuracy import char_accuracy, exact_amounts, squash
 from expectations.checks.ocr_proof import PROVEN, ocr_proofs
 from expectations.checks.reconcile import reconcile_comparisons
 from expectations.checks.rollups import rollup_comparisons
 from expectations.checks.structure import fact_rows
+from extract.documents import read_document
+from extract.pdf_document import parse_pdf_pages
+from extract.pdf_reader import read_pages
 from transform.normalize import normalize_document
 
 FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "pdf"
 SCAN, ORIGINAL, PAGES = "004_split_codes_ruled_scan.pdf", "004_split_codes_ruled.pdf", 9
-SAME = ["function_code", "economic_code", "gov_economic_code", "measure", "fund_source", "amount_yuan",
-        "amount_printed", "row_index", "col_index", "column_header"]
+SAME = [
+    "function_code",
+    "economic_code",
+    "gov_economic_code",
+    "measure",
+    "fund_source",
+    "amount_yuan",
+    "amount_printed",
+    "row_index",
+    "col_index",
+    "column_header",
+]
 
 
 def _check_rows(norm) -> pl.DataFrame:
@@ -48,12 +60,30 @@ def measure() -> list[Figure]:
     proofs = ocr_proofs(rows, [rollup_comparisons(rows), reconcile_comparisons(rows)])
     proven = proofs.filter(pl.col("ocr_proof") == PROVEN).height
     figures += [
-        Figure("6 ocr", "scan of 004 (150 dpi): pages per minute", 60 * PAGES / seconds, "pages/min", "",
-                f"{seconds / PAGES:.1f} s a page, read + layout + normalize"),
-        Figure("6 ocr", "scan of 004: facts identical to the text layer", 100 * identical / max(a.height, 1), "%", ">= 99.5",
-               f"{identical} of {a.height}; scan gives {b.height}"),
-        Figure("6 ocr", "scan of 004: OCR'd facts proven by a sum", 100 * proven / max(proofs.height, 1), "%", "",
-               f"{proven} of {proofs.height}; the others are ocr_unverified warnings"),
+        Figure(
+            "6 ocr",
+            "scan of 004 (150 dpi): pages per minute",
+            60 * PAGES / seconds,
+            "pages/min",
+            "",
+            f"{seconds / PAGES:.1f} s a page, read + layout + normalize",
+        ),
+        Figure(
+            "6 ocr",
+            "scan of 004: facts identical to the text layer",
+            100 * identical / max(a.height, 1),
+            "%",
+            ">= 99.5",
+            f"{identical} of {a.height}; scan gives {b.height}",
+        ),
+        Figure(
+            "6 ocr",
+            "scan of 004: OCR'd facts proven by a sum",
+            100 * proven / max(proofs.height, 1),
+            "%",
+            "",
+            f"{proven} of {proofs.height}; the others are ocr_unverified warnings",
+        ),
     ]
     if PAGE_IMAGES.is_dir():
         truth = {p["page"]: p["text"] for p in json.loads((PAGE_IMAGES / "pages_text.json").read_text(encoding="utf-8"))}
@@ -71,11 +101,23 @@ def measure() -> list[Figure]:
             amounts += m
         seconds = time.perf_counter() - started
         figures += [
-            Figure("6 ocr", "corpus page images: pages per minute", 60 * len(images) / seconds, "pages/min", "",
-                   f"{len(images)} pages of 1684 × 1191 px, mostly narrative"),
+            Figure(
+                "6 ocr",
+                "corpus page images: pages per minute",
+                60 * len(images) / seconds,
+                "pages/min",
+                "",
+                f"{len(images)} pages of 1684 × 1191 px, mostly narrative",
+            ),
             Figure("6 ocr", "corpus page images: characters read right", 100 * right / max(chars, 1), "%", "", f"of {chars}"),
-            Figure("6 ocr", "corpus page images: amounts read exactly", 100 * exact / max(amounts, 1), "%", "",
-                   f"{exact} of {amounts} in pages_text.json"),
+            Figure(
+                "6 ocr",
+                "corpus page images: amounts read exactly",
+                100 * exact / max(amounts, 1),
+                "%",
+                "",
+                f"{exact} of {amounts} in pages_text.json",
+            ),
         ]
     return figures
 

@@ -6,6 +6,7 @@ before issue 24's speed work gave (bench/content_hashes.json). A speed change mu
 `python -m bench --only outputs --record-hashes` records them anew (only after a change meant
 to change the outputs).
 """
+
 from __future__ import annotations
 
 import json
@@ -40,5 +41,14 @@ def measure(work: Path, small_corpus: Path, record: bool = False) -> list[Figure
     if record:
         HASHES.write_text(json.dumps(found, indent=1) + "\n", encoding="utf-8")
     expected = json.loads(HASHES.read_text(encoding="utf-8")) if HASHES.exists() else {}
-    return [Figure("0 outputs", f"content hash of {name}: as before", float(expected.get(name) == h), "yes=1",
-                   ">= 1", f"{h} (before: {expected.get(name, 'not recorded')})") for name, h in found.items()]
+    return [
+        Figure(
+            "0 outputs",
+            f"content hash of {name}: as before",
+            float(expected.get(name) == h),
+            "yes=1",
+            ">= 1",
+            f"{h} (before: {expected.get(name, 'not recorded')})",
+        )
+        for name, h in found.items()
+    ]

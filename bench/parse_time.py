@@ -4,6 +4,7 @@ the denominator of issue 24's flow overhead (nightly wall / (this sum / workers)
 Timed on an even sample of the corpus (every k-th document, PDFs and text alike) and scaled to
 the whole: the sum over 2,000 documents would cost a minute of the benchmark by itself.
 """
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -18,6 +18,7 @@ prints them, whitespace removed, NFKC) with the extracted rows of the table's pa
 Neither metric looks at column positions (camelot may add or merge columns); the tests check
 that our rows give the same facts as the text, which does.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -187,8 +188,10 @@ def main(argv: list[str] | None = None) -> None:
     print(header)
     print("-" * len(header))
     for name, method, t in lines:
-        print(f"{name:<24} {method:<16} {len(t.seconds):>5} {statistics.mean(t.seconds):>8.4f} {sum(t.seconds):>8.3f} "
-              f"{100 * t.matched / max(t.cells, 1):>8.2f} {100 * t.exact / max(t.rows, 1):>13.2f}")
+        print(
+            f"{name:<24} {method:<16} {len(t.seconds):>5} {statistics.mean(t.seconds):>8.4f} {sum(t.seconds):>8.3f} "
+            f"{100 * t.matched / max(t.cells, 1):>8.2f} {100 * t.exact / max(t.rows, 1):>13.2f}"
+        )
     totals = {method: t for name, method, t in lines if name == "all"}
     ours_s = statistics.mean(totals["ours"].seconds)
     for method in METHODS[1:]:

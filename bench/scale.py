@@ -1,6 +1,7 @@
 """Issue 24, target 5: the same flow over ten times the corpus (20,000 documents, `--departments
 4000`) costs at most 10.5 x the wall of the 2,000-document run, in the same peak memory.
 Optional (`--only scale`, with nightly for the ratio): it runs for most of an hour."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -17,8 +18,10 @@ def measure(corpus: Path, rows: list[dict], work: Path, workers: int, base: list
     figures = nightly.measure(corpus, rows, work, workers)
     wall = next(f.value for f in figures if f.measure.startswith("full run,"))
     peak = next(f.value for f in figures if f.measure == "full run: peak memory (process tree)")
-    out = [Figure("5 scale", f"full run, {len(rows):,} documents: wall", wall, "s"),
-           Figure("5 scale", "full run: peak memory", peak, "MiB")]
+    out = [
+        Figure("5 scale", f"full run, {len(rows):,} documents: wall", wall, "s"),
+        Figure("5 scale", "full run: peak memory", peak, "MiB"),
+    ]
     base_wall = next((f.value for f in base if f.measure.startswith("full run,")), None)
     base_peak = next((f.value for f in base if f.measure == "full run: peak memory (process tree)"), None)
     if base_wall:

@@ -1,4 +1,5 @@
 """Text documents: extract + transform time per document, in one process (one core)."""
+
 from __future__ import annotations
 
 import statistics
@@ -33,8 +34,10 @@ def measure(corpus: Path, rows: list[dict], documents: int = 250, repeat: int = 
         per_template[r["template"]].append(statistics.median(time_document(corpus / r["file_name"]) for _ in range(repeat)))
     every = [s for times in per_template.values() for s in times]
     mean = statistics.mean(every)
-    figures = [Figure("1 text", f"template {t}: ms per document", 1000 * statistics.mean(s), "ms",
-                      note=f"{len(s)} documents") for t, s in sorted(per_template.items())]
+    figures = [
+        Figure("1 text", f"template {t}: ms per document", 1000 * statistics.mean(s), "ms", note=f"{len(s)} documents")
+        for t, s in sorted(per_template.items())
+    ]
     figures.append(Figure("1 text", "mean ms per document", 1000 * mean, "ms", note=f"{len(every)} documents"))
     figures.append(Figure("1 text", "documents per second per core", 1 / mean, "docs/s", ">= 50"))
     if SPACE_ALIGNED in per_template and len(per_template) > 1:
@@ -44,6 +47,14 @@ def measure(corpus: Path, rows: list[dict], documents: int = 250, repeat: int = 
         figures.append(ratio("1 text", "space-aligned ms / mean of tab styles", space, tabs, SPACE_TARGET))
         before = baseline().get("1 text / mean ms per document, tab styles")
         if before:
-            figures.append(ratio("1 text", "tab styles: baseline ms / today's ms", before / 1000, tabs,
-                                 TAB_SPEEDUP_TARGET, "baseline: bench/baseline.json"))
+            figures.append(
+                ratio(
+                    "1 text",
+                    "tab styles: baseline ms / today's ms",
+                    before / 1000,
+                    tabs,
+                    TAB_SPEEDUP_TARGET,
+                    "baseline: bench/baseline.json",
+                )
+            )
     return figures

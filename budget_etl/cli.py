@@ -1,11 +1,12 @@
 """The `budget-etl` command line."""
+
 from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
-from dataclasses import replace
 from typing import Optional
 
 import typer
@@ -14,18 +15,22 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from common import prefect_home, settings as settings_module
+from common import prefect_home
+from common import settings as settings_module
 from common.safe_text import printable
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
-                  help="Chinese budget disclosures -> a checked DuckDB warehouse.")
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Chinese budget disclosures -> a checked DuckDB warehouse.")
 console = Console(width=None if sys.stdout.isatty() else 200)
 
-WarehouseOption = typer.Option(None, "--warehouse", "-w", help="DuckDB file of the warehouse "
-                               "(default: the warehouse setting, data/warehouse.duckdb).")
-ReportsOption = typer.Option(None, "--reports", "-r",
-                             help="Folder for the quality report (quality_report.html/.md) and Data Docs "
-                             "(default: the reports setting, data/reports).")
+WarehouseOption = typer.Option(
+    None, "--warehouse", "-w", help="DuckDB file of the warehouse (default: the warehouse setting, data/warehouse.duckdb)."
+)
+ReportsOption = typer.Option(
+    None,
+    "--reports",
+    "-r",
+    help="Folder for the quality report (quality_report.html/.md) and Data Docs (default: the reports setting, data/reports).",
+)
 
 
 def _settings(**overrides) -> settings_module.Settings:
@@ -35,7 +40,7 @@ def _settings(**overrides) -> settings_module.Settings:
         return settings_module.settle(replace(loaded, **{k: v for k, v in overrides.items() if v is not None}))
     except settings_module.SettingsError as exc:
         console.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
 
 
 def _prefect_env(settings: settings_module.Settings) -> None:
@@ -48,13 +53,16 @@ def _prefect_env(settings: settings_module.Settings) -> None:
 
 @app.command()
 def ingest(
-    inputs: Optional[list[Path]] = typer.Argument(None, help="Files or folders to ingest (default: the inbox setting, "
-                                                         "which defaults to the bundled samples)."),
-    warehouse: Optional[Path] = typer.Option(None, "--warehouse", "-w", help="DuckDB file of the warehouse "
-                                             "(default: the warehouse setting, data/warehouse.duckdb)."),
+    inputs: Optional[list[Path]] = typer.Argument(
+        None, help="Files or folders to ingest (default: the inbox setting, which defaults to the bundled samples)."
+    ),
+    warehouse: Optional[Path] = typer.Option(
+        None, "--warehouse", "-w", help="DuckDB file of the warehouse (default: the warehouse setting, data/warehouse.duckdb)."
+    ),
     force: bool = typer.Option(False, "--force", help="Reload files even if they are unchanged (or failed unchanged)."),
-    reports: Optional[Path] = typer.Option(None, "--reports", "-r", help="Folder for the quality report and Data Docs "
-                                           "(default: the reports setting, data/reports)."),
+    reports: Optional[Path] = typer.Option(
+        None, "--reports", "-r", help="Folder for the quality report and Data Docs (default: the reports setting, data/reports)."
+    ),
     workers: Optional[int] = typer.Option(None, "--workers", help="Parallel extractions (default: one per CPU)."),
     runner: Optional[str] = typer.Option(None, "--runner", help="threads | processes | dask."),
     dask_address: Optional[str] = typer.Option(None, "--dask-address", help="Run the extractions on this Dask scheduler."),
@@ -88,13 +96,13 @@ def ingest(
         summary = run_ingest(settings, sources, force=force, show_progress=True)
     except FileNotFoundError as exc:
         console.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
     except WarehouseBusy as exc:
         console.print(f"[red]error:[/red] {_shown(exc)}")
-        raise typer.Exit(3)
+        raise typer.Exit(3) from None
     except duckdb.IOException as exc:
         console.print(f"[red]error:[/red] cannot write the warehouse {_shown(warehouse)}: {_shown(exc)}")
-        raise typer.Exit(3)
+        raise typer.Exit(3) from None
     _print_summary(summary, warehouse)
     if summary.validation is not None:
         _print_validation(summary.validation)
@@ -134,7 +142,7 @@ def validate(
             html, md = report.write(report.gather(wh, validation.data_docs), reports)
     except single_writer.WarehouseBusy as exc:
         console.print(f"[red]error:[/red] {_shown(exc)}")
-        raise typer.Exit(3)
+        raise typer.Exit(3) from None
     _print_validation(validation)
     console.print(f"quality report: {html} (and {md.name})")
 
@@ -159,8 +167,9 @@ def _print_validation(validation) -> None:
 @app.command()
 def corpus(
     inputs: list[Path] = typer.Argument(..., help="Files or folders, e.g. ../shared/corpus data/samples."),
-    workdir: Optional[Path] = typer.Option(None, "--workdir", help="Folder for the scratch warehouse and its "
-                                           "quality report (default: a new temporary folder)."),
+    workdir: Optional[Path] = typer.Option(
+        None, "--workdir", help="Folder for the scratch warehouse and its quality report (default: a new temporary folder)."
+    ),
     markdown: Optional[Path] = typer.Option(None, "--markdown", help="Also write the table as Markdown to this file."),
 ) -> None:
     """Ingest documents into a scratch warehouse (never the configured one) and print one line
@@ -170,7 +179,8 @@ def corpus(
 
     base = _settings()
     _prefect_env(base)
-    from budget_etl.corpus import COLUMNS, cells, corpus_rows, markdown as as_markdown
+    from budget_etl.corpus import COLUMNS, cells, corpus_rows
+    from budget_etl.corpus import markdown as as_markdown
     from flows.ingest import run_ingest
 
     missing = [str(p) for p in inputs if not p.exists()]
@@ -178,8 +188,13 @@ def corpus(
         console.print(f"[red]error:[/red] no such file or folder: {_shown(', '.join(missing))}")
         raise typer.Exit(2)
     work = workdir or Path(tempfile.mkdtemp(prefix="budget-etl-corpus-"))
-    settings = replace(base, warehouse=work / "warehouse.duckdb", reports=work / "reports",
-                       quarantine=work / "quarantine", staging=work / "staging")
+    settings = replace(
+        base,
+        warehouse=work / "warehouse.duckdb",
+        reports=work / "reports",
+        quarantine=work / "quarantine",
+        staging=work / "staging",
+    )
     with console.status(f"ingesting {len(inputs)} path(s) into {work} …"):
         summary = run_ingest(settings, inputs, force=True)
     rows = corpus_rows(settings.warehouse)
@@ -214,14 +229,18 @@ def coverage(warehouse: Optional[Path] = WarehouseOption) -> None:
 @app.command()
 def export(
     folder: Path = typer.Argument(..., help="Folder to write to (files of an earlier export there are replaced)."),
-    fmt: str = typer.Option("parquet", "--format", help="parquet (partitioned by fiscal_year) | csv | datapackage "
-                            "(CSV and a Fiscal Data Package datapackage.json)."),
+    fmt: str = typer.Option(
+        "parquet",
+        "--format",
+        help="parquet (partitioned by fiscal_year) | csv | datapackage (CSV and a Fiscal Data Package datapackage.json).",
+    ),
     warehouse: Optional[Path] = WarehouseOption,
 ) -> None:
     """Write the analyst views (v_budget_lines, v_budget_execution, v_three_public, v_projects,
     v_spending_by_function_class, v_coverage, dim_department, department_alias, dim_function,
     dim_economic) for DuckDB, polars, pandas, Spark or OpenSpending-style tools."""
-    from budget_etl.export import FORMATS, export as run_export
+    from budget_etl.export import FORMATS
+    from budget_etl.export import export as run_export
 
     if fmt not in FORMATS:
         console.print(f"[red]error:[/red] --format must be one of {', '.join(FORMATS)}")
@@ -240,14 +259,16 @@ def config() -> None:
         settings, sources = settings_module.load()
     except settings_module.SettingsError as exc:
         console.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
     table = Table("setting", "value", "from", "environment variable", title="budget-etl settings")
     for name, value in settings.__dict__.items():
         shown = f"{value} (= {settings.parallelism})" if name == "workers" and not value else str(value)
         table.add_row(name, shown, sources[name], f"BUDGET_ETL_{name.upper()}")
     console.print(table)
-    console.print(f"settings file: {settings_module.config_file().resolve()} "
-                  f"({'found' if settings_module.config_file().exists() else 'none: defaults and environment only'})")
+    console.print(
+        f"settings file: {settings_module.config_file().resolve()} "
+        f"({'found' if settings_module.config_file().exists() else 'none: defaults and environment only'})"
+    )
     console.print(prefect_home.describe(settings.prefect_home))
 
 
@@ -267,7 +288,7 @@ def serve(
         serve_nightly(settings, on_ready=console.print)
     except ValueError as exc:
         console.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
     console.print("stopped serving; the schedule is paused until the next `budget-etl serve`")
 
 
@@ -291,7 +312,7 @@ def content_hash(warehouse: Optional[Path] = WarehouseOption) -> None:
 
 @app.command()
 def query(
-    sql: str = typer.Argument(..., help="SQL to run, e.g. \"SELECT * FROM v_budget_lines LIMIT 5\"."),
+    sql: str = typer.Argument(..., help='SQL to run, e.g. "SELECT * FROM v_budget_lines LIMIT 5".'),
     warehouse: Optional[Path] = WarehouseOption,
     limit: int = typer.Option(200, help="Print at most this many rows."),
 ) -> None:
@@ -307,7 +328,7 @@ def query(
             columns, rows = wh.query(sql)
     except duckdb.Error as exc:
         console.print(f"[red]query failed:[/red] {exc}")
-        raise typer.Exit(1)
+        raise typer.Exit(1) from None
     table = Table(*[_shown(c) for c in columns], show_lines=False)
     for row in rows[:limit]:
         table.add_row(*[_cell(_fmt(v)) for v in row])
@@ -339,6 +360,7 @@ def _fmt(value) -> str:
 
 
 def _print_summary(summary, warehouse: Path) -> None:
+    from extract import formats
     from flows.summary import DOCUMENT_COLUMNS, document_rows
 
     docs = Table(*DOCUMENT_COLUMNS, title="Documents loaded")
@@ -348,11 +370,14 @@ def _print_summary(summary, warehouse: Path) -> None:
         console.print(docs)
     for d in summary.per_document:
         for note in d["set_aside"]:
-            console.print(f"[yellow]does not add up[/yellow] {_shown(d['source_file'])} {_shown(note)} "
-                          "(not used to place numbers)")
+            console.print(
+                f"[yellow]does not add up[/yellow] {_shown(d['source_file'])} {_shown(note)} (not used to place numbers)"
+            )
         if d["ambiguous"]:
-            console.print(f"[yellow]ambiguous[/yellow] {_shown(d['source_file'])}: {d['ambiguous']} numbers whose column the "
-                          "arithmetic leaves open are in unplaced_cell (reason ambiguous_column)")
+            console.print(
+                f"[yellow]ambiguous[/yellow] {_shown(d['source_file'])}: {d['ambiguous']} numbers whose column the "
+                "arithmetic leaves open are in unplaced_cell (reason ambiguous_column)"
+            )
     if summary.tables_by_kind:
         kinds = Table("statement kind", "tables", title="Tables by kind")
         for kind, n in sorted(summary.tables_by_kind.items()):
@@ -368,17 +393,24 @@ def _print_summary(summary, warehouse: Path) -> None:
     for refused in summary.duplicates:
         console.print(f"[red]refused[/red] {_shown(refused.path)}: {_shown(refused.message)}")
     if summary.ignored:
-        console.print(f"ignored {len(summary.ignored)} hidden file(s) or file(s) of other types, e.g. "
-                      f"{_shown(', '.join(summary.ignored[:3]))} (.txt, .text, .tsv and .pdf are read)")
+        console.print(
+            f"ignored {len(summary.ignored)} hidden file(s) or file(s) of other types, e.g. "
+            f"{_shown(', '.join(summary.ignored[:3]))} ({formats.described()} are read)"
+        )
     for name in summary.still_failing:
-        console.print(f"[yellow]skipped[/yellow] {_shown(name)}: failed before and has not changed (see ingest_error; --force retries)")
+        console.print(
+            f"[yellow]skipped[/yellow] {_shown(name)}: failed before and has not changed (see ingest_error; --force retries)"
+        )
     console.print(
         f"documents: {len(summary.new)} new, {len(summary.changed)} changed, {len(summary.unchanged)} unchanged, "
         f"{len(summary.still_failing)} failed before (skipped), {len(summary.failed)} failed"
         f" · facts: {summary.facts} · unplaced cells: {summary.unplaced}"
-        + (f" · tables: {sum(summary.tables_by_status.values())} "
-           f"({', '.join(f'{k} {v}' for k, v in sorted(summary.tables_by_status.items()))})"
-           if summary.tables_by_status else "")
+        + (
+            f" · tables: {sum(summary.tables_by_status.values())} "
+            f"({', '.join(f'{k} {v}' for k, v in sorted(summary.tables_by_status.items()))})"
+            if summary.tables_by_status
+            else ""
+        )
     )
     if not (summary.new or summary.changed or summary.failed):
         console.print("nothing new or changed: the warehouse is up to date")

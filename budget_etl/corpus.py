@@ -1,5 +1,6 @@
 """The corpus report: every document of a folder ingested into a scratch warehouse, one line
 each, so anyone sees at a glance how the product does on real documents (`budget-etl corpus`)."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,11 +8,23 @@ from pathlib import Path
 from load.warehouse import Warehouse
 
 COLUMNS = (  # (heading, key) as printed; the keys are the columns of sql/report/corpus.sql
-    ("document", "source_file"), ("department", "department"), ("year", "fiscal_year"), ("kind", "document_kind"),
-    ("scope", "scope"), ("tables", "n_tables"), ("classified", "classified"), ("loaded", "loaded"),
-    ("facts", "n_facts"), ("unplaced", "n_unplaced"), ("unplaced by reason", "unplaced_by_reason"),
-    ("errors", "errors"), ("warnings", "warnings"), ("rounding", "rounding"), ("info", "infos"),
-    ("error issues", "error_issues"), ("warning issues", "warning_issues"),
+    ("document", "source_file"),
+    ("department", "department"),
+    ("year", "fiscal_year"),
+    ("kind", "document_kind"),
+    ("scope", "scope"),
+    ("tables", "n_tables"),
+    ("classified", "classified"),
+    ("loaded", "loaded"),
+    ("facts", "n_facts"),
+    ("unplaced", "n_unplaced"),
+    ("unplaced by reason", "unplaced_by_reason"),
+    ("errors", "errors"),
+    ("warnings", "warnings"),
+    ("rounding", "rounding"),
+    ("info", "infos"),
+    ("error issues", "error_issues"),
+    ("warning issues", "warning_issues"),
 )
 
 

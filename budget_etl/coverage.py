@@ -1,5 +1,6 @@
 """The coverage matrix: which department-years the warehouse holds (v_coverage), one line per
 department × document kind × scope, one column per fiscal year (`budget-etl coverage`)."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -24,9 +25,18 @@ def matrix(rows: list[dict]) -> tuple[list[str], list[list[str]]]:
     lines: dict[tuple, dict] = {}
     for r in rows:
         key = (r["department_id"] or r["source_files"], r["document_kind"], r["scope"])
-        line = lines.setdefault(key, {"head": [r["department"] or UNKNOWN, _place(r),
-                                               KINDS.get(r["document_kind"], r["document_kind"] or UNKNOWN),
-                                               SCOPES.get(r["scope"], r["scope"] or UNKNOWN)], "cells": {}})
+        line = lines.setdefault(
+            key,
+            {
+                "head": [
+                    r["department"] or UNKNOWN,
+                    _place(r),
+                    KINDS.get(r["document_kind"], r["document_kind"] or UNKNOWN),
+                    SCOPES.get(r["scope"], r["scope"] or UNKNOWN),
+                ],
+                "cells": {},
+            },
+        )
         line["cells"][r["fiscal_year"]] = _cell(r)
     header = ["department", "place", "kind", "scope", *[str(y) for y in years]]
     return header, [v["head"] + [v["cells"].get(y, "") for y in years] for v in lines.values()]

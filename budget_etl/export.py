@@ -2,6 +2,7 @@
 Parquet (partitioned by fiscal year, hive-style `fiscal_year=2024/`), CSV, or a Fiscal Data
 Package (CSV files and `datapackage.json` with the fiscal model, for OpenSpending-style tools).
 Reads the warehouse only."""
+
 from __future__ import annotations
 
 import json
@@ -14,16 +15,33 @@ from load.warehouse import Warehouse
 FORMATS = ("parquet", "csv", "datapackage")
 # What an analyst uses (README "The analysts' contract", "Final accounts", "The rest of the
 # disclosure", "Department identity", "Coverage"): the fact views, the departments and the codes.
-EXPORTED = ("v_budget_lines", "v_budget_execution", "v_three_public", "v_projects", "v_spending_by_function_class",
-            "v_coverage", "dim_department", "department_alias", "dim_function", "dim_economic")
+EXPORTED = (
+    "v_budget_lines",
+    "v_budget_execution",
+    "v_three_public",
+    "v_projects",
+    "v_spending_by_function_class",
+    "v_coverage",
+    "dim_department",
+    "department_alias",
+    "dim_function",
+    "dim_economic",
+)
 PARTITION = "fiscal_year"
 EMPTY_PART = "empty.parquet"  # what a partitioned export of an empty view holds
 FISCAL_RESOURCE = "fiscal_lines"  # sql/export/fiscal_lines.sql: the datapackage's fiscal resource
-CURRENCY = "CNY"                  # amount_yuan is in 元 (README "The analysts' contract")
+CURRENCY = "CNY"  # amount_yuan is in 元 (README "The analysts' contract")
 # Fiscal Data Package (Open Knowledge / OpenSpending, https://specs.frictionlessdata.io/fiscal-data-package/)
 FDP_PROFILE = "fiscal-data-package"
-_TYPES = {"VARCHAR": "string", "INTEGER": "integer", "BIGINT": "integer", "BOOLEAN": "boolean", "DATE": "date",
-          "TIMESTAMP": "datetime", "DOUBLE": "number"}
+_TYPES = {
+    "VARCHAR": "string",
+    "INTEGER": "integer",
+    "BIGINT": "integer",
+    "BOOLEAN": "boolean",
+    "DATE": "date",
+    "TIMESTAMP": "datetime",
+    "DOUBLE": "number",
+}
 
 
 def export(warehouse: Path, fmt: str, folder: Path) -> list[Path]:
@@ -80,19 +98,31 @@ def _field(name: str, duck_type: str) -> dict:
 
 def _datapackage(wh: Warehouse, folder: Path) -> Path:
     fiscal_sql = sql_files.read(f"export/{FISCAL_RESOURCE}.sql")
-    resources = [{"name": name, "path": f"{name}.csv", "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
-                  "schema": {"fields": [_field(c, t) for c, t in columns(wh, sql)]}}
-                 for name, sql in ((FISCAL_RESOURCE, fiscal_sql), *((n, f"SELECT * FROM {n}") for n in EXPORTED))]
+    resources = [
+        {
+            "name": name,
+            "path": f"{name}.csv",
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "schema": {"fields": [_field(c, t) for c, t in columns(wh, sql)]},
+        }
+        for name, sql in ((FISCAL_RESOURCE, fiscal_sql), *((n, f"SELECT * FROM {n}") for n in EXPORTED))
+    ]
     first, last = wh.con.execute("SELECT min(fiscal_year), max(fiscal_year) FROM v_budget_lines").fetchall()[0]
     package = {
-        "name": "budget-etl-warehouse", "title": "Chinese department budget disclosures (部门预算/决算)",
-        "profile": FDP_PROFILE, "countryCode": "CN",
+        "name": "budget-etl-warehouse",
+        "title": "Chinese department budget disclosures (部门预算/决算)",
+        "profile": FDP_PROFILE,
+        "countryCode": "CN",
         "fiscalPeriod": {"start": f"{first}-01-01", "end": f"{last}-12-31"} if first else None,
-        "resources": resources, "model": _model(),
+        "resources": resources,
+        "model": _model(),
     }
     target = folder / "datapackage.json"
-    target.write_text(json.dumps({k: v for k, v in package.items() if v is not None}, ensure_ascii=False, indent=2) + "\n",
-                      encoding="utf-8")
+    target.write_text(
+        json.dumps({k: v for k, v in package.items() if v is not None}, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
     return target
 
 
@@ -100,30 +130,50 @@ def _model() -> dict:
     """The fiscal model over the fiscal resource: the amount, who spends it (the department as
     administrator), when, which figure (phase), which way (direction), and the function and
     economic classifications as hierarchies."""
+
     def attrs(*pairs, **extra):
         return {a: {"source": a, **extra.get(a, {})} for a in pairs}
+
     return {
         "measures": {"amount": {"source": "amount_yuan", "currency": CURRENCY, "factor": 1, "resource": FISCAL_RESOURCE}},
         "dimensions": {
-            "administrator": {"dimensionType": "entity", "primaryKey": ["department_id"],
-                              "attributes": attrs("department_id", "department", "region",
-                                                  department={"labelfor": "department_id"})},
+            "administrator": {
+                "dimensionType": "entity",
+                "primaryKey": ["department_id"],
+                "attributes": attrs("department_id", "department", "region", department={"labelfor": "department_id"}),
+            },
             "date": {"dimensionType": "datetime", "primaryKey": ["fiscal_year"], "attributes": attrs("fiscal_year")},
             "phase": {"dimensionType": "other", "primaryKey": ["phase"], "attributes": attrs("phase")},
             "direction": {"dimensionType": "other", "primaryKey": ["direction"], "attributes": attrs("direction")},
             "functional_classification": {
-                "dimensionType": "classification", "classificationType": "functional",
+                "dimensionType": "classification",
+                "classificationType": "functional",
                 "primaryKey": ["function_code"],
-                "attributes": attrs("function_code", "function_class", "function_group", "function_item", "function_name",
-                                    function_group={"parent": "function_class"},
-                                    function_item={"parent": "function_group"},
-                                    function_name={"labelfor": "function_code"})},
+                "attributes": attrs(
+                    "function_code",
+                    "function_class",
+                    "function_group",
+                    "function_item",
+                    "function_name",
+                    function_group={"parent": "function_class"},
+                    function_item={"parent": "function_group"},
+                    function_name={"labelfor": "function_code"},
+                ),
+            },
             "economic_classification": {
-                "dimensionType": "classification", "classificationType": "economic",
+                "dimensionType": "classification",
+                "classificationType": "economic",
                 "primaryKey": ["economic_scheme", "economic_code"],
-                "attributes": attrs("economic_scheme", "economic_code", "economic_class", "economic_item", "economic_name",
-                                    economic_item={"parent": "economic_class"},
-                                    economic_name={"labelfor": "economic_code"})},
+                "attributes": attrs(
+                    "economic_scheme",
+                    "economic_code",
+                    "economic_class",
+                    "economic_item",
+                    "economic_name",
+                    economic_item={"parent": "economic_class"},
+                    economic_name={"labelfor": "economic_code"},
+                ),
+            },
             "fund_source": {"dimensionType": "fact", "primaryKey": ["fund_source"], "attributes": attrs("fund_source")},
             "measure": {"dimensionType": "fact", "primaryKey": ["measure"], "attributes": attrs("measure")},
         },

@@ -1,4 +1,5 @@
 """Default locations, relative to the repository so the product runs out of the box."""
+
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -12,6 +12,7 @@ gives Prefect a home of its own: the ``prefect_home`` setting (default ``data/pr
 Prefect reads its settings when it is imported (``prefect.context`` builds the global
 settings context at import time), so ``isolate`` must run before anything imports prefect.
 """
+
 from __future__ import annotations
 
 import os
@@ -56,5 +57,7 @@ def describe(home: Path, env: MutableMapping[str, str] | None = None) -> str:
         return "Prefect: PREFECT_API_URL is set, so flow runs use that server; prefect_home is not used"
     if choice == "PREFECT_HOME":
         return f"Prefect: PREFECT_HOME ({env['PREFECT_HOME']}) is set; prefect_home is not used"
-    return (f"Prefect: no PREFECT_API_URL, so a flow run starts a temporary Prefect server whose state "
-            f"(database, profiles) is kept in prefect_home ({Path(home).expanduser().resolve()}), never ~/.prefect")
+    return (
+        f"Prefect: no PREFECT_API_URL, so a flow run starts a temporary Prefect server whose state "
+        f"(database, profiles) is kept in prefect_home ({Path(home).expanduser().resolve()}), never ~/.prefect"
+    )

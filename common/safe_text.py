@@ -4,6 +4,7 @@ File names, titles and labels come from the outside world; in a terminal an ESC 
 would repaint the screen and rich would read ``[red]`` as markup, in Markdown ``|`` would
 break a table and ``<script>`` would be HTML.
 """
+
 from __future__ import annotations
 
 import re

@@ -4,6 +4,7 @@ The file is ``budget-etl.toml`` in the working directory, or the one ``BUDGET_ET
 names; each setting also reads ``BUDGET_ETL_<NAME>`` (e.g. ``BUDGET_ETL_INBOX``). Command-line
 options override both. ``budget-etl config`` prints the result and where each value came from.
 """
+
 from __future__ import annotations
 
 import os

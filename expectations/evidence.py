@@ -2,6 +2,7 @@
 A PDF's page is rendered (pypdfium2) around the row's cells, the cells outlined, as a PNG; a text's
 printed lines around the row, the row marked. The source file is read from where it was ingested;
 a file no longer there gives no evidence, and the report says so."""
+
 from __future__ import annotations
 
 import base64

@@ -16,6 +16,7 @@ within a document:
 Issues are numbered per document, most severe first. Pure: findings frame in, (findings with
 issue_id, issues frame) out.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -26,10 +27,23 @@ import polars as pl
 from expectations.findings import COMPARISON_SUITES, fmt
 
 ISSUE_SCHEMA = {
-    "source_file": pl.String, "issue_id": pl.Int32, "severity": pl.String, "kind": pl.String, "rules": pl.String,
-    "subject": pl.String, "statement": pl.String, "table_title": pl.String, "table_index": pl.Int32,
-    "row_index": pl.Int32, "measures": pl.String, "page": pl.Int32, "line": pl.Int32,
-    "difference_yuan": pl.Decimal(18, 3), "n_findings": pl.Int32, "n_tables": pl.Int32, "explanation": pl.String,
+    "source_file": pl.String,
+    "issue_id": pl.Int32,
+    "severity": pl.String,
+    "kind": pl.String,
+    "rules": pl.String,
+    "subject": pl.String,
+    "statement": pl.String,
+    "table_title": pl.String,
+    "table_index": pl.Int32,
+    "row_index": pl.Int32,
+    "measures": pl.String,
+    "page": pl.Int32,
+    "line": pl.Int32,
+    "difference_yuan": pl.Decimal(18, 3),
+    "n_findings": pl.Int32,
+    "n_tables": pl.Int32,
+    "explanation": pl.String,
 }
 _RANK = {"error": 0, "warning": 1, "info": 2}
 
@@ -39,8 +53,11 @@ def group(findings: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     renumbered = _renumbered_tables(rows)
     groups: dict[tuple, list[int]] = defaultdict(list)
     for i, f in enumerate(rows):
-        key = ("numbering", f["table_index"]) if (f["source_file"], f["table_index"]) in renumbered \
-            and _is_misnamed_code(f) else _key(f)
+        key = (
+            ("numbering", f["table_index"])
+            if (f["source_file"], f["table_index"]) in renumbered and _is_misnamed_code(f)
+            else _key(f)
+        )
         groups[(f["source_file"], *key)].append(i)
     issues: list[dict] = []
     issue_of = [0] * len(rows)
@@ -48,14 +65,19 @@ def group(findings: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     for (source_file, *_), members in groups.items():
         by_document[source_file].append(members)
     for source_file, member_lists in by_document.items():
-        ordered = sorted(member_lists, key=lambda m: (min(_RANK[rows[i]["severity"]] for i in m), -len(m),
-                                                      min((rows[i]["table_index"] or 0) for i in m)))
+        ordered = sorted(
+            member_lists,
+            key=lambda m: (min(_RANK[rows[i]["severity"]] for i in m), -len(m), min((rows[i]["table_index"] or 0) for i in m)),
+        )
         for number, members in enumerate(ordered, start=1):
             for i in members:
                 issue_of[i] = number
             issues.append(_issue(source_file, number, [rows[i] for i in members]))
-    with_ids = findings.with_columns(pl.Series("issue_id", issue_of, dtype=pl.Int32)) if rows \
+    with_ids = (
+        findings.with_columns(pl.Series("issue_id", issue_of, dtype=pl.Int32))
+        if rows
         else findings.with_columns(pl.lit(None, dtype=pl.Int32).alias("issue_id"))
+    )
     return with_ids, pl.DataFrame(issues, schema=ISSUE_SCHEMA)
 
 
@@ -93,15 +115,35 @@ def _issue(source_file: str, number: int, members: list[dict]) -> dict:
     same_subject = [f for f in members if f["subject"] == suspect["subject"]]
     measures = sorted({f["measure"] for f in same_subject if f["measure"]})
     if worst["kind"] == "rounding" and worst["suite"] in COMPARISON_SUITES:  # no one figure: the cluster
-        suspect = dict(suspect, subject="cent rounding", statement=None, table_title=None, table_index=None,
-                       row_index=None, page=None, line=None, difference_yuan=None)
+        suspect = dict(
+            suspect,
+            subject="cent rounding",
+            statement=None,
+            table_title=None,
+            table_index=None,
+            row_index=None,
+            page=None,
+            line=None,
+            difference_yuan=None,
+        )
         measures = []
     return {
-        "source_file": source_file, "issue_id": number, "severity": worst["severity"], "kind": worst["kind"],
-        "rules": ", ".join(rules), "subject": suspect["subject"], "statement": suspect["statement"],
-        "table_title": suspect["table_title"], "table_index": suspect["table_index"], "row_index": suspect["row_index"],
-        "measures": ", ".join(measures) or None, "page": suspect["page"], "line": suspect["line"],
-        "difference_yuan": suspect["difference_yuan"], "n_findings": len(members), "n_tables": len(tables),
+        "source_file": source_file,
+        "issue_id": number,
+        "severity": worst["severity"],
+        "kind": worst["kind"],
+        "rules": ", ".join(rules),
+        "subject": suspect["subject"],
+        "statement": suspect["statement"],
+        "table_title": suspect["table_title"],
+        "table_index": suspect["table_index"],
+        "row_index": suspect["row_index"],
+        "measures": ", ".join(measures) or None,
+        "page": suspect["page"],
+        "line": suspect["line"],
+        "difference_yuan": suspect["difference_yuan"],
+        "n_findings": len(members),
+        "n_tables": len(tables),
         "explanation": _explain(members, suspect, tables, measures, rules),
     }
 
@@ -115,8 +157,13 @@ def _suspect(members: list[dict]) -> dict:
 
     def detail(f: dict) -> tuple:
         code = (f["subject"] or "").split(" ", 1)[0]
-        return (-(len(code) if code.isdigit() else 0), -counts[f["subject"] or ""],
-                f["table_index"] if f["table_index"] is not None else 1 << 30, f["row_index"] or 0)
+        return (
+            -(len(code) if code.isdigit() else 0),
+            -counts[f["subject"] or ""],
+            f["table_index"] if f["table_index"] is not None else 1 << 30,
+            f["row_index"] or 0,
+        )
+
     return min(members, key=detail)
 
 
@@ -125,18 +172,24 @@ def _explain(members: list[dict], suspect: dict, tables: list[str], measures: li
     where = f" in {len(tables)} table{'s' * (len(tables) > 1)} ({'; '.join(tables)})" if tables else ""
     if suspect["subject"] == "cent rounding":
         largest = max((abs(f["difference_yuan"]) for f in members if f["difference_yuan"] is not None), default=Decimal(0))
-        return (f"{n} printed sum{'s' * (n > 1)} miss by cent rounding only (at most {fmt(largest)} 元){where}: "
-                f"each figure is rounded on its own; no figure is wrong")
+        return (
+            f"{n} printed sum{'s' * (n > 1)} miss by cent rounding only (at most {fmt(largest)} 元){where}: "
+            f"each figure is rounded on its own; no figure is wrong"
+        )
     if suspect["suite"] in COMPARISON_SUITES and suspect["difference_yuan"] is not None:
         diff = suspect["difference_yuan"]
         columns = f" [{', '.join(measures)}]" if measures else ""
         others = sorted({f["subject"] for f in members if f["subject"] != suspect["subject"]})
         also = f"; it also puts {', '.join(others)} off by as much" if others else ""
-        return (f"{suspect['subject']}{columns} is printed {fmt(abs(diff))} 元 {'above' if diff > 0 else 'below'} "
-                f"what {suspect['rule']} expects (expected {suspect['expected']}, printed {suspect['observed']}){where}{also}: "
-                f"one figure explains {n} finding{'s' * (n > 1)} ({', '.join(rules)})")
+        return (
+            f"{suspect['subject']}{columns} is printed {fmt(abs(diff))} 元 {'above' if diff > 0 else 'below'} "
+            f"what {suspect['rule']} expects (expected {suspect['expected']}, printed {suspect['observed']}){where}{also}: "
+            f"one figure explains {n} finding{'s' * (n > 1)} ({', '.join(rules)})"
+        )
     if n >= RENUMBERED_TABLE and all(_is_misnamed_code(f) for f in members):
         codes = ", ".join(sorted({(f["subject"] or "").split(" ", 1)[0] for f in members}))
-        return (f"{n} codes of {suspect['table_title']} are printed with other subjects' names ({codes}): the table "
-                f"numbers its subjects its own way, not as the classification it cites (e.g. {suspect['message']})")
+        return (
+            f"{n} codes of {suspect['table_title']} are printed with other subjects' names ({codes}): the table "
+            f"numbers its subjects its own way, not as the classification it cites (e.g. {suspect['message']})"
+        )
     return f"{suspect['message']}" + (f" ({n} findings{where})" if n > 1 else "")

@@ -1,6 +1,7 @@
 """The one-page quality report a person reads first: per document, what was loaded and which
 figures to trust. HTML (escaped: document text never becomes markup) and Markdown, from the
 warehouse alone."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -9,10 +10,10 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from expectations import evidence
 from common.safe_text import printable
-from load.warehouse import Warehouse
+from expectations import evidence
 from expectations.checks.cells import position
+from load.warehouse import Warehouse
 
 TOP_FINDINGS = 6
 EVIDENCE_PER_DOCUMENT = 10  # issues shown with their page crop or lines: a report stays a few MB at most
@@ -57,9 +58,16 @@ def gather(warehouse: Warehouse, data_docs: Path | None = None) -> Report:
     _attach_evidence(issues, warehouse.rows("report/issue_cells.sql"))
     for row in [*documents, *(t for ts in tables.values() for t in ts)]:
         row["verdict_class"], row["verdict"] = verdict(row)
-    return Report(datetime.now().strftime("%Y-%m-%d %H:%M"), documents, tables, top,
-                  warehouse.rows("report/rules.sql"), warehouse.rows("report/ingest_errors.sql"),
-                  str(data_docs) if data_docs else None, issues)
+    return Report(
+        datetime.now().strftime("%Y-%m-%d %H:%M"),
+        documents,
+        tables,
+        top,
+        warehouse.rows("report/rules.sql"),
+        warehouse.rows("report/ingest_errors.sql"),
+        str(data_docs) if data_docs else None,
+        issues,
+    )
 
 
 def _attach_evidence(issues: dict[str, list[dict]], cells: list[dict]) -> None:
@@ -77,14 +85,21 @@ def _attach_evidence(issues: dict[str, list[dict]], cells: list[dict]) -> None:
             elif c["format"] != "pdf" and (c["fact_line"] or c["line"]):
                 issue["excerpt"] = evidence.text_lines(path, c["fact_line"] or c["line"])
             if not (issue.get("image") or issue.get("excerpt")):
-                issue["evidence_missing"] = ("the source file is no longer where it was read: no page to show"
-                                             if not path.exists() else "no printed cell of this issue has a place on the page to show")
+                issue["evidence_missing"] = (
+                    "the source file is no longer where it was read: no page to show"
+                    if not path.exists()
+                    else "no printed cell of this issue has a place on the page to show"
+                )
 
 
 def _env() -> Environment:
-    env = Environment(loader=PackageLoader("expectations", "templates"),
-                      autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True,
-                      finalize=lambda value: printable(value) if type(value) is str else value)
+    env = Environment(
+        loader=PackageLoader("expectations", "templates"),
+        autoescape=select_autoescape(["html", "j2"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        finalize=lambda value: printable(value) if type(value) is str else value,
+    )
     env.filters["position"] = position
     return env
 

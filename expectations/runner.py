@@ -1,4 +1,5 @@
 """Runs the project's checkpoints (one per suite) on check frames and collects the failures."""
+
 from __future__ import annotations
 
 import logging
@@ -60,8 +61,10 @@ def run(frames: dict[str, pl.DataFrame], reports_dir: Path, data_docs: bool = Tr
                 if result.success:
                     continue
                 if result.exception_info and result.exception_info.get("raised_exception"):
-                    raise RuntimeError(f"expectation {result.expectation_config.type} of suite {suite} could not run: "
-                                       f"{result.exception_info.get('exception_message')}")
+                    raise RuntimeError(
+                        f"expectation {result.expectation_config.type} of suite {suite} could not run: "
+                        f"{result.exception_info.get('exception_message')}"
+                    )
                 config = result.expectation_config.to_json_dict()
                 summary.failed.append(config["meta"].get("rule", config["type"]))
                 for index in result.result.get("unexpected_index_list") or []:
@@ -82,9 +85,19 @@ def combine(passes: list[Validation], reports_dir: Path, data_docs: bool = True)
     suites = []
     for name in SUITES:
         of_suite = [s for v in passes for s in v.suites if s.suite == name]
-        suites.append(SuiteResult(name, sum(s.rows for s in of_suite), max((s.evaluated for s in of_suite), default=0),
-                                  [rule for s in of_suite for rule in s.failed]))
+        suites.append(
+            SuiteResult(
+                name,
+                sum(s.rows for s in of_suite),
+                max((s.evaluated for s in of_suite), default=0),
+                [rule for s in of_suite for rule in s.failed],
+            )
+        )
     findings = pl.concat([v.findings for v in passes], how="diagonal_relaxed") if passes else most_severe([])
     issues = [v.issues for v in passes if v.issues is not None]
-    return Validation(findings, suites, build_data_docs(reports_dir) if data_docs else None,
-                      pl.concat(issues, how="diagonal_relaxed") if len(issues) == len(passes) and issues else None)
+    return Validation(
+        findings,
+        suites,
+        build_data_docs(reports_dir) if data_docs else None,
+        pl.concat(issues, how="diagonal_relaxed") if len(issues) == len(passes) and issues else None,
+    )

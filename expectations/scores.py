@@ -3,6 +3,7 @@ identities, totals, cross-statement figures) how many hold, and of the figures i
 restates from its tables how many are confirmed, and of the tables its kind and scope require how
 many it prints — counted on the check frames themselves, so a document is judged by what was
 checked, not only by what failed. Pure: frames in, one row per document out."""
+
 from __future__ import annotations
 
 import polars as pl
@@ -11,9 +12,13 @@ from expectations.checks.execution import RULES as EXECUTION_RULES
 from expectations.checks.narrative import RULES as NARRATIVE_RULES
 
 SCORE_SCHEMA = {
-    "source_file": pl.String, "sums_checked": pl.Int32, "sums_holding": pl.Int32,
-    "narrative_checked": pl.Int32, "narrative_confirmed": pl.Int32,
-    "required_tables": pl.Int32, "required_tables_printed": pl.Int32,  # NULL: kind or scope unknown
+    "source_file": pl.String,
+    "sums_checked": pl.Int32,
+    "sums_holding": pl.Int32,
+    "narrative_checked": pl.Int32,
+    "narrative_confirmed": pl.Int32,
+    "required_tables": pl.Int32,
+    "required_tables_printed": pl.Int32,  # NULL: kind or scope unknown
 }
 _NARRATIVE = set(NARRATIVE_RULES) | set(EXECUTION_RULES)
 
@@ -23,14 +28,24 @@ def document_scores(frames: dict[str, pl.DataFrame | None]) -> pl.DataFrame:
     figures checked against the tables or their own arithmetic and confirmed."""
     parts = [f for f in (frames.get("rollups"), frames.get("reconciliation")) if f is not None and f.height]
     documents = frames.get("documents")
-    required = (documents.select("source_file", pl.col("n_required").alias("required_tables"),
-                                 pl.col("n_required_present").alias("required_tables_printed"))
-                if documents is not None and "n_required" in documents.columns else None)
+    required = (
+        documents.select(
+            "source_file",
+            pl.col("n_required").alias("required_tables"),
+            pl.col("n_required_present").alias("required_tables_printed"),
+        )
+        if documents is not None and "n_required" in documents.columns
+        else None
+    )
     if not parts and required is None:
         return pl.DataFrame(schema=SCORE_SCHEMA)
-    rows = pl.concat([p.select("source_file", "rule", "abs_difference_mills", "tolerance_mills") for p in parts]) if parts \
-        else pl.DataFrame(schema={"source_file": pl.String, "rule": pl.String, "abs_difference_mills": pl.Int64,
-                                  "tolerance_mills": pl.Int64})
+    rows = (
+        pl.concat([p.select("source_file", "rule", "abs_difference_mills", "tolerance_mills") for p in parts])
+        if parts
+        else pl.DataFrame(
+            schema={"source_file": pl.String, "rule": pl.String, "abs_difference_mills": pl.Int64, "tolerance_mills": pl.Int64}
+        )
+    )
     holds = pl.col("abs_difference_mills") <= pl.col("tolerance_mills")
     narrative = pl.col("rule").is_in(list(_NARRATIVE))
     sums = rows.group_by("source_file").agg(
@@ -41,8 +56,10 @@ def document_scores(frames: dict[str, pl.DataFrame | None]) -> pl.DataFrame:
     )
     if required is not None:
         sums = sums.join(required, on="source_file", how="full", coalesce=True).with_columns(
-            pl.col(c).fill_null(0) for c in ("sums_checked", "sums_holding", "narrative_checked", "narrative_confirmed"))
+            pl.col(c).fill_null(0) for c in ("sums_checked", "sums_holding", "narrative_checked", "narrative_confirmed")
+        )
     else:
-        sums = sums.with_columns(pl.lit(None, pl.Int32).alias("required_tables"),
-                                 pl.lit(None, pl.Int32).alias("required_tables_printed"))
+        sums = sums.with_columns(
+            pl.lit(None, pl.Int32).alias("required_tables"), pl.lit(None, pl.Int32).alias("required_tables_printed")
+        )
     return sums.sort("source_file").select([pl.col(c).cast(t) for c, t in SCORE_SCHEMA.items()])

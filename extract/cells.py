@@ -1,4 +1,5 @@
 """Cleaning of one printed cell: markup and odd spaces out, the printed text otherwise kept."""
+
 from __future__ import annotations
 
 import re

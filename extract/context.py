@@ -2,6 +2,7 @@
 
 Each function reads plain strings, so every rule is testable on a line.
 """
+
 from __future__ import annotations
 
 import re

@@ -2,6 +2,7 @@
 单位), government level, region and unit code — read from every place a disclosure prints them
 (cover labels and titles broken over lines, table captions, headings, page headers, the
 signature) and decided by vote, so that one odd line cannot name the document."""
+
 from __future__ import annotations
 
 import re
@@ -20,18 +21,23 @@ _COVER_END = re.compile(r"^(?:目录|#+目录|第[一二三四五六七八九十
 # A heading naming the organisation: 'X（部门）主要职能', '第一部分 X概况', 'X 2024 年度部门决算表',
 # '纳入X 2024 年度部门决算编制范围', 'X2024年单位预算公开说明'.
 _PART = r"(?:第[一二三四五六七八九十]+部分)?"
-_HEADINGS = tuple(re.compile(p) for p in (
-    rf"^{_PART}(?P<name>\S+?)(?:[(（](?:部门|单位)[)）])?(?:主要职能|主要职责|概况)$",
-    r"^纳入(?P<name>\S+?)20\d\d年度?(?:部门|单位)(?:预算|决算)",
-    rf"^{_PART}(?P<name>\S+?)20\d\d年度?(?:部门|单位)(?:预算|决算)",
-))
+_HEADINGS = tuple(
+    re.compile(p)
+    for p in (
+        rf"^{_PART}(?P<name>\S+?)(?:[(（](?:部门|单位)[)）])?(?:主要职能|主要职责|概况)$",
+        r"^纳入(?P<name>\S+?)20\d\d年度?(?:部门|单位)(?:预算|决算)",
+        rf"^{_PART}(?P<name>\S+?)20\d\d年度?(?:部门|单位)(?:预算|决算)",
+    )
+)
 _COVER_NAME = (re.compile(r"^(?P<name>\S+?)20\d\d年"), re.compile(r"^20\d\d年度?(?P<name>\S+?)(?:部门|单位)(?:预算|决算)"))
 # A name printed in a blank template ('上海市 XX 局'): not a department.
 _PLACEHOLDER = re.compile(r"XX|××|\*\*|某某")
 _LEVEL = re.compile(r"(省级|市级|区级|县级|乡镇级|乡级|镇级)(?:部门|单位)?(?:预算|决算)")
 # The place a name starts with: province, city, district or county ('上海市普陀区…', '柞水县…').
-_PLACE = re.compile(r"^(?:中共)?((?:[^\s省市区县]{2,6}(?:省|自治区))?(?:[^\s省市区县]{2,6}(?:市|自治州|地区|盟))?"
-                    r"(?:[^\s省市区县]{1,6}(?:区|县|旗))?)")
+_PLACE = re.compile(
+    r"^(?:中共)?((?:[^\s省市区县]{2,6}(?:省|自治区))?(?:[^\s省市区县]{2,6}(?:市|自治州|地区|盟))?"
+    r"(?:[^\s省市区县]{1,6}(?:区|县|旗))?)"
+)
 _REGION_BEFORE_YEAR = re.compile(r"^(\S+?(?:省|市|区|县|旗))20\d\d年")
 _PAGE_HEADER_CODE = re.compile(r"^(\d{3,9})\s+(\S+)$")
 
@@ -39,8 +45,13 @@ KINDS = ("budget", "final_accounts")
 SCOPES = ("department", "unit")
 # Labels that say which scope a document has: 预算主管部门 heads a department's budget,
 # 预算单位 / 编制单位 a unit's (the corpus's 部门 and 单位 covers and captions).
-_SCOPE_OF_LABEL = {"预算主管部门": "department", "主管部门": "department", "编制部门": "department",
-                   "预算单位": "unit", "编制单位": "unit"}
+_SCOPE_OF_LABEL = {
+    "预算主管部门": "department",
+    "主管部门": "department",
+    "编制部门": "department",
+    "预算单位": "unit",
+    "编制单位": "unit",
+}
 COVER_WEIGHT = 3  # the cover names the document once, its tables many times: a cover vote counts thrice
 
 
@@ -109,8 +120,17 @@ def document_identity(lines: list[str]) -> Identity:
     kind = _kind(cover, titles)
     scope = _scope(cover, titles, scope_votes)
     sources = tuple(sorted(((n, s, c) for (n, s), c in votes.items()), key=lambda t: (-t[2], t[0], t[1])))
-    return Identity(department, document_year(lines), kind, scope, _level(cover), _region(cover, department),
-                    _unit_code(lines, department), sources, placeholder)
+    return Identity(
+        department,
+        document_year(lines),
+        kind,
+        scope,
+        _level(cover),
+        _region(cover, department),
+        _unit_code(lines, department),
+        sources,
+        placeholder,
+    )
 
 
 def document_department(lines: list[str]) -> str | None:

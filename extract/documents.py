@@ -1,11 +1,13 @@
 """File -> RawDocument: the I/O edge of extraction, choosing the parser for the layout."""
+
 from __future__ import annotations
 
 from pathlib import Path
 
 from extract.document_meta import document_identity
 from extract.errors import ExtractError
-from extract.image_document import IMAGE_SUFFIXES, read_image_pages
+from extract.formats import IMAGE_SUFFIXES, PDF_SUFFIXES, TEXT_SUFFIXES
+from extract.image_document import read_image_pages
 from extract.model import RawDocument
 from extract.pdf_document import parse_pdf_pages
 from extract.pdf_reader import read_pages
@@ -13,8 +15,9 @@ from extract.text_decode import decode_text
 from extract.txt_space import extract_space_tables
 from extract.txt_tabs import extract_tab_tables, split_lines
 
-TEXT_SUFFIXES = {".txt", ".text", ".tsv"}
-PDF_SUFFIXES = {".pdf"}
+# A text with at least this many tab-bearing lines is tab-separated (its tables' rows): a
+# space-aligned export may carry a stray tab or two in its narrative, the samples' tab texts hundreds.
+TAB_LINES_MIN = 3
 
 
 class UnsupportedLayout(ExtractError):
@@ -30,7 +33,7 @@ def parse_text(text: str, source_path: str, encoding: str | None = None) -> RawD
     lines = split_lines(text)
     identity = document_identity(lines)
     department, year = identity.department, identity.fiscal_year
-    if sum("\t" in ln for ln in lines) >= 3:
+    if sum("\t" in ln for ln in lines) >= TAB_LINES_MIN:
         tables = extract_tab_tables(text, department=department, fiscal_year=year)
         layout = "txt-tab"
     else:
@@ -38,8 +41,18 @@ def parse_text(text: str, source_path: str, encoding: str | None = None) -> RawD
         layout = "txt-space"
     if not tables:
         raise UnsupportedLayout("no tables found: no tab-separated rows and no titled (表N / …表) space-aligned tables")
-    return RawDocument(source_path, layout, encoding, department, year, len(lines), None, tables,
-                       text_lines=[(n, None, line) for n, line in enumerate(lines, start=1)], identity=identity)
+    return RawDocument(
+        source_path,
+        layout,
+        encoding,
+        department,
+        year,
+        len(lines),
+        None,
+        tables,
+        text_lines=[(n, None, line) for n, line in enumerate(lines, start=1)],
+        identity=identity,
+    )
 
 
 class FileTooLarge(ExtractError):
@@ -50,16 +63,19 @@ def read_document(path: Path, max_bytes: int | None = None) -> RawDocument:
     """The file's tables; a file over `max_bytes` is refused before it is read."""
     size = path.stat().st_size
     if max_bytes is not None and size > max_bytes:
-        raise FileTooLarge(f"the file is {size / (1 << 20):,.0f} MB, over the {max_bytes >> 20} MB limit "
-                           "for one disclosure (setting max_file_mb)")
+        raise FileTooLarge(
+            f"the file is {size / (1 << 20):,.0f} MB, over the {max_bytes >> 20} MB limit "
+            "for one disclosure (setting max_file_mb)"
+        )
     suffix = path.suffix.lower()
     if suffix in PDF_SUFFIXES:
         return read_pdf(path)
     if suffix in IMAGE_SUFFIXES:
         return parse_pdf_pages(read_image_pages(path), str(path), fmt="image")
     if suffix not in TEXT_SUFFIXES:
-        raise ExtractError(f"unsupported file type {suffix or '(none)'}: text (.txt), PDF (.pdf) and scanned "
-                           "images (.png, .jpg, .tif) are read")
+        raise ExtractError(
+            f"unsupported file type {suffix or '(none)'}: text (.txt), PDF (.pdf) and scanned images (.png, .jpg, .tif) are read"
+        )
     text, encoding = decode_text(path.read_bytes())
     return parse_text(text, str(path), encoding)
 

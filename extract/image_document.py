@@ -4,6 +4,7 @@ Each frame of the file is a page (a multi-page TIFF is a scanned document); its 
 comes from the resolution the file states, else DEFAULT_IMAGE_DPI. The pages then take the PDF
 route (extract/pdf_document.py), so tables, titles and units are read the same way.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -12,10 +13,10 @@ import numpy as np
 from PIL import Image, ImageSequence, UnidentifiedImageError
 
 from extract.errors import EmptyDocument, ExtractError
+from extract.formats import IMAGE_SUFFIXES  # noqa: F401  (extract.documents dispatches on it)
 from extract.ocr_page import DEFAULT_IMAGE_DPI, ocr_layout
 from extract.pdf_geometry import PageLayout
 
-IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff"}
 # A page image above this many pixels is refused unread (Pillow's decompression-bomb guard is
 # 89 M; an A4 page at 600 dpi is 35 M): a scan never needs more.
 MAX_PIXELS = 60_000_000

@@ -3,6 +3,7 @@
 Cells are kept as printed (after removing markup), with the line (or page) they came
 from, so that each warehouse figure can be traced back to its cell.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

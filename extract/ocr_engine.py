@@ -11,6 +11,7 @@ is what the glyph model of ``extract/pdf_geometry.py`` needs. Measured against t
 This module is the only one that imports the engine; it is created once per process (the
 models take ~2 s to load) and reused for every page the process reads.
 """
+
 from __future__ import annotations
 
 import re
@@ -77,16 +78,18 @@ def engine():
             models = Path(rapidocr.__file__).parent / "models"
             if not any(models.glob("*det*.onnx")) or not any(models.glob("*rec*.onnx")):
                 raise OcrUnavailable(f"the OCR models are missing from {models}; reinstall rapidocr from the constraints")
-            _ENGINE = RapidOCR(params={
-                "Global.log_level": "error",
-                "Global.max_side_len": MAX_SIDE_PX,
-                "Global.text_score": LINE_SCORE_MIN,
-                # pages are deskewed and upright before they are read: the 0/180° classifier
-                # costs a third of the time and only ever turns a figure upside down
-                "Global.use_cls": False,
-                "Det.limit_type": "max",
-                "Det.limit_side_len": DETECT_SIDE_PX,
-            })
+            _ENGINE = RapidOCR(
+                params={
+                    "Global.log_level": "error",
+                    "Global.max_side_len": MAX_SIDE_PX,
+                    "Global.text_score": LINE_SCORE_MIN,
+                    # pages are deskewed and upright before they are read: the 0/180° classifier
+                    # costs a third of the time and only ever turns a figure upside down
+                    "Global.use_cls": False,
+                    "Det.limit_type": "max",
+                    "Det.limit_side_len": DETECT_SIDE_PX,
+                }
+            )
         return _ENGINE
 
 
@@ -117,8 +120,18 @@ def read_characters(image: np.ndarray) -> list[OcrChar]:
                 chars = list(thousands_commas(part))
                 step = (p1 - p0) / max(len(chars), 1)
                 for k, ch in enumerate(chars):
-                    out.append(OcrChar(ch, p0 + k * step, top, p0 + (k + 1) * step, bottom, float(score), number,
-                                       spaced=k == 0 and (n_part > 0 or text[:1].isspace())))
+                    out.append(
+                        OcrChar(
+                            ch,
+                            p0 + k * step,
+                            top,
+                            p0 + (k + 1) * step,
+                            bottom,
+                            float(score),
+                            number,
+                            spaced=k == 0 and (n_part > 0 or text[:1].isspace()),
+                        )
+                    )
     return out
 
 
@@ -126,7 +139,7 @@ def _ink_span(ink: np.ndarray, x0: float, x1: float, top: float, bottom: float) 
     """A piece's x-range narrowed to where its ink is: the engine's boxes are padded and its
     character boxes (estimated from the recogniser's time steps) run into the next gap, which
     would close the gap between a code and its name, or between two cells."""
-    strip = ink[max(0, int(top)):int(bottom) + 1, max(0, int(x0)):int(x1) + 1]
+    strip = ink[max(0, int(top)) : int(bottom) + 1, max(0, int(x0)) : int(x1) + 1]
     if not strip.size:
         return x0, x1
     inked = np.flatnonzero(strip.any(axis=0))
@@ -148,7 +161,7 @@ def _parts(text: str, x0: float, x1: float, top: float, bottom: float, ink: np.n
     parts = text.split()
     if len(parts) <= 1:
         return [(text.strip() or text, x0, x1)]
-    strip = ink[max(0, int(top)):int(bottom) + 1, max(0, int(x0)):int(x1) + 1]
+    strip = ink[max(0, int(top)) : int(bottom) + 1, max(0, int(x0)) : int(x1) + 1]
     dark = strip.any(axis=0) if strip.size else np.zeros(0, dtype=bool)
     gaps: list[tuple[int, int]] = []  # blank runs inside the ink: (start, end) columns
     inked = np.flatnonzero(dark)
@@ -160,7 +173,7 @@ def _parts(text: str, x0: float, x1: float, top: float, bottom: float, ink: np.n
             elif dark[i] and start is not None:
                 gaps.append((start, i))
                 start = None
-    widest = sorted(sorted(gaps, key=lambda g: g[1] - g[0], reverse=True)[:len(parts) - 1])
+    widest = sorted(sorted(gaps, key=lambda g: g[1] - g[0], reverse=True)[: len(parts) - 1])
     if len(widest) < len(parts) - 1:  # no blank to cut at: share the box by characters
         total = sum(len(p) for p in parts) + len(parts) - 1
         out, at = [], x0

@@ -5,6 +5,7 @@ A page scanned a few tenths of a degree askew drifts by several pixels across a 
 image and the rows the glyphs form. The skew is measured from the image itself: text lines and
 table rules make the row profile sharpest when they are horizontal.
 """
+
 from __future__ import annotations
 
 import cv2

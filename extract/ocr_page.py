@@ -9,6 +9,7 @@ Pixel to point: the image covers the whole page, so one scale maps it (``px_per_
 size is the PDF page's (a scan in a PDF) or the image's size at its printed resolution (an image
 file). Boxes are those of the straightened image, which is where the figures were read.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -47,8 +48,9 @@ CLOSE_GAP_EM = 0.9
 Reader = Callable[[np.ndarray], list[OcrChar]]
 
 
-def ocr_layout(image: np.ndarray, number: int, width_pt: float, height_pt: float, n_images: int = 1,
-               reader: Reader = read_characters) -> PageLayout:
+def ocr_layout(
+    image: np.ndarray, number: int, width_pt: float, height_pt: float, n_images: int = 1, reader: Reader = read_characters
+) -> PageLayout:
     """The page's glyphs and rules as read from its image (any size; grey or colour)."""
     grey, _skew = straighten(to_grey(np.asarray(image)))
     px_per_pt = grey.shape[1] / width_pt

@@ -6,6 +6,7 @@ direction — table borders — and drops text, whose strokes are short. Each re
 a Rule along its middle, lengthened a little at both ends so that borders which meet on paper
 meet within the lattice's tolerance after the scan's blur and thresholding.
 """
+
 from __future__ import annotations
 
 import cv2
@@ -48,7 +49,7 @@ def image_rules(grey: np.ndarray, px_per_pt: float) -> tuple[list[Rule], np.ndar
             rule = _rule(x, y, w, h, horizontal, px_per_pt)
             out += rule
             if rule and (w if horizontal else h) >= ERASE_FACTOR * length:
-                lines[y:y + h, x:x + w] |= (labels[y:y + h, x:x + w] == k).astype(np.uint8) * 255
+                lines[y : y + h, x : x + w] |= (labels[y : y + h, x : x + w] == k).astype(np.uint8) * 255
     clean = grey.copy()
     clean[lines > 0] = 255
     return out, clean

@@ -6,6 +6,7 @@ of its own, so its cells count differently from the columns the table was read w
 previous pages. Each such cell goes to the columns its box covers on the pages that print every
 column; the printed text is never changed, only its position.
 """
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -30,8 +31,7 @@ def realign_continued_rows(table: RawTable) -> RawTable:
         return table
     pages_with_grid = {r.page for r in full}
     edges = [(median(r.boxes[c][0] for r in full), median(r.boxes[c][2] for r in full)) for c in range(n)]
-    rows = [_realigned(r, edges) if len(r.cells) < n and r.page not in pages_with_grid and _boxed(r) else r
-            for r in table.rows]
+    rows = [_realigned(r, edges) if len(r.cells) < n and r.page not in pages_with_grid and _boxed(r) else r for r in table.rows]
     return replace(table, rows=rows)
 
 
@@ -54,8 +54,9 @@ def _realigned(row: RawRow, edges: list[tuple[float, float]]) -> RawRow:
         cells[target], boxes[target] = text, box
         if row.confidences is not None and k < len(row.confidences):
             scores[target] = row.confidences[k]
-    return replace(row, cells=tuple(cells), boxes=tuple(boxes),
-                   confidences=tuple(scores) if row.confidences is not None else None)
+    return replace(
+        row, cells=tuple(cells), boxes=tuple(boxes), confidences=tuple(scores) if row.confidences is not None else None
+    )
 
 
 def _overlap(box: Box, x0: float, x1: float) -> float:

@@ -2,13 +2,14 @@
 tab extractor, so titles, units, repeated headers and tables continued across pages are
 handled by the same rules as a converted text; rows then get their page and page line back.
 """
+
 from __future__ import annotations
 
 from dataclasses import replace
 
 from extract.document_meta import document_identity
-from extract.pdf_columns import realign_continued_rows
 from extract.model import PageInfo, RawDocument, RawRow, RawTable
+from extract.pdf_columns import realign_continued_rows
 from extract.pdf_geometry import PageLayout
 from extract.pdf_page import PageLine, page_lines
 from extract.pdf_stream import Layouts
@@ -35,11 +36,17 @@ def layout_text(pages: list[PageLayout]) -> tuple[str, Where, list[PageInfo]]:
             out.append(_render(line))
             where[len(out)] = (page.number, k, line.boxes, line.confidences)
         out.append("")
-        statuses.append(PageInfo(
-            page.number, len(page.glyphs), len(lines),
-            sum(ln.method == "lattice" for ln in lines), sum(ln.method == "stream" for ln in lines), page.n_images,
-            page.read_by,
-        ))
+        statuses.append(
+            PageInfo(
+                page.number,
+                len(page.glyphs),
+                len(lines),
+                sum(ln.method == "lattice" for ln in lines),
+                sum(ln.method == "stream" for ln in lines),
+                page.n_images,
+                page.read_by,
+            )
+        )
     return "\n".join(out), where, statuses
 
 
@@ -59,8 +66,9 @@ def parse_pdf_pages(pages: list[PageLayout], source_path: str, fmt: str = "pdf")
     tables = extract_tab_tables(text, department=department, fiscal_year=year)
     tables = [realign_continued_rows(_on_pages(t, where)) for t in tables]
     text_lines = [(where[n][1], where[n][0], line) for n, line in enumerate(lines, start=1) if n in where]
-    return RawDocument(source_path, fmt, None, department, year, None, len(pages), tables, statuses, text_lines,
-                       identity=identity)
+    return RawDocument(
+        source_path, fmt, None, department, year, None, len(pages), tables, statuses, text_lines, identity=identity
+    )
 
 
 def _on_pages(table: RawTable, where: Where) -> RawTable:

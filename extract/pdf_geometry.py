@@ -4,6 +4,7 @@ Coordinates are PDF points with the origin at the page's top-left (y grows downw
 "above" reads as a smaller ``top``. Everything here is plain data and pure functions: a
 page can be built by hand in a test.
 """
+
 from __future__ import annotations
 
 import re

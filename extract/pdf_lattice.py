@@ -3,6 +3,7 @@
 A merged cell's text belongs to its top-left grid position and the positions it covers stay
 empty, which is how tab-separated conversions print them, so the same header logic applies.
 """
+
 from __future__ import annotations
 
 from bisect import bisect_right

@@ -3,6 +3,7 @@
 Ruled regions are read as lattices; the text outside them is searched for unruled tables;
 what remains are plain lines (titles, units, department, notes, narrative).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
@@ -11,6 +12,10 @@ from extract import context
 from extract.pdf_geometry import Box, Glyph, PageLayout, TextLine, text_lines
 from extract.pdf_lattice import find_grids, grid_rows
 from extract.pdf_stream import Layouts, find_stream_tables
+
+# Vertical rules a grid needs to be a table: three make two columns; the shaded bands of a
+# spreadsheet export (two rules, one column) are no grid.
+GRID_RULES_MIN = 3
 
 
 @dataclass(frozen=True)
@@ -25,7 +30,7 @@ class PageLine:
 
 def page_lines(page: PageLayout, layouts: Layouts | None = None) -> list[PageLine]:
     """``layouts``: unruled tables' columns seen on earlier pages, keyed by their header."""
-    grids = [g for g in find_grids(page.rules) if len(g.xs) >= 3]  # two columns at least: shaded rows are no grid
+    grids = [g for g in find_grids(page.rules) if len(g.xs) >= GRID_RULES_MIN]
     out: list[PageLine] = []
     loose = []
     inside: dict[int, list] = {i: [] for i in range(len(grids))}
@@ -51,8 +56,16 @@ def cell_confidences(line: PageLine, glyphs: list[Glyph]) -> tuple[float | None,
     figure is as sure as its least sure digit); None for a cell holding no glyph."""
     out: list[float | None] = []
     for text, box in zip(line.cells or (), line.boxes or ()):
-        scores = [g.confidence for g in glyphs if g.confidence is not None and box is not None and text.strip()
-                  and box[0] <= g.cx <= box[2] and box[1] <= g.cy <= box[3] and g.text.strip()]
+        scores = [
+            g.confidence
+            for g in glyphs
+            if g.confidence is not None
+            and box is not None
+            and text.strip()
+            and box[0] <= g.cx <= box[2]
+            and box[1] <= g.cy <= box[3]
+            and g.text.strip()
+        ]
         out.append(min(scores) if scores else None)
     return tuple(out)
 

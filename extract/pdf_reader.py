@@ -3,6 +3,7 @@
 PDFium reads the text layer (glyph boxes) and the drawn paths in C++, which is what makes
 this extractor fast; the table logic itself lives in pure modules.
 """
+
 from __future__ import annotations
 
 import ctypes

@@ -4,6 +4,7 @@ Body rows (from the first row holding a number) fix the columns: the x-ranges th
 segments cover, merged where they overlap. Header texts are then given the columns they head
 by where they sit against those ranges, however they are aligned (pdf_stream_header).
 """
+
 from __future__ import annotations
 
 import re
@@ -29,9 +30,13 @@ def is_context_line(line: TextLine) -> bool:
     """A line that describes a table or the page rather than being one of its rows."""
     text = line.text
     return bool(
-        context.is_table_title(text) or context.table_number(text) or context.unit_of(text)
-        or context.department_of(text) or context.is_page_header_line(text, None)
-        or normalize_label(text).startswith("注") or _PAGE_NUMBER.match(normalize_label(text))
+        context.is_table_title(text)
+        or context.table_number(text)
+        or context.unit_of(text)
+        or context.department_of(text)
+        or context.is_page_header_line(text, None)
+        or normalize_label(text).startswith("注")
+        or _PAGE_NUMBER.match(normalize_label(text))
     )
 
 
@@ -121,5 +126,9 @@ def _overlapping(columns: list[list[float]], s: Segment) -> list[int]:
 
 
 def _union(segments: list[Segment]) -> Box:
-    return (min(s.x0 for s in segments), min(s.top for s in segments),
-            max(s.x1 for s in segments), max(s.bottom for s in segments))
+    return (
+        min(s.x0 for s in segments),
+        min(s.top for s in segments),
+        max(s.x1 for s in segments),
+        max(s.bottom for s in segments),
+    )

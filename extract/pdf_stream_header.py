@@ -19,6 +19,7 @@ the header's alignment (left, right, centred: publishers print all three):
 
 Each text is put at the first column of its span, as a merged ruled cell is (pdf_lattice).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -65,8 +66,10 @@ def header_layout(header: list[tuple[Segment, ...]], body: list[Segment]) -> Hea
             covered.update(owned)
     cols.sort(key=lambda c: c.x0)
     index = {c: i for i, c in enumerate(cols)}
-    out = [[(min(index[c] for c in spans[k][i]), max(index[c] for c in spans[k][i])) for i in range(len(row))]
-           for k, row in enumerate(header)]
+    out = [
+        [(min(index[c] for c in spans[k][i]), max(index[c] for c in spans[k][i])) for i in range(len(row))]
+        for k, row in enumerate(header)
+    ]
     return HeaderLayout([[c.x0, c.x1] for c in cols], out)
 
 
@@ -147,8 +150,9 @@ def _overlaps(s: Segment, c: _Col) -> bool:
     return s.x0 < c.x1 and c.x0 < s.x1
 
 
-def _row_spans(row: tuple[Segment, ...], cols: list[_Col], covered: set[_Col], everything: list[Segment],
-               align: str) -> dict[int, list[_Col]]:
+def _row_spans(
+    row: tuple[Segment, ...], cols: list[_Col], covered: set[_Col], everything: list[Segment], align: str
+) -> dict[int, list[_Col]]:
     """Each text of one header row -> the columns it heads; adds the columns of texts over none."""
     owned: dict[int, list[_Col]] = {}
     for i, s in enumerate(row):
@@ -193,8 +197,9 @@ def _gap_home(s: Segment, cols: list[_Col], claimed: set[_Col], everything: list
     return left if can_left else right if can_right else None
 
 
-def _take_orphans(row: tuple[Segment, ...], owned: dict[int, list[_Col]], cols: list[_Col], covered: set[_Col],
-                  align: str) -> None:
+def _take_orphans(
+    row: tuple[Segment, ...], owned: dict[int, list[_Col]], cols: list[_Col], covered: set[_Col], align: str
+) -> None:
     """Columns this row leaves blank that a lower row labels join the span of a text beside
     them that heads sub-columns itself (a text over a column nothing below labels is a leaf)."""
     index = {c: j for j, c in enumerate(cols)}

@@ -7,6 +7,7 @@ of the budget templates; an upper cell that spans a 小计/其中 pair becomes t
 that pair. The result is a grid of header rows, one column per leaf, as the tab extractor
 produces, so column meaning is decided by the same code downstream.
 """
+
 from __future__ import annotations
 
 import re
@@ -18,17 +19,22 @@ from extract.space_tokens import tokens
 
 # Complete header labels of the 部门预算 templates (matched on the NFKC text, no spaces),
 # one alternation: a fragment join is tested against all of them in one match.
-_COMPLETE = re.compile("|".join(f"(?:{p})" for p in (
-    r"(单位|预算单位|功能科目|功能分类科目|(部门|政府)?经济(分类)?科目|科目|项目|单位\(项目\))(编码|代码|名称)",
-    r"项目|预算数|金额|合计|小计|总计|备注|说明|部门预算|本年预算",
-    r"(一般)?公共预算(拨款)?(收入)?|财政拨款(收入)?",
-    r"政府性基金(预算)?(拨款)?(收入)?|国有资本经营预算(拨款)?(收入)?",
-    r"上级补助收入|事业收入|事业单位经营收入|对?附属单位上缴收入|其他收入",
-    r"用事业基金弥补收支差额|上年结转(结余)?|上年实户资金余额|财政专户管理资金",
-    r"其中[:：].{2,30}(项目|收费|资金)",
-    r"(人员经费|公用经费|专项业务经费|基本|项目)(支出)?",
-    r"项目(金额|简介|名称|类别)|资金性质",
-)))
+_COMPLETE = re.compile(
+    "|".join(
+        f"(?:{p})"
+        for p in (
+            r"(单位|预算单位|功能科目|功能分类科目|(部门|政府)?经济(分类)?科目|科目|项目|单位\(项目\))(编码|代码|名称)",
+            r"项目|预算数|金额|合计|小计|总计|备注|说明|部门预算|本年预算",
+            r"(一般)?公共预算(拨款)?(收入)?|财政拨款(收入)?",
+            r"政府性基金(预算)?(拨款)?(收入)?|国有资本经营预算(拨款)?(收入)?",
+            r"上级补助收入|事业收入|事业单位经营收入|对?附属单位上缴收入|其他收入",
+            r"用事业基金弥补收支差额|上年结转(结余)?|上年实户资金余额|财政专户管理资金",
+            r"其中[:：].{2,30}(项目|收费|资金)",
+            r"(人员经费|公用经费|专项业务经费|基本|项目)(支出)?",
+            r"项目(金额|简介|名称|类别)|资金性质",
+        )
+    )
+)
 # No complete label is longer (其中： + 30 + 2 characters). A join with more ideographs than this
 # is no label: ideographs pass NFKC and the whitespace strip one for one, so its key is longer.
 LONGEST_LABEL = 35

@@ -5,6 +5,7 @@ characters ("合     计", "项    目") and push a parenthesised qualifier away
 ("部门预算支出经济分类科目 （按大类）"). Empty cells leave no trace, so these tokens are
 not yet positioned under columns; placing them is the transform's job.
 """
+
 from __future__ import annotations
 
 import re

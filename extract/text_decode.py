@@ -1,4 +1,5 @@
 """Bytes of a text disclosure -> str, with the encoding detected rather than assumed."""
+
 from __future__ import annotations
 
 import codecs
@@ -25,8 +26,10 @@ def decode_text(data: bytes) -> tuple[str, str]:
             try:
                 return data.decode(name), name
             except UnicodeDecodeError as exc:
-                raise UndecodableText(f"the file starts with a {name} byte-order mark but is not valid {name} "
-                                      f"at byte {exc.start} of {len(data)} (truncated or damaged?)") from None
+                raise UndecodableText(
+                    f"the file starts with a {name} byte-order mark but is not valid {name} "
+                    f"at byte {exc.start} of {len(data)} (truncated or damaged?)"
+                ) from None
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:

@@ -7,6 +7,7 @@ when printed, ends the header. Body rows keep their cells as printed tokens
 to is decided downstream from the table's arithmetic. A subject name broken over lines is
 joined back to its row. A region whose lines are tab-separated is read by the tab extractor.
 """
+
 from __future__ import annotations
 
 from extract import context

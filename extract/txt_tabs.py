@@ -4,6 +4,7 @@ A table is a run of tab-bearing lines (blank lines inside do not break it). Its 
 表N, unit and department come from the plain lines above it. A run that follows a repeated
 page header and repeats the previous table's column header continues that table.
 """
+
 from __future__ import annotations
 
 import re
@@ -15,9 +16,7 @@ from extract.model import RawRow, RawTable
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _CODE_LIKE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
-_BODY_LABEL = re.compile(
-    r"^(?:合计|总计|小计|本年.*合计|.*总计|[一二三四五六七八九十]+、|\d+[、.．]|[(（]\d+[)）])"
-)
+_BODY_LABEL = re.compile(r"^(?:合计|总计|小计|本年.*合计|.*总计|[一二三四五六七八九十]+、|\d+[、.．]|[(（]\d+[)）])")
 
 _NUMBER = re.compile(r"^[-+]?[\d,]+(?:\.\d+)?$")
 _NUMBERED_NOTE = re.compile(r"^\s*\d+[.、]")
@@ -94,8 +93,11 @@ def _is_caption_row(line: str) -> bool:
     cells = [c for c in line.split("\t") if c.strip()]
     if len(cells) == 1:
         return context.is_table_title(cells[0])
-    return bool(cells) and all(context.department_of(c) or context.unit_of(c) for c in cells) \
+    return (
+        bool(cells)
+        and all(context.department_of(c) or context.unit_of(c) for c in cells)
         and any(context.department_of(c) for c in cells)
+    )
 
 
 def _split_notes(ctx: list[tuple[int, str]]) -> tuple[list[str], list[tuple[int, str]]]:
@@ -103,8 +105,11 @@ def _split_notes(ctx: list[tuple[int, str]]) -> tuple[list[str], list[tuple[int,
     context (a 决算's empty table: '注：本表反映…' / '说明：…本年度没有…，故本表无数据。')."""
     notes: list[str] = []
     rest = list(ctx)
-    while rest and (normalize_label(rest[0][1]).startswith(("注", "说明")) or (notes and _NUMBERED_NOTE.match(rest[0][1]))
-                    or (notes and normalize_label(rest[0][1]).endswith(("说明:", "说明：")))):  # '…作下述说明：' / '说明：…无数据
+    while rest and (
+        normalize_label(rest[0][1]).startswith(("注", "说明"))
+        or (notes and _NUMBERED_NOTE.match(rest[0][1]))
+        or (notes and normalize_label(rest[0][1]).endswith(("说明:", "说明：")))
+    ):  # '…作下述说明：' / '说明：…无数据
         notes.append(clean_cell(rest.pop(0)[1]))
     return notes, rest
 
@@ -121,7 +126,7 @@ def _near_context(ctx: list[tuple[int, str]]) -> list[tuple[int, str]]:
 def _table_from_block(block, ctx, lines, index, department, fiscal_year) -> RawTable:
     title = number = unit = None
     dept = year = None
-    for pos, (line_no, line) in enumerate(ctx):
+    for pos, (_line_no, line) in enumerate(ctx):
         nxt = ctx[pos + 1][1] if pos + 1 < len(ctx) else None
         number = context.table_number(line) or number
         if context.is_table_title(line):

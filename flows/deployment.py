@@ -1,5 +1,6 @@
 """The nightly deployment: `nightly` on a cron schedule, served by `budget-etl serve` (or
 declared in prefect.yaml for a work pool)."""
+
 from __future__ import annotations
 
 import asyncio
@@ -68,11 +69,14 @@ def serve_nightly(settings: Settings, on_ready: Callable[[str], None] = print) -
     paused on the way out so no run piles up while nothing serves it."""
     signal.signal(signal.SIGTERM, _interrupt)  # until the runner installs its handler
     import prefect.runner.server  # noqa: F401  Runner.start imports it first: a signal must not land inside that import
+
     runner = _Runner(pause_on_shutdown=True)
     deployment_id = runner.add_deployment(deployment(settings))
-    on_ready(f"serving deployment nightly-ingestion/{settings.deployment}: cron '{settings.schedule}' "
-             f"({settings.timezone}), next run {next_run(settings):%Y-%m-%d %H:%M %Z}; "
-             f"inbox {settings.inbox} -> {settings.warehouse}")
+    on_ready(
+        f"serving deployment nightly-ingestion/{settings.deployment}: cron '{settings.schedule}' "
+        f"({settings.timezone}), next run {next_run(settings):%Y-%m-%d %H:%M %Z}; "
+        f"inbox {settings.inbox} -> {settings.warehouse}"
+    )
     try:
         asyncio.run(runner.start())
     except KeyboardInterrupt:

@@ -4,6 +4,7 @@
 `run_ingest(settings)` picks the task runner (threads, processes or a Dask cluster) from the
 settings; `nightly` is the flow a deployment schedules: it reads the settings and runs it.
 """
+
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
@@ -16,7 +17,6 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from common import settings as config
-from common.version import PARSER_VERSION
 from expectations import report
 from flows import isolation, staging, steps
 from flows.plan import plan
@@ -33,21 +33,25 @@ def _transient(task, task_run, state) -> bool:
     return steps.is_transient(state.result(raise_on_failure=False))
 
 
-@task(name="prepare-document", retries=3, retry_delay_seconds=exponential_backoff(backoff_factor=1),
-      retry_condition_fn=_transient)
-def prepare_task(path: Path, sha256: str, staging_dir: Path, limits: isolation.Limits,
-                 workers: int) -> staging.Staged | steps.Failure:
+@task(
+    name="prepare-document", retries=3, retry_delay_seconds=exponential_backoff(backoff_factor=1), retry_condition_fn=_transient
+)
+def prepare_task(
+    path: Path, sha256: str, staging_dir: Path, limits: isolation.Limits, workers: int
+) -> staging.Staged | steps.Failure:
     """One document again, with Prefect's retries: for a file whose first attempt (in its
     batch) met a transient I/O error."""
     return isolation.run(path, sha256, staging_dir, limits, workers)
 
 
 @task(name="prepare-documents")
-def prepare_batch(batch: list[tuple[Path, str]], staging_dir: Path, limits: isolation.Limits,
-                  workers: int) -> list[staging.Staged | steps.Failure | Exception]:
+def prepare_batch(
+    batch: list[tuple[Path, str]], staging_dir: Path, limits: isolation.Limits, workers: int
+) -> list[staging.Staged | steps.Failure | Exception]:
     """A batch of documents, `workers` at a time: a Prefect task costs ~15 ms of the flow's
     CPU, more than a text document takes to prepare. An exception is returned with its
     document (a transient one is retried alone by `prepare_task`), never raised for the batch."""
+
     def attempt(item: tuple[Path, str]) -> staging.Staged | steps.Failure | Exception:
         try:
             return isolation.run(*item, staging_dir, limits, workers)
@@ -65,10 +69,19 @@ def batches(todo: list, workers: int, largest: int = 50) -> list[list]:
 
 
 @flow(name="ingest-disclosures", log_prints=True)
-def ingest_flow(paths: list[Path], warehouse_path: Path, force: bool = False, show_progress: bool = False,
-                reports_dir: Path | None = None, quarantine_dir: Path | None = None,
-                staging_dir: Path | None = None, retries: int = 3,
-                limits: isolation.Limits = isolation.Limits(), workers: int = 1, lock_wait: float = 0) -> steps.RunSummary:
+def ingest_flow(
+    paths: list[Path],
+    warehouse_path: Path,
+    force: bool = False,
+    show_progress: bool = False,
+    reports_dir: Path | None = None,
+    quarantine_dir: Path | None = None,
+    staging_dir: Path | None = None,
+    retries: int = 3,
+    limits: isolation.Limits = isolation.Limits(),
+    workers: int = 1,
+    lock_wait: float = 0,
+) -> steps.RunSummary:
     """Ingest every disclosure under `paths` (unchanged files, and unchanged files that failed
     before, are skipped), validate what was loaded and write the quality report to `reports_dir`.
 
@@ -92,19 +105,41 @@ def ingest_flow(paths: list[Path], warehouse_path: Path, force: bool = False, sh
         elif reports_dir is not None:
             with Warehouse(warehouse_path, read_only=True) as wh:
                 _validate_and_report(wh, summary, reports_dir)
-    create_markdown_artifact(summary_markdown(summary), key="ingest-summary",
-                             description="Documents new/changed/skipped/failed, facts and findings of this run")
+    create_markdown_artifact(
+        summary_markdown(summary),
+        key="ingest-summary",
+        description="Documents new/changed/skipped/failed, facts and findings of this run",
+    )
     return summary
 
 
-def _load(wh: Warehouse, todo: list[tuple[Path, str, bool]], summary: steps.RunSummary, staging_dir: Path,
-          limits: isolation.Limits, workers: int, retries: int, quarantine_dir: Path | None,
-          show_progress: bool) -> None:
+def _load(
+    wh: Warehouse,
+    todo: list[tuple[Path, str, bool]],
+    summary: steps.RunSummary,
+    staging_dir: Path,
+    limits: isolation.Limits,
+    workers: int,
+    retries: int,
+    quarantine_dir: Path | None,
+    show_progress: bool,
+) -> None:
     """Prepare the files in parallel tasks; this one writer loads each as it is ready, in order."""
-    futures = [(batch, prepare_batch.submit([(path, sha) for path, sha, _ in batch], staging_dir, limits, workers))
-               for batch in batches(todo, workers)]
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  disable=not show_progress, transient=False) as progress, staging.Discarder() as discard:
+    futures = [
+        (batch, prepare_batch.submit([(path, sha) for path, sha, _ in batch], staging_dir, limits, workers))
+        for batch in batches(todo, workers)
+    ]
+    with (
+        Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            disable=not show_progress,
+            transient=False,
+        ) as progress,
+        staging.Discarder() as discard,
+    ):
         bar = progress.add_task("loading documents", total=len(todo))
         for batch, future in futures:
             results = future.result(raise_on_failure=False)
@@ -113,8 +148,11 @@ def _load(wh: Warehouse, todo: list[tuple[Path, str, bool]], summary: steps.RunS
             done = []
             for (path, sha, previously), result in zip(batch, results):
                 if retries and steps.is_transient(result):
-                    result = prepare_task.with_options(retries=retries - 1).submit(
-                        path, sha, staging_dir, limits, workers).result(raise_on_failure=False)
+                    result = (
+                        prepare_task.with_options(retries=retries - 1)
+                        .submit(path, sha, staging_dir, limits, workers)
+                        .result(raise_on_failure=False)
+                    )
                 done.append((path, sha, previously, result))
             progress.update(bar, description=f"loading {escape(batch[0][0].name)} …")
             _write_batch(wh, done, summary, quarantine_dir, discard)
@@ -131,13 +169,19 @@ def _validate_and_report(wh: Warehouse, summary: steps.RunSummary, reports_dir: 
     summary.report = report.write(report.gather(wh, reports_dir / "data_docs" / "index.html"), reports_dir)
 
 
-def _write_batch(wh: Warehouse, done: list[tuple[Path, str, bool, object]], summary: steps.RunSummary,
-                 quarantine_dir: Path | None, discard=staging.discard) -> None:
+def _write_batch(
+    wh: Warehouse,
+    done: list[tuple[Path, str, bool, object]],
+    summary: steps.RunSummary,
+    quarantine_dir: Path | None,
+    discard=staging.discard,
+) -> None:
     """A batch's staged documents in one transaction (each table appended once); failures are
     recorded one by one. Should the batch not load, its documents are loaded one at a time, so
     only the one that breaks fails."""
-    staged = [(path, sha, previously, r) for path, sha, previously, r in done
-              if isinstance(r, staging.Staged) and r.stats is not None]
+    staged = [
+        (path, sha, previously, r) for path, sha, previously, r in done if isinstance(r, staging.Staged) and r.stats is not None
+    ]
     for path, sha, previously, result in done:
         if not any(result is s[3] for s in staged):
             _write(wh, path, sha, result, summary, previously, quarantine_dir)
@@ -148,19 +192,19 @@ def _write_batch(wh: Warehouse, done: list[tuple[Path, str, bool, object]], summ
         for table, file in result.files().items():
             files.setdefault(table, []).append(file)
     try:
-        wh.load_staged([(r.record, {k: r.stats[k] for k in ("n_tables", "n_facts", "n_unplaced")})
-                        for *_, r in staged], files)
+        wh.load_staged([(r.record, {k: r.stats[k] for k in ("n_tables", "n_facts", "n_unplaced")}) for *_, r in staged], files)
     except Exception:  # rolled back: one document at a time finds the one that breaks
         for path, sha, previously, result in staged:
             _write(wh, path, sha, result, summary, previously, quarantine_dir)
         return
-    for path, sha, previously, result in staged:
+    for _path, _sha, previously, result in staged:
         steps.count_loaded(summary, result.stats, previously)
         discard(result)
 
 
-def _write(wh: Warehouse, path: Path, sha: str | None, result, summary: steps.RunSummary, previously: bool,
-           quarantine_dir: Path | None) -> None:
+def _write(
+    wh: Warehouse, path: Path, sha: str | None, result, summary: steps.RunSummary, previously: bool, quarantine_dir: Path | None
+) -> None:
     """The single writer: a staged document is loaded; a failure is recorded and quarantined."""
     if isinstance(result, BaseException) and steps.is_transient(result):
         result = steps.Failure(path.name, str(path), "read", f"cannot read the file after retries: {result}", sha)
@@ -169,25 +213,39 @@ def _write(wh: Warehouse, path: Path, sha: str | None, result, summary: steps.Ru
     if isinstance(result, steps.Failure):
         if quarantine_dir is not None:
             quarantine(path, result.stage, result.message, quarantine_dir, copy=result.stage != "discover")
-        steps.load(wh, result, summary, previously)
+        steps.store(wh, result, summary, previously)
         return
     try:
-        steps.load(wh, staging.restore(result), summary, previously)
+        steps.store(wh, staging.restore(result), summary, previously)
     except Exception as exc:  # this document's transaction was rolled back; the others still load
         _write(wh, path, sha, steps.Failure.internal(path, "load", exc, sha), summary, previously, quarantine_dir)
     finally:
         staging.discard(result)
 
 
-def run_ingest(settings: config.Settings, inputs: list[Path] | None = None, force: bool = False,
-               show_progress: bool = False, validate_and_report: bool = True) -> steps.RunSummary:
+def run_ingest(
+    settings: config.Settings,
+    inputs: list[Path] | None = None,
+    force: bool = False,
+    show_progress: bool = False,
+    validate_and_report: bool = True,
+) -> steps.RunSummary:
     """The flow with the task runner the settings ask for."""
     runner = ingest_flow.with_options(task_runner=task_runner(settings))
     limits = isolation.Limits(settings.file_timeout, settings.memory_mb, settings.max_file_mb, settings.ocr_page_timeout)
-    return runner(inputs or [settings.inbox], settings.warehouse, force=force, show_progress=show_progress,
-                  reports_dir=settings.reports if validate_and_report else None, quarantine_dir=settings.quarantine,
-                  staging_dir=settings.staging, retries=settings.retries, limits=limits,
-                  workers=settings.parallelism, lock_wait=settings.lock_wait)
+    return runner(
+        inputs or [settings.inbox],
+        settings.warehouse,
+        force=force,
+        show_progress=show_progress,
+        reports_dir=settings.reports if validate_and_report else None,
+        quarantine_dir=settings.quarantine,
+        staging_dir=settings.staging,
+        retries=settings.retries,
+        limits=limits,
+        workers=settings.parallelism,
+        lock_wait=settings.lock_wait,
+    )
 
 
 @flow(name="nightly-ingestion", log_prints=True)
@@ -195,5 +253,10 @@ def nightly() -> dict:
     """What the schedule runs: the inbox of the settings, through `ingest-disclosures`."""
     settings, _ = config.load()
     summary = run_ingest(settings)
-    return {"new": summary.new, "changed": summary.changed, "unchanged": len(summary.unchanged),
-            "failed": [f.source_file for f in summary.failed], "facts": summary.facts}
+    return {
+        "new": summary.new,
+        "changed": summary.changed,
+        "unchanged": len(summary.unchanged),
+        "failed": [f.source_file for f in summary.failed],
+        "facts": summary.facts,
+    }

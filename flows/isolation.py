@@ -8,6 +8,7 @@ alone, and either way the file becomes a Failure with the cause while the run go
 Where the caller is itself a daemonic process (a Dask worker: it cannot have children) the
 file is prepared in-process; the cluster's own worker memory limit and nanny stand in.
 """
+
 from __future__ import annotations
 
 import atexit
@@ -22,6 +23,7 @@ from pathlib import Path
 
 from pebble import ProcessExpired, ProcessPool
 
+from extract import formats
 from flows import staging, steps
 
 
@@ -36,7 +38,6 @@ class Limits:
 
 
 _PDF_PAGE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
-_IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff"}
 
 
 def pages_to_ocr(path: Path) -> int:
@@ -46,9 +47,9 @@ def pages_to_ocr(path: Path) -> int:
     per 2 MB). Text files need none."""
     suffix = path.suffix.lower()
     try:
-        if suffix in _IMAGE_SUFFIXES:
+        if suffix in formats.IMAGE_SUFFIXES:
             return max(1, path.stat().st_size >> 20) if suffix in (".tif", ".tiff") else 1
-        if suffix == ".pdf":
+        if suffix in formats.PDF_SUFFIXES:
             data = path.read_bytes()
             return max(len(_PDF_PAGE.findall(data)), len(data) >> 21, 1)
     except OSError:
@@ -71,15 +72,18 @@ def run(path: Path, sha256: str, staging_dir: Path, limits: Limits, workers: int
         return prepare_and_stage(path, sha256, staging_dir, limits.file_mb)
     seconds = time_limit(path, limits)
     future = _pool(workers, limits.memory_mb).schedule(
-        prepare_and_stage, args=(path, sha256, staging_dir, limits.file_mb), timeout=seconds)
+        prepare_and_stage, args=(path, sha256, staging_dir, limits.file_mb), timeout=seconds
+    )
     try:
         return future.result()
     except FutureTimeout:
         message = f"stopped after {seconds:g} s: over the time limit for one file (setting file_timeout"
         message += ")" if seconds == limits.seconds else f", plus ocr_page_timeout for each of {pages_to_ocr(path)} pages)"
     except ProcessExpired as exc:
-        message = (f"the parser's process died ({_cause(exc.exitcode)}), most likely over the "
-                   f"{limits.memory_mb} MB memory limit for one file (setting memory_mb)")
+        message = (
+            f"the parser's process died ({_cause(exc.exitcode)}), most likely over the "
+            f"{limits.memory_mb} MB memory limit for one file (setting memory_mb)"
+        )
     except MemoryError:
         message = f"over the {limits.memory_mb} MB memory limit for one file (setting memory_mb)"
     return steps.Failure(path.name, str(path), "extract", message, sha256)
@@ -112,8 +116,12 @@ def _pool(workers: int, memory_mb: int) -> ProcessPool:
         key = (workers, memory_mb)
         if _current is None or _current[0] != key or not _current[1].active:
             shutdown()
-            pool = ProcessPool(max_workers=workers, initializer=_limit_memory, initargs=(memory_mb,),
-                               context=multiprocessing.get_context("spawn"))
+            pool = ProcessPool(
+                max_workers=workers,
+                initializer=_limit_memory,
+                initargs=(memory_mb,),
+                context=multiprocessing.get_context("spawn"),
+            )
             _current = (key, pool)
         return _current[1]
 

@@ -5,9 +5,10 @@ Without Prefect, polars or the parsers (nothing here imports them): `budget-etl 
 quality report was written after the warehouse's content last changed, prints its summary without starting the flow; the
 flow's start-up alone (Prefect, the parsers, Great Expectations) was most of that run's time.
 """
+
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from common.version import PARSER_VERSION
@@ -17,8 +18,9 @@ from load import fingerprints
 REPORT_FILES = ("quality_report.html", "quality_report.md")  # what expectations/report.py writes
 
 
-def plan(warehouse_path: Path, files: list[Path], force: bool, summary: steps.RunSummary,
-         known: tuple[dict, dict] | None = None) -> list[tuple[Path, str, bool]]:
+def plan(
+    warehouse_path: Path, files: list[Path], force: bool, summary: steps.RunSummary, known: tuple[dict, dict] | None = None
+) -> list[tuple[Path, str, bool]]:
     """(file, sha256, loaded before) of the files to prepare; the others are counted as skipped.
     `known`: the warehouse's (loaded, failed) fingerprints when already read."""
     todo: list[tuple[Path, str, bool]] = []
@@ -60,4 +62,4 @@ def unchanged_run(warehouse_path: Path, paths: list[Path], reports_dir: Path | N
 
 
 def _utc_mtime(path: Path) -> datetime:
-    return datetime.fromtimestamp(path.stat().st_mtime, timezone.utc).replace(tzinfo=None)
+    return datetime.fromtimestamp(path.stat().st_mtime, UTC).replace(tzinfo=None)

@@ -3,10 +3,11 @@
 The inbox is left as it is (it may be a shared drop folder or the bundled samples); the copy
 and ``<file>.error.txt`` beside it say what failed, at which stage and when.
 """
+
 from __future__ import annotations
 
 import shutil
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 
@@ -17,7 +18,8 @@ def quarantine(path: Path, stage: str, message: str, folder: Path, copy: bool = 
     if copy and (path.is_symlink() or path.exists()):
         target.unlink(missing_ok=True)
         shutil.copy2(path, target, follow_symlinks=False)
-    when = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    when = datetime.now(UTC).isoformat(timespec="seconds")
     (folder / f"{path.name}.error.txt").write_text(
-        f"file: {path}\nstage: {stage}\nerror: {message}\nwhen: {when}\n", encoding="utf-8")
+        f"file: {path}\nstage: {stage}\nerror: {message}\nwhen: {when}\n", encoding="utf-8"
+    )
     return target

@@ -1,4 +1,5 @@
 """Task runners: local threads or processes by default, a Dask cluster when given an address."""
+
 from __future__ import annotations
 
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
@@ -14,8 +15,14 @@ def task_runner(settings: Settings) -> TaskRunner:
 
         if settings.dask_address:
             return DaskTaskRunner(address=settings.dask_address)
-        return DaskTaskRunner(cluster_kwargs={"n_workers": settings.parallelism, "threads_per_worker": 1,
-                                              "processes": True, "dashboard_address": None})
+        return DaskTaskRunner(
+            cluster_kwargs={
+                "n_workers": settings.parallelism,
+                "threads_per_worker": 1,
+                "processes": True,
+                "dashboard_address": None,
+            }
+        )
     if settings.runner == "processes":
         return ProcessPoolTaskRunner(max_workers=settings.parallelism)
     return ThreadPoolTaskRunner(max_workers=settings.parallelism)

@@ -4,6 +4,7 @@ A worker (a thread, a process or a Dask worker on another machine with the same 
 folder) writes its document's frames under the staging folder and returns only their
 location; the writer reads them back, loads them in one transaction and removes them.
 """
+
 from __future__ import annotations
 
 import json
@@ -21,8 +22,12 @@ from transform.disclosure.frames import TABLES as ITEM_TABLES
 from transform.normalize import NormalizedDocument
 
 FRAMES = ("tables", "facts", "unplaced", "pages")
-WAREHOUSE_TABLES = {"tables": "source_table", "facts": "fact_budget_amount", "unplaced": "unplaced_cell",
-                    "pages": "source_page"}  # and each of ITEM_TABLES under its own name
+WAREHOUSE_TABLES = {
+    "tables": "source_table",
+    "facts": "fact_budget_amount",
+    "unplaced": "unplaced_cell",
+    "pages": "source_page",
+}  # and each of ITEM_TABLES under its own name
 
 
 @dataclass(frozen=True)
@@ -45,8 +50,10 @@ def stage(prepared: Prepared, root: Path) -> Staged:
     for name in ITEM_TABLES:
         prepared.normalized.items[name].write_parquet(folder / f"{name}.parquet")
     (folder / "record.json").write_text(json.dumps(asdict(record), ensure_ascii=False), encoding="utf-8")
-    frames = {**{WAREHOUSE_TABLES[name]: (f"{name}.parquet", getattr(prepared.normalized, name)) for name in FRAMES},
-              **{name: (f"{name}.parquet", prepared.normalized.items[name]) for name in ITEM_TABLES}}
+    frames = {
+        **{WAREHOUSE_TABLES[name]: (f"{name}.parquet", getattr(prepared.normalized, name)) for name in FRAMES},
+        **{name: (f"{name}.parquet", prepared.normalized.items[name]) for name in ITEM_TABLES},
+    }
     stats = {**document_stats(prepared), "files": {table: file for table, (file, frame) in frames.items() if frame.height}}
     return Staged(record, folder, stats)
 
@@ -78,7 +85,7 @@ class Discarder:
             future.result()
         self._pending.clear()
 
-    def __enter__(self) -> "Discarder":
+    def __enter__(self) -> Discarder:
         return self
 
     def __exit__(self, *exc) -> None:

@@ -1,24 +1,23 @@
 """The per-document steps the ingestion flow runs: discover, fingerprint, prepare (read +
 extract + normalize, no database), load (single writer). Plain functions, so they are tested
 without Prefect."""
+
 from __future__ import annotations
 
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from common.version import PARSER_VERSION
+from extract import formats
 from extract.errors import ExtractError
 
 if TYPE_CHECKING:  # the parsers and the warehouse are imported where used: discover and
     # fingerprint serve the nothing-changed run (flows/plan.py), which needs neither
     from load.warehouse import DocumentRecord, Warehouse
     from transform.normalize import NormalizedDocument
-
-SUFFIXES = {".txt", ".text", ".tsv", ".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff"}  # images: scans, read by OCR
 
 
 @dataclass
@@ -36,7 +35,7 @@ class Failure:
     sha256: str | None = None
 
     @classmethod
-    def internal(cls, path: Path, stage: str, exc: BaseException, sha256: str | None) -> "Failure":
+    def internal(cls, path: Path, stage: str, exc: BaseException, sha256: str | None) -> Failure:
         """A bug, not a property of the file: named as one, with the file it happened on."""
         return cls(path.name, str(path), stage, f"internal error ({type(exc).__name__}: {exc})", sha256)
 
@@ -81,15 +80,17 @@ def discover(paths: list[Path]) -> Discovery:
             for p in sorted(root.rglob("*")):
                 if p.is_dir():
                     continue
-                if any(part.startswith(".") for part in p.relative_to(root).parts) or p.suffix.lower() not in SUFFIXES:
+                if any(part.startswith(".") for part in p.relative_to(root).parts) or p.suffix.lower() not in formats.SUFFIXES:
                     result.ignored.append(str(p.relative_to(root)))
                 elif p.is_symlink() and not (target := p.resolve()).is_relative_to(base):
                     # rglob does not descend into linked folders, so only a link itself can lead out
-                    result.refused.append(Failure(p.name, str(p), "discover",
-                                                  f"refused: the link leads outside {root} (to {target})"))
+                    result.refused.append(
+                        Failure(p.name, str(p), "discover", f"refused: the link leads outside {root} (to {target})")
+                    )
                 elif not p.is_file():
-                    result.refused.append(Failure(p.name, str(p), "discover",
-                                                  "refused: not a regular file (a broken link, a pipe or a device)"))
+                    result.refused.append(
+                        Failure(p.name, str(p), "discover", "refused: not a regular file (a broken link, a pipe or a device)")
+                    )
                 else:
                     found.add(p)
         elif root.is_file():
@@ -99,9 +100,14 @@ def discover(paths: list[Path]) -> Discovery:
     by_name: dict[str, Path] = {}
     for path in sorted(found, key=lambda p: (p.name, str(p))):
         if path.name in by_name:
-            result.duplicates.append(Failure(path.name, str(path), "discover",
-                                             f"{by_name[path.name]} has the same file name, and documents are "
-                                          "identified by file name; rename one of them"))
+            result.duplicates.append(
+                Failure(
+                    path.name,
+                    str(path),
+                    "discover",
+                    f"{by_name[path.name]} has the same file name, and documents are identified by file name; rename one of them",
+                )
+            )
         else:
             by_name[path.name] = path
             result.files.append(path)
@@ -135,14 +141,22 @@ def prepare(path: Path, sha256: str, max_bytes: int | None = None) -> Prepared |
             raise  # the flow retries it with back-off
         return Failure(path.name, str(path), "read", f"cannot read the file: {exc.strerror or exc}", sha256)
     except MemoryError:
-        return Failure(path.name, str(path), stage, "ran out of memory: over the memory limit for one file "
-                       "(setting memory_mb)", sha256)
+        return Failure(
+            path.name, str(path), stage, "ran out of memory: over the memory limit for one file (setting memory_mb)", sha256
+        )
     except Exception as exc:  # a parser bug must not stop the other files
         return Failure.internal(path, stage, exc, sha256)
     record = DocumentRecord(
-        source_file=path.name, path=str(path.resolve()), sha256=sha256, format=doc.format,
-        encoding=doc.encoding, n_lines=doc.n_lines, n_pages=doc.n_pages,
-        department=doc.department, fiscal_year=doc.fiscal_year, parser_version=PARSER_VERSION,
+        source_file=path.name,
+        path=str(path.resolve()),
+        sha256=sha256,
+        format=doc.format,
+        encoding=doc.encoding,
+        n_lines=doc.n_lines,
+        n_pages=doc.n_pages,
+        department=doc.department,
+        fiscal_year=doc.fiscal_year,
+        parser_version=PARSER_VERSION,
         **identity_fields(doc.identity),
     )
     return Prepared(record, normalized)
@@ -153,10 +167,16 @@ def identity_fields(identity) -> dict:
     if identity is None:
         return {}
     variants = "; ".join(f"{name} ×{n}" for name, n in identity.variants) or None
-    return {"document_kind": identity.kind, "scope": identity.scope, "government_level": identity.level,
-            "region": identity.region, "unit_code": identity.unit_code,
-            "department_sources": identity.sources_text(), "department_variants": variants,
-            "department_placeholder": identity.placeholder}
+    return {
+        "document_kind": identity.kind,
+        "scope": identity.scope,
+        "government_level": identity.level,
+        "region": identity.region,
+        "unit_code": identity.unit_code,
+        "department_sources": identity.sources_text(),
+        "department_variants": variants,
+        "department_placeholder": identity.placeholder,
+    }
 
 
 def is_transient(exc: BaseException) -> bool:
@@ -166,10 +186,11 @@ def is_transient(exc: BaseException) -> bool:
     return isinstance(exc, OSError) and not isinstance(exc, permanent)
 
 
-def load(warehouse: Warehouse, result: Prepared | Failure, summary: RunSummary, previously_loaded: bool) -> None:
+def store(warehouse: Warehouse, result: Prepared | Failure, summary: RunSummary, previously_loaded: bool) -> None:
+    """A prepared document into the warehouse (its own transaction), or its failure recorded;
+    either way counted in the run's summary."""
     if isinstance(result, Failure):
-        warehouse.record_error(result.source_file, result.path, result.stage, result.message,
-                               result.sha256, PARSER_VERSION)
+        warehouse.record_error(result.source_file, result.path, result.stage, result.message, result.sha256, PARSER_VERSION)
         summary.failed.append(result)
         return
     n = result.normalized
@@ -182,21 +203,34 @@ def document_stats(prepared: Prepared) -> dict:
     are (a worker, before staging): the writer then loads the staged files without reading them."""
     n, record = prepared.normalized, prepared.record
     return {
-        "n_tables": n.tables.height, "n_facts": n.facts.height, "n_unplaced": n.unplaced.height,
-        "tables_by_kind": n.tables["statement"].to_list(), "tables_by_status": n.tables["status"].to_list(),
+        "n_tables": n.tables.height,
+        "n_facts": n.facts.height,
+        "n_unplaced": n.unplaced.height,
+        "tables_by_kind": n.tables["statement"].to_list(),
+        "tables_by_status": n.tables["status"].to_list(),
         "unplaced_by_reason": n.unplaced["reason"].to_list(),
         "per_document": {
-            "source_file": record.source_file, "department": record.department,
-            "fiscal_year": record.fiscal_year, "kind": record.document_kind,
-            "scope": record.scope, "tables": n.tables.height,
+            "source_file": record.source_file,
+            "department": record.department,
+            "fiscal_year": record.fiscal_year,
+            "kind": record.document_kind,
+            "scope": record.scope,
+            "tables": n.tables.height,
             "loaded_tables": int((n.tables["status"] == "loaded").sum()),
-            "facts": n.facts.height, "unplaced": n.unplaced.height, "format": record.format,
+            "facts": n.facts.height,
+            "unplaced": n.unplaced.height,
+            "format": record.format,
             "placed_by_arithmetic": int(n.facts["placement"].str.starts_with("arithmetic").sum()),
             "ambiguous": int((n.unplaced["reason"] == "ambiguous_column").sum()),
-            "items": [n.items[t].height for t in ("project", "fact_three_public", "performance_target", "fact_line_item",
-                                                  "narrative_fact") if t in n.items],
-            "set_aside": [f"{t['table_number'] or t['title']}: {t['placement_notes']}"
-                          for t in n.tables.filter(n.tables["placement_notes"].is_not_null()).iter_rows(named=True)],
+            "items": [
+                n.items[t].height
+                for t in ("project", "fact_three_public", "performance_target", "fact_line_item", "narrative_fact")
+                if t in n.items
+            ],
+            "set_aside": [
+                f"{t['table_number'] or t['title']}: {t['placement_notes']}"
+                for t in n.tables.filter(n.tables["placement_notes"].is_not_null()).iter_rows(named=True)
+            ],
         },
     }
 

@@ -1,5 +1,6 @@
 """The run summary: its per-document rows and finding counts (what the terminal prints) and
 the Markdown of the Prefect artifact an operator reads in the UI."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -11,26 +12,57 @@ if TYPE_CHECKING:  # the nothing-changed run prints a summary without importing 
     import polars as pl
 
 UNKNOWN = "unknown"  # a department, year, kind or scope the document does not say
-DOCUMENT_COLUMNS = ("document", "layout", "department", "year", "kind", "scope", "tables", "loaded tables", "facts",
-                    "placed by arithmetic", "ambiguous", "unplaced", "projects · 三公 · targets · lines · narrative")
+DOCUMENT_COLUMNS = (
+    "document",
+    "layout",
+    "department",
+    "year",
+    "kind",
+    "scope",
+    "tables",
+    "loaded tables",
+    "facts",
+    "placed by arithmetic",
+    "ambiguous",
+    "unplaced",
+    "projects · 三公 · targets · lines · narrative",
+)
 SEVERITIES = ("errors", "warnings", "rounding", "info")
 
 
 def document_rows(summary: RunSummary) -> list[list[str]]:
     """One row per loaded document, in DOCUMENT_COLUMNS' order (document text as printed: the
     caller makes it safe for its medium)."""
-    return [[d["source_file"], d["format"], d["department"] or UNKNOWN, str(d["fiscal_year"] or UNKNOWN),
-             d.get("kind") or UNKNOWN, d.get("scope") or UNKNOWN, str(d["tables"]), str(d["loaded_tables"]),
-             str(d["facts"]), str(d["placed_by_arithmetic"]), str(d["ambiguous"]), str(d["unplaced"]),
-             " · ".join(str(n) for n in d.get("items", ()))] for d in summary.per_document]
+    return [
+        [
+            d["source_file"],
+            d["format"],
+            d["department"] or UNKNOWN,
+            str(d["fiscal_year"] or UNKNOWN),
+            d.get("kind") or UNKNOWN,
+            d.get("scope") or UNKNOWN,
+            str(d["tables"]),
+            str(d["loaded_tables"]),
+            str(d["facts"]),
+            str(d["placed_by_arithmetic"]),
+            str(d["ambiguous"]),
+            str(d["unplaced"]),
+            " · ".join(str(n) for n in d.get("items", ())),
+        ]
+        for d in summary.per_document
+    ]
 
 
 def finding_counts(findings: pl.DataFrame) -> dict[str, int]:
     """errors, warnings (not rounding), rounding warnings and info of some findings."""
     sev = findings["severity"]
     rounding = int(((sev == "warning") & (findings["kind"] == "rounding")).sum())
-    return {"errors": int((sev == "error").sum()), "warnings": int((sev == "warning").sum()) - rounding,
-            "rounding": rounding, "info": int((sev == "info").sum())}
+    return {
+        "errors": int((sev == "error").sum()),
+        "warnings": int((sev == "warning").sum()) - rounding,
+        "rounding": rounding,
+        "info": int((sev == "info").sum()),
+    }
 
 
 def summary_markdown(summary: RunSummary) -> str:
@@ -49,11 +81,14 @@ def summary_markdown(summary: RunSummary) -> str:
     ]
     findings = getattr(summary.validation, "findings", None)
     if findings is not None and findings.height:
-        lines += ["", "Findings: " + ", ".join(f"{n} {name}" for name, n in finding_counts(findings).items())
-                  + " (view v_dq_findings)"]
+        lines += [
+            "",
+            "Findings: " + ", ".join(f"{n} {name}" for name, n in finding_counts(findings).items()) + " (view v_dq_findings)",
+        ]
     if summary.failed:
-        lines += ["", "## Failed", ""] + [f"- {markdown(f.source_file)} ({f.stage}): {markdown(f.message)}"
-                                          for f in summary.failed]
+        lines += ["", "## Failed", ""] + [
+            f"- {markdown(f.source_file)} ({f.stage}): {markdown(f.message)}" for f in summary.failed
+        ]
     refused = summary.duplicates
     if refused:
         lines += ["", "## Refused", ""] + [f"- {markdown(f.path)}: {markdown(f.message)}" for f in refused]

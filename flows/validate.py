@@ -1,5 +1,6 @@
 """Validation after loading: check frames from the warehouse -> Great Expectations -> findings
 back into the warehouse, replaced per document. Findings about documents never fail the run."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,7 +9,6 @@ from expectations import issues, runner
 from expectations.checks.frames import check_frames
 from expectations.scores import document_scores
 from load.warehouse import Warehouse
-
 
 # Documents validated together. Every check is within one document (its sums, its codes, its
 # cells), so the findings do not depend on this; it bounds what one pass holds (its facts, check
@@ -19,8 +19,9 @@ DOCUMENTS_PER_PASS = 200
 SUMMARY_COLUMNS = ("source_file", "severity", "kind")  # what the run's summary keeps of each finding
 
 
-def validate(warehouse: Warehouse, source_files: list[str] | None, reports_dir: Path,
-             data_docs: bool = True) -> runner.Validation:
+def validate(
+    warehouse: Warehouse, source_files: list[str] | None, reports_dir: Path, data_docs: bool = True
+) -> runner.Validation:
     """Validate the given documents (all loaded ones when None) and store their findings, a pass
     of up to DOCUMENTS_PER_PASS documents at a time. The Validation returned has the findings
     of every document (the columns of SUMMARY_COLUMNS when there was more than one pass)."""

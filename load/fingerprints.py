@@ -1,5 +1,6 @@
 """What a run compares files with: the fingerprints of the loaded and of the failed documents.
 DuckDB alone (no polars), so the nothing-changed path stays light (flows/plan.py)."""
+
 from __future__ import annotations
 
 from load import sql_files
@@ -8,8 +9,10 @@ from load import sql_files
 def read(con) -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
     """(loaded, failed): file name -> (sha256, parser_version) of the copy loaded, and of the copy
     that last failed; one query each however many documents a run compares."""
-    return tuple({r[0]: (r[1], r[2]) for r in con.execute(sql_files.read(f"load/{name}.sql")).fetchall()}
-                 for name in ("loaded_fingerprints", "failed_fingerprints"))
+    return tuple(
+        {r[0]: (r[1], r[2]) for r in con.execute(sql_files.read(f"load/{name}.sql")).fetchall()}
+        for name in ("loaded_fingerprints", "failed_fingerprints")
+    )
 
 
 def of_warehouse(path) -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:

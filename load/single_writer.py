@@ -7,14 +7,15 @@ analyst's query opens the published file read-only at any time and sees the last
 run. A run killed half-way leaves the published warehouse as it was; its working file is
 removed by the next run, which loads those documents again.
 """
+
 from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Iterator
 
 import duckdb
 from filelock import FileLock, Timeout
@@ -40,11 +41,14 @@ def exclusive(warehouse: Path, wait: float = 0) -> Iterator[None]:
         owner = _owner_file(warehouse)
         holder = owner.read_text(encoding="utf-8").strip() if owner.exists() else "another process"
         waited = f" after waiting {wait:g} s" if wait else ""
-        raise WarehouseBusy(f"another run is writing to {warehouse} ({holder}){waited}; "
-                            "try again when it has finished (queries keep working meanwhile)") from None
+        raise WarehouseBusy(
+            f"another run is writing to {warehouse} ({holder}){waited}; "
+            "try again when it has finished (queries keep working meanwhile)"
+        ) from None
     try:
         _owner_file(warehouse).write_text(
-            f"pid {os.getpid()}, since {datetime.now().isoformat(timespec='seconds')}", encoding="utf-8")
+            f"pid {os.getpid()}, since {datetime.now().isoformat(timespec='seconds')}", encoding="utf-8"
+        )
         yield
     finally:
         _owner_file(warehouse).unlink(missing_ok=True)

@@ -1,4 +1,5 @@
 """Reads the SQL that lives in sql/ (one object per file)."""
+
 from __future__ import annotations
 
 from functools import cache

@@ -1,19 +1,21 @@
-"""The DuckDB warehouse: schema, one transaction per document, dimension refresh, queries.
+"""The DuckDB warehouse's writer: schema, one transaction per document, dimension refresh (its reads: load/reads.py).
 
 Loading never parses: it receives normalized polars frames and writes them.
 """
+
 from __future__ import annotations
 
 import hashlib
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
 import polars as pl
 
-from load import fingerprints, sql_files
+from load import sql_files
+from load.reads import Reads, files_param
 from transform import codes, department_identity
 
 _VALIDATION_TABLES = ("dq_finding", "dq_issue", "dq_document_score")  # what validation replaces per document
@@ -42,7 +44,10 @@ class DocumentRecord:
     department_placeholder: str | None = None
 
 
-class Warehouse:
+class Warehouse(Reads):
+    """The writer: the schema and reference, one transaction per document, the dimensions
+    rebuilt after a batch, findings replaced per document. What it reads is load/reads.py's."""
+
     def __init__(self, path: str | Path, read_only: bool = False):
         self.path = Path(path)
         self.read_only = read_only
@@ -59,7 +64,7 @@ class Warehouse:
             self.refresh_dimensions()
         self.con.close()
 
-    def __enter__(self) -> "Warehouse":
+    def __enter__(self) -> Warehouse:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -80,26 +85,38 @@ class Warehouse:
         if not applied or applied[0][0] != _overrides_md5():
             self._stale = True  # an operator edited the override file: rebuild the departments
 
-    def fingerprints(self) -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
-        """(loaded, failed): file name -> (sha256, parser_version) of the copy loaded, and of
-        the copy that last failed; one query each however many documents a run compares."""
-        return fingerprints.read(self.con)
-
-    def load_document(self, record: DocumentRecord, tables: pl.DataFrame, facts: pl.DataFrame,
-                      unplaced: pl.DataFrame, pages: pl.DataFrame | None = None,
-                      items: dict[str, pl.DataFrame] | None = None) -> None:
+    def load_document(
+        self,
+        record: DocumentRecord,
+        tables: pl.DataFrame,
+        facts: pl.DataFrame,
+        unplaced: pl.DataFrame,
+        pages: pl.DataFrame | None = None,
+        items: dict[str, pl.DataFrame] | None = None,
+    ) -> None:
         """Replace everything the file contributed, in one transaction: all or nothing. `items`
         are the other fact tables (project, fact_three_public, …) by table name. The
         dimensions follow once, before validation or on close (refresh_dimensions)."""
         with self._transaction():
             self._delete(record.source_file)
-            document = {**asdict(record), "n_tables": tables.height, "n_facts": facts.height,
-                        "n_unplaced": unplaced.height, "ingested_at": datetime.now(timezone.utc).replace(tzinfo=None)}
+            document = {
+                **asdict(record),
+                "n_tables": tables.height,
+                "n_facts": facts.height,
+                "n_unplaced": unplaced.height,
+                "ingested_at": datetime.now(UTC).replace(tzinfo=None),
+            }
             columns = ", ".join(document)
-            self.con.execute(f"INSERT INTO source_document ({columns}) VALUES ({', '.join('?' * len(document))})",
-                             list(document.values()))
-            for table, frame in (("source_table", tables), ("fact_budget_amount", facts),
-                                 ("unplaced_cell", unplaced), ("source_page", pages), *(items or {}).items()):
+            self.con.execute(
+                f"INSERT INTO source_document ({columns}) VALUES ({', '.join('?' * len(document))})", list(document.values())
+            )
+            for table, frame in (
+                ("source_table", tables),
+                ("fact_budget_amount", facts),
+                ("unplaced_cell", unplaced),
+                ("source_page", pages),
+                *(items or {}).items(),
+            ):
                 if frame is not None and frame.height:
                     self._append(table, frame)
         self._stale = True
@@ -110,14 +127,16 @@ class Warehouse:
         tables were most of the writer's time). `documents`: each record with its n_tables,
         n_facts and n_unplaced; `files`: table -> the documents' files for it."""
         with self._transaction():
-            now = datetime.now(timezone.utc).replace(tzinfo=None)
+            now = datetime.now(UTC).replace(tzinfo=None)
             rows = [{**asdict(record), **counts, "ingested_at": now} for record, counts in documents]
             for row in rows:
                 self._delete(row["source_file"])
             if rows:
                 columns = ", ".join(rows[0])
-                self.con.executemany(f"INSERT INTO source_document ({columns}) VALUES ({', '.join('?' * len(rows[0]))})",
-                                     [list(row.values()) for row in rows])
+                self.con.executemany(
+                    f"INSERT INTO source_document ({columns}) VALUES ({', '.join('?' * len(rows[0]))})",
+                    [list(row.values()) for row in rows],
+                )
             for table, paths in files.items():
                 if paths:
                     self._append_parquet(table, paths)
@@ -126,15 +145,16 @@ class Warehouse:
     def _append_parquet(self, table: str, paths: list[Path]) -> None:
         self.con.execute(sql_files.read("load/append_parquet.sql").format(table=table), [[str(p) for p in paths]])
 
-    def record_error(self, source_file: str, path: str, stage: str, message: str,
-                     sha256: str | None = None, parser_version: str | None = None) -> None:
+    def record_error(
+        self, source_file: str, path: str, stage: str, message: str, sha256: str | None = None, parser_version: str | None = None
+    ) -> None:
         """A failed file keeps no rows from an earlier load: its error replaces them."""
         with self._transaction():
             self._delete(source_file)
             self.con.execute(
                 "INSERT INTO ingest_error BY NAME SELECT ? AS source_file, ? AS path, ? AS stage, ? AS message, "
                 "? AS occurred_at, ? AS sha256, ? AS parser_version",
-                [source_file, path, stage, message, datetime.now(timezone.utc).replace(tzinfo=None), sha256, parser_version],
+                [source_file, path, stage, message, datetime.now(UTC).replace(tzinfo=None), sha256, parser_version],
             )
         self._stale = True
 
@@ -186,43 +206,25 @@ class Warehouse:
         """Match the printed names into departments (transform/department_identity.py, with the
         operator's overrides) and register the result for sql/refresh/dim_department.sql."""
         names, claims = self.rows("refresh/department_names.sql"), self.rows("refresh/department_parents.sql")
-        aliases, departments = department_identity.identify(names, department_identity.read_overrides(
-            department_identity.OVERRIDES), claims)
+        aliases, departments = department_identity.identify(
+            names, department_identity.read_overrides(department_identity.OVERRIDES), claims
+        )
         self.con.execute(sql_files.read("load/record_reference_applied.sql"), [_OVERRIDES_NAME, _overrides_md5()])
         self.con.register("identified_aliases", _frame(aliases, _ALIAS_SCHEMA).to_arrow())
         self.con.register("identified_departments", _frame(departments, _DEPARTMENT_SCHEMA).to_arrow())
 
-    def documents(self) -> list[str]:
-        """Source files with rows in the warehouse."""
-        return [r[0] for r in self.con.execute("SELECT source_file FROM source_document ORDER BY 1").fetchall()]
-
-    def check_inputs(self, source_files: list[str]) -> tuple[pl.DataFrame, pl.DataFrame, set[tuple[str, int, int]]]:
-        """(facts, tables, rows with a number of unknown column) of the given documents, for validation."""
-        facts = self.con.sql(sql_files.read("quality/facts.sql"), params=_files_param(source_files)).pl()
-        tables = self.con.sql(sql_files.read("quality/tables.sql"), params=_files_param(source_files)).pl()
-        uncertain = self.con.execute(sql_files.read("quality/uncertain_rows.sql"), _files_param(source_files)).fetchall()
-        return facts, tables, {tuple(r) for r in uncertain}
-
-    def check_items(self, source_files: list[str]) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
-        """(project amounts, 三公 amounts, narrative execution figures) of the given documents, for the cross-checks."""
-        return tuple(self.con.sql(sql_files.read(f"quality/{name}.sql"), params=_files_param(source_files)).pl()
-                     for name in ("project_amounts", "three_public", "narrative"))
-
-    def check_pages(self, source_files: list[str]) -> pl.DataFrame:
-        """PDF pages of the given documents with their text-layer status, for validation."""
-        return self.con.sql(sql_files.read("quality/pages.sql"), params=_files_param(source_files)).pl()
-
-    def check_documents(self, source_files: list[str]) -> pl.DataFrame:
-        """Who the given documents say they are, and the other names they print, for validation."""
-        return self.con.sql(sql_files.read("quality/documents.sql"), params=_files_param(source_files)).pl()
-
-    def replace_findings(self, source_files: list[str], findings: pl.DataFrame, issues: pl.DataFrame | None = None,
-                         scores: pl.DataFrame | None = None) -> None:
+    def replace_findings(
+        self,
+        source_files: list[str],
+        findings: pl.DataFrame,
+        issues: pl.DataFrame | None = None,
+        scores: pl.DataFrame | None = None,
+    ) -> None:
         """The documents' findings (with the issues that explain them and what their checks found
         true) become these, in one transaction."""
         with self._transaction():
             for table in _VALIDATION_TABLES:
-                self.con.execute(f"DELETE FROM {table} WHERE list_contains($1, source_file)", _files_param(source_files))
+                self.con.execute(f"DELETE FROM {table} WHERE list_contains($1, source_file)", files_param(source_files))
             for table, frame in zip(_VALIDATION_TABLES, (findings, issues, scores)):
                 if frame is not None and frame.height:
                     self._append(table, frame)
@@ -233,7 +235,8 @@ class Warehouse:
         if "ocr_proof" not in structure.columns:
             return
         proofs = structure.filter(pl.col("ocr_proof").is_not_null()).select(
-            "source_file", "table_index", "row_index", "col_index", "ocr_proof")
+            "source_file", "table_index", "row_index", "col_index", "ocr_proof"
+        )
         if not proofs.height:
             return
         with self._transaction():
@@ -243,29 +246,29 @@ class Warehouse:
             finally:
                 self.con.unregister("ocr_proofs")
 
-    def content_hash(self) -> tuple[str, list[dict]]:
-        """(one md5 over all tables, per table its rows and md5): equal for equal content,
-        whenever and from wherever it was loaded (sql/audit/content_hash.sql)."""
-        tables = self.rows("audit/content_hash.sql")
-        whole = hashlib.md5("\n".join(f"{t['table_name']} {t['n_rows']} {t['content_md5']}" for t in tables).encode())
-        return whole.hexdigest(), tables
-
-    def rows(self, relative_sql: str, params: list | None = None) -> list[dict]:
-        """The rows of a query kept in sql/ (e.g. 'report/documents.sql'), as dicts."""
-        columns, rows = self.query(sql_files.read(relative_sql), params)
-        return [dict(zip(columns, row)) for row in rows]
-
-    def query(self, sql: str, params: list | None = None) -> tuple[list[str], list[tuple]]:
-        cursor = self.con.execute(sql, params or [])
-        columns = [d[0] for d in cursor.description] if cursor.description else []
-        return columns, cursor.fetchall()
-
 
 _ALIAS_SCHEMA = {c: pl.Utf8 for c in ("department_id", "name_printed", "source_file", "matched_by", "name_key")}
-_DEPARTMENT_SCHEMA = {**{c: pl.Utf8 for c in ("department_id", "department", "region", "unit_code", "province", "city",
-                                              "county", "division_code", "place_note", "parent_department_id",
-                                              "parent_name", "parent_evidence", "ambiguous_with")},
-                      **{c: pl.Int32 for c in ("first_year", "last_year", "n_names", "n_documents")}}
+_DEPARTMENT_SCHEMA = {
+    **{
+        c: pl.Utf8
+        for c in (
+            "department_id",
+            "department",
+            "region",
+            "unit_code",
+            "province",
+            "city",
+            "county",
+            "division_code",
+            "place_note",
+            "parent_department_id",
+            "parent_name",
+            "parent_evidence",
+            "ambiguous_with",
+        )
+    },
+    **{c: pl.Int32 for c in ("first_year", "last_year", "n_names", "n_documents")},
+}
 
 
 _OVERRIDES_NAME = "department_overrides"
@@ -278,7 +281,3 @@ def _overrides_md5() -> str:
 
 def _frame(rows: list[dict], schema: dict) -> pl.DataFrame:
     return pl.DataFrame([{c: r[c] for c in schema} for r in rows], schema=schema)
-
-
-def _files_param(source_files: list[str]) -> list:
-    return [list(source_files)]

@@ -22,6 +22,7 @@ os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", str(SE
 
 from common.paths import SAMPLES
 from flows import steps
+from flows.plan import plan
 from load.warehouse import Warehouse
 
 TAB_SAMPLES = ["000_5cfcfeb062623b8f.txt", "001_62df1c6f39ffdb6f.txt", "002_43a13e6a8c0a6925.txt", "004_7a705042fb416c6b.txt"]
@@ -30,23 +31,21 @@ TAB_SAMPLES = ["000_5cfcfeb062623b8f.txt", "001_62df1c6f39ffdb6f.txt", "002_43a1
 def ingest(paths: list[Path], warehouse: Path) -> steps.RunSummary:
     """The flow's steps without Prefect: what `budget-etl ingest` does for each file."""
     summary = steps.RunSummary()
+    todo = plan(Path(warehouse), steps.discover(paths).files, False, summary)  # the flow's skip-unchanged rule
     with Warehouse(warehouse) as wh:
-        for path in steps.discover(paths).files:
-            sha = steps.fingerprint(path)
-            loaded = wh.fingerprints()[0].get(path.name)
-            if loaded and loaded[0] == sha:
-                summary.unchanged.append(path.name)
-                continue
-            steps.load(wh, steps.prepare(path, sha), summary, loaded is not None)
+        for path, sha, previously in todo:
+            steps.store(wh, steps.prepare(path, sha), summary, previously)
     return summary
 
 
 def querier(warehouse: Path):
     """query(sql, params) -> rows as dicts, read-only on the warehouse at `warehouse`."""
+
     def run(sql: str, params: list | None = None) -> list[dict]:
         with Warehouse(warehouse, read_only=True) as wh:
             cols, rows = wh.query(sql, params or [])
         return [dict(zip(cols, r)) for r in rows]
+
     return run
 
 
@@ -77,8 +76,10 @@ def sample_warehouse(tmp_path_factory) -> Path:
 @pytest.fixture()
 def lines(sample_warehouse):
     """Query v_budget_lines: lines(where_sql, params) -> list of dict rows."""
+
     def run(where: str, params: list) -> list[dict]:
         with Warehouse(sample_warehouse, read_only=True) as wh:
             cols, rows = wh.query(f"SELECT * FROM v_budget_lines WHERE {where} ORDER BY source_file, line, col_index", params)
         return [dict(zip(cols, r)) for r in rows]
+
     return run

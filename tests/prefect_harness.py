@@ -1,5 +1,6 @@
 """Prefect's test harness (a temporary server and database) with the start-up time the product
 allows its own temporary server: on a busy machine the harness's 30 s default ran out."""
+
 from __future__ import annotations
 
 from prefect.testing.utilities import prefect_test_harness

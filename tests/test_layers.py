@@ -3,10 +3,10 @@ never one above: common ← extract ← transform ← load ← expectations ← 
 
 `common` (settings, paths, parser version, safe text) is what every layer may use; the quality
 report lives with the rules in `expectations` because the nightly flow writes it."""
+
 from __future__ import annotations
 
 import ast
-from pathlib import Path
 
 import pytest
 

@@ -1,6 +1,7 @@
 """budget-etl on a machine where another Prefect has been used: its temporary Prefect server
 keeps its state under prefect_home and never reads or writes ~/.prefect, unless the user
 pointed Prefect somewhere (PREFECT_API_URL or PREFECT_HOME)."""
+
 from __future__ import annotations
 
 import json
@@ -41,7 +42,9 @@ def _profile_with_a_dead_server(prefect: Path) -> None:
     """An active profile naming a server that is gone and a database of its own."""
     (prefect / "profiles.toml").write_text(
         f'active = "elsewhere"\n\n[profiles.elsewhere]\nPREFECT_API_URL = "http://127.0.0.1:{_closed_port()}/api"\n'
-        f'PREFECT_SERVER_DATABASE_CONNECTION_URL = "sqlite+aiosqlite:///{prefect}/other.db"\n', encoding="utf-8")
+        f'PREFECT_SERVER_DATABASE_CONNECTION_URL = "sqlite+aiosqlite:///{prefect}/other.db"\n',
+        encoding="utf-8",
+    )
 
 
 def _another_prefect(prefect: Path) -> None:
@@ -56,10 +59,18 @@ def machine(tmp_path) -> tuple[dict[str, str], Path]:
     home = tmp_path / "home"
     (home / ".prefect").mkdir(parents=True)
     env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
-    env.update({"HOME": str(home), "COLUMNS": "250", "BUDGET_ETL_CONFIG": str(tmp_path / "none.toml"),
-                "BUDGET_ETL_WAREHOUSE": str(tmp_path / "w.duckdb"), "BUDGET_ETL_REPORTS": str(tmp_path / "reports"),
-                "BUDGET_ETL_QUARANTINE": str(tmp_path / "quarantine"), "BUDGET_ETL_STAGING": str(tmp_path / "staging"),
-                "BUDGET_ETL_PREFECT_HOME": str(tmp_path / "project-prefect")})
+    env.update(
+        {
+            "HOME": str(home),
+            "COLUMNS": "250",
+            "BUDGET_ETL_CONFIG": str(tmp_path / "none.toml"),
+            "BUDGET_ETL_WAREHOUSE": str(tmp_path / "w.duckdb"),
+            "BUDGET_ETL_REPORTS": str(tmp_path / "reports"),
+            "BUDGET_ETL_QUARANTINE": str(tmp_path / "quarantine"),
+            "BUDGET_ETL_STAGING": str(tmp_path / "staging"),
+            "BUDGET_ETL_PREFECT_HOME": str(tmp_path / "project-prefect"),
+        }
+    )
     return env, home / ".prefect"
 
 
@@ -107,8 +118,12 @@ def test_prefect_resolves_prefect_home_and_reads_no_profile_of_another_installat
     _another_prefect(foreign)
     before = _files(foreign)
     ours = tmp_path / "project-prefect"
-    assert _resolved(env) == {"home": str(ours), "profiles": str(ours / "profiles.toml"), "api": None,
-                              "database": f"sqlite+aiosqlite:///{ours}/prefect.db"}
+    assert _resolved(env) == {
+        "home": str(ours),
+        "profiles": str(ours / "profiles.toml"),
+        "api": None,
+        "database": f"sqlite+aiosqlite:///{ours}/prefect.db",
+    }
     assert _files(foreign) == before
 
 
@@ -133,8 +148,11 @@ def test_a_prefect_api_url_the_user_sets_leaves_prefect_alone(machine, tmp_path)
 def test_isolate_sets_the_home_and_profiles_only_when_the_user_chose_neither(tmp_path):
     env: dict[str, str] = {}
     assert prefect_home.isolate(tmp_path / "a" / "b", env) == tmp_path / "a" / "b"
-    assert env == {"PREFECT_HOME": str(tmp_path / "a" / "b"), "PREFECT_PROFILES_PATH": str(tmp_path / "a" / "b" / "profiles.toml"),
-                   "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120"}  # a busy machine's server may start slowly
+    assert env == {
+        "PREFECT_HOME": str(tmp_path / "a" / "b"),
+        "PREFECT_PROFILES_PATH": str(tmp_path / "a" / "b" / "profiles.toml"),
+        "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
+    }  # a busy machine's server may start slowly
     assert (tmp_path / "a" / "b").is_dir()
     own_profiles = {"PREFECT_PROFILES_PATH": "/etc/prefect/profiles.toml"}
     prefect_home.isolate(tmp_path / "c", own_profiles)

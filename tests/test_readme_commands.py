@@ -1,5 +1,6 @@
 """The README's command reference cannot drift from the command line: every command is
 documented in "Command line" with exactly the options it takes, and nothing else is."""
+
 from __future__ import annotations
 
 import re
@@ -24,8 +25,10 @@ def documented() -> dict[str, set[str]]:
 
 def commands() -> dict[str, set[str]]:
     group = typer.main.get_command(app)
-    return {name: {opt for p in cmd.params for opt in (*p.opts, *p.secondary_opts) if opt.startswith("--")} - {"--help"}
-            for name, cmd in group.commands.items()}
+    return {
+        name: {opt for p in cmd.params for opt in (*p.opts, *p.secondary_opts) if opt.startswith("--")} - {"--help"}
+        for name, cmd in group.commands.items()
+    }
 
 
 def test_every_command_is_documented_and_every_documented_command_exists():

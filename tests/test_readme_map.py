@@ -1,5 +1,6 @@
 """The README's repository map matches the tree: every package is on it, and every path it
 names exists."""
+
 from __future__ import annotations
 
 import re
@@ -17,8 +18,9 @@ def repository_map() -> str:
 
 def test_every_package_is_on_the_map():
     text = repository_map()
-    packages = sorted(str(p.parent.relative_to(ROOT)) for p in ROOT.glob("*/**/__init__.py")
-                      if p.relative_to(ROOT).parts[0] in PRODUCT)
+    packages = sorted(
+        str(p.parent.relative_to(ROOT)) for p in ROOT.glob("*/**/__init__.py") if p.relative_to(ROOT).parts[0] in PRODUCT
+    )
     assert [p for p in packages if f"`{p}/`" not in text and f"`{p.split('/')[-1]}/`" not in text] == []
 
 

@@ -1,4 +1,5 @@
 """Printed amounts -> exact Decimal 元. Never floats; a blank cell is no amount, not zero."""
+
 from __future__ import annotations
 
 from decimal import Decimal

@@ -3,6 +3,7 @@
 Shared by placement (which uses it to decide where a number goes) and by the quality
 checks (which use it to test whether the printed numbers keep the promise).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

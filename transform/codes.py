@@ -1,9 +1,10 @@
 """Classification codes (政府收支分类科目): levels, parents, schemes, and names -> codes."""
+
 from __future__ import annotations
 
 import csv
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from extract.cells import LEADING_NUMBER, normalize_label
@@ -46,14 +47,14 @@ def name_key(name: str) -> str:
     return key.replace("的", "").replace("其它", "其他")
 
 
-@lru_cache(maxsize=None)
+@cache
 def reference_rows(scheme: str) -> tuple[dict[str, str], ...]:
     """Rows (code, name, aliases, former_names) of the shipped reference of a scheme, all levels."""
     with open(REFERENCE_DIR / REFERENCE_FILES[scheme], encoding="utf-8") as fh:
         return tuple(csv.DictReader(fh))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _names(scheme: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for row in reference_rows(scheme):

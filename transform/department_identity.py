@@ -10,6 +10,7 @@ Conservative: names are merged only on evidence —
 - `override`: a line of data/reference/department_overrides.csv (merge or split).
 Similarity alone (兰山区医疗保障局 vs 兰山区医保局) never merges: that is the override file's job.
 Pure: rows in, rows out, no database."""
+
 from __future__ import annotations
 
 import csv
@@ -60,8 +61,7 @@ def read_overrides(path: Path = OVERRIDES) -> list[Override]:
     return out
 
 
-def identify(rows: list[dict], overrides: list[Override] = (),
-             claims: list[dict] = ()) -> tuple[list[dict], list[dict]]:
+def identify(rows: list[dict], overrides: list[Override] = (), claims: list[dict] = ()) -> tuple[list[dict], list[dict]]:
     """rows: one per (source_file, name_printed, source) with region, unit_code, fiscal_year;
     claims: one per (source_file, parent_name, evidence), a 单位's document naming the department
     it belongs to (its projects' 主管部门). Returns (aliases, departments): an alias per
@@ -85,13 +85,22 @@ def identify(rows: list[dict], overrides: list[Override] = (),
         group = [rows[i] for i in members]
         canon = _canonical(group)
         split = group[0]["split"]
-        seed = (f"split|{overrides[split].name_printed}|{overrides[split].source_file or ''}" if split is not None
-                else min(_seed(r) for r in group))
+        seed = (
+            f"split|{overrides[split].name_printed}|{overrides[split].source_file or ''}"
+            if split is not None
+            else min(_seed(r) for r in group)
+        )
         department_id = ID_PREFIX + hashlib.md5(seed.encode("utf-8")).hexdigest()[:ID_HEX]
         for i, r in zip(members, group):
-            aliases.append({"department_id": department_id, "name_printed": r["name_printed"],
-                            "source_file": r["source_file"], "matched_by": _matched_by(r, canon, i in merged),
-                            "name_key": r["name_key"]})
+            aliases.append(
+                {
+                    "department_id": department_id,
+                    "name_printed": r["name_printed"],
+                    "source_file": r["source_file"],
+                    "matched_by": _matched_by(r, canon, i in merged),
+                    "name_key": r["name_key"],
+                }
+            )
         departments.append(_department(department_id, canon, group))
         for r in group:
             r["department_id"] = department_id
@@ -131,8 +140,11 @@ def _parents(rows: list[dict], departments: list[dict], claims: list[dict]) -> N
             continue
         [(name, seen)] = parents.items()
         ids = set().union(*(i for _, i in seen))
-        d.update(parent_department_id=min(ids) if len(ids) == 1 else None, parent_name=name,
-                 parent_evidence="; ".join(sorted({e for e, _ in seen})))
+        d.update(
+            parent_department_id=min(ids) if len(ids) == 1 else None,
+            parent_name=name,
+            parent_evidence="; ".join(sorted({e for e, _ in seen})),
+        )
 
 
 def _place_words(r: dict) -> tuple[str, str, str, str]:
@@ -179,7 +191,7 @@ def _deduplicated(rows: list[dict]) -> list[dict]:
     return sorted(best.values(), key=lambda r: (r["source_file"], r["name_printed"]))
 
 
-def _link_on_evidence(rows: list[dict], uf: "_UnionFind") -> None:
+def _link_on_evidence(rows: list[dict], uf: _UnionFind) -> None:
     by_name, by_code, by_doc_name, documents = defaultdict(list), defaultdict(list), defaultdict(list), {}
     for i, r in enumerate(rows):
         if r["split"] is not None:
@@ -208,7 +220,7 @@ def _link_on_evidence(rows: list[dict], uf: "_UnionFind") -> None:
             uf.union(group[0], i)
 
 
-def _link_overrides(rows: list[dict], overrides: list[Override], uf: "_UnionFind") -> set[int]:
+def _link_overrides(rows: list[dict], overrides: list[Override], uf: _UnionFind) -> set[int]:
     """An operator's merge: every name it names joins the target's department. Returns the rows
     merged so (their matched_by is `override`). A line naming nothing loaded changes nothing."""
     merged = set()
@@ -230,8 +242,15 @@ def _canonical(group: list[dict]) -> dict:
     shortest: 兰山区医疗保障局 before 兰山区医疗保障局机关)."""
     counts = Counter(r["name_printed"] for r in group)
     documents = [r for r in group if r["source"] == "document"] or group
-    return max(documents, key=lambda r: (r["fiscal_year"] or 0, counts[r["name_printed"]], -len(r["name_printed"]),
-                                         [-ord(c) for c in r["name_printed"]]))
+    return max(
+        documents,
+        key=lambda r: (
+            r["fiscal_year"] or 0,
+            counts[r["name_printed"]],
+            -len(r["name_printed"]),
+            [-ord(c) for c in r["name_printed"]],
+        ),
+    )
 
 
 def _matched_by(r: dict, canon: dict, merged: bool) -> str:
@@ -239,8 +258,10 @@ def _matched_by(r: dict, canon: dict, merged: bool) -> str:
         return "override"
     if r["source"] == "variant":
         return "document_variant"
-    if department_names.normalized(r["name_printed"]) == department_names.normalized(canon["name_printed"]) \
-            and r["place_key"] == canon["place_key"]:
+    if (
+        department_names.normalized(r["name_printed"]) == department_names.normalized(canon["name_printed"])
+        and r["place_key"] == canon["place_key"]
+    ):
         return "exact"
     if r["name_key"] == canon["name_key"]:
         return "normalized_name"
@@ -256,13 +277,21 @@ def _department(department_id: str, canon: dict, group: list[dict]) -> dict:
         place = max(counted, key=lambda p: (counted[p], p.division_code)) if counted else place
     years = [r["fiscal_year"] for r in group if r["fiscal_year"] is not None]
     codes = sorted({r["unit_code"] for r in group if r["unit_code"]})
-    return {"department_id": department_id, "department": canon["name_printed"], "region": canon["region"],
-            "unit_code": canon["unit_code"] or (codes[0] if codes else None),
-            "province": place.province, "city": place.city, "county": place.county,
-            "division_code": place.division_code, "place_note": place.note,
-            "first_year": min(years) if years else None, "last_year": max(years) if years else None,
-            "n_names": len({r["name_printed"] for r in group}),
-            "n_documents": len({r["source_file"] for r in group})}
+    return {
+        "department_id": department_id,
+        "department": canon["name_printed"],
+        "region": canon["region"],
+        "unit_code": canon["unit_code"] or (codes[0] if codes else None),
+        "province": place.province,
+        "city": place.city,
+        "county": place.county,
+        "division_code": place.division_code,
+        "place_note": place.note,
+        "first_year": min(years) if years else None,
+        "last_year": max(years) if years else None,
+        "n_names": len({r["name_printed"] for r in group}),
+        "n_documents": len({r["source_file"] for r in group}),
+    }
 
 
 class _UnionFind:

@@ -2,6 +2,7 @@
 
 Two names are the same department's only when their keys are equal *and* they are in the same
 place (transform/department_identity.py): the key alone never merges anything."""
+
 from __future__ import annotations
 
 import re
@@ -29,7 +30,7 @@ def key(name: str, place_names: tuple[str, ...] = ()) -> str:
     for prefix in PARTY_PREFIXES:
         text = text.removeprefix(prefix)
     places = sorted({normalized(p) for p in place_names if p}, key=len, reverse=True)
-    text = _strip(text, places, str.startswith, lambda t, p: t[len(p):])
+    text = _strip(text, places, str.startswith, lambda t, p: t[len(p) :])
     text = _strip(text, [normalized(s) for s in SUFFIXES], str.endswith, lambda t, s: t[: -len(s)])
     return text or normalized(name)
 

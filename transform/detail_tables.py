@@ -1,4 +1,5 @@
 """Tables whose rows are classification subjects (code and/or name) and whose columns are measures."""
+
 from __future__ import annotations
 
 import re
@@ -29,9 +30,21 @@ def place_detail(sink: TableSink, columns: list[Column]) -> None:
                 reason = None if (found or is_total) else ("malformed_code" if _malformed_code(row, columns) else "no_subject")
                 if reason == "malformed_code":
                     label = f"{_printed_code(row, columns)} {label or ''}".strip()  # the code as printed: '210499 …'
-                sink.amount(i + offset, row, col.index, col.header, subject, measure, col.fund_source, label, reason,
-                            line_role="total" if is_total and not found else None)
-            elif col.role in ("code", "name") and DECIMAL_AMOUNT.match(normalize_label(row.cells[col.index]) if col.index < len(row.cells) else ""):
+                sink.amount(
+                    i + offset,
+                    row,
+                    col.index,
+                    col.header,
+                    subject,
+                    measure,
+                    col.fund_source,
+                    label,
+                    reason,
+                    line_role="total" if is_total and not found else None,
+                )
+            elif col.role in ("code", "name") and DECIMAL_AMOUNT.match(
+                normalize_label(row.cells[col.index]) if col.index < len(row.cells) else ""
+            ):
                 # an amount where a code or name belongs (a row shifted left): kept, with why
                 sink.amount(i + offset, row, col.index, col.header, None, None, None, row_label, "number_in_label_column")
             elif col.role == "text":
@@ -88,7 +101,7 @@ def _group_subjects(rows: list[RawRow], columns: list[Column]) -> list[_RowGroup
     assemblers = [codes.SplitCodeAssembler() for _ in groups]
     out = []
     for row in rows:
-        cell = lambda c: row.cells[c] if c < len(row.cells) else ""  # noqa: E731
+        cell = lambda c, row=row: row.cells[c] if c < len(row.cells) else ""  # noqa: E731
         coded, printed = [], []
         for g, group in enumerate(groups):
             parts = [cell(c) for c in group]
@@ -110,7 +123,9 @@ def _group_subjects(rows: list[RawRow], columns: list[Column]) -> list[_RowGroup
 def _malformed_code(row: RawRow, columns: list[Column]) -> bool:
     """A code column printing digits that are no 3/5/7-digit code ('210499')."""
     return any(
-        col.role == "code" and col.index < len(row.cells) and row.cells[col.index].strip().isdigit()
+        col.role == "code"
+        and col.index < len(row.cells)
+        and row.cells[col.index].strip().isdigit()
         and not codes.CODE.match(row.cells[col.index].strip())
         for col in columns
     )
@@ -118,8 +133,11 @@ def _malformed_code(row: RawRow, columns: list[Column]) -> bool:
 
 def _printed_code(row: RawRow, columns: list[Column]) -> str:
     """The code cells of a row as printed, joined ('7 11 02', '210499')."""
-    return " ".join(row.cells[c.index].strip() for c in columns
-                    if c.role == "code" and c.index < len(row.cells) and row.cells[c.index].strip())
+    return " ".join(
+        row.cells[c.index].strip()
+        for c in columns
+        if c.role == "code" and c.index < len(row.cells) and row.cells[c.index].strip()
+    )
 
 
 def _code_groups(columns: list[Column]) -> list[list[int]]:

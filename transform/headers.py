@@ -3,6 +3,7 @@
 Measures say what an amount is; fund sources say where its money comes from. Both are
 small, documented vocabularies (README, "Measures and fund sources").
 """
+
 from __future__ import annotations
 
 import re
@@ -52,36 +53,40 @@ def rules(pairs: list[tuple[str, str]]) -> tuple[tuple[re.Pattern, str], ...]:
     return tuple((re.compile(p), v) for p, v in pairs)
 
 
-_MEASURE_RULES = rules([
-    (r"人员经费|人员支出", "personnel"),
-    (r"公用经费|公用支出", "operating"),
-    (r"基本支出", "basic"),
-    (r"项目支出|专项业务经费|项目金额", "project"),
-    (r"结转下年|年末.*结转|年终结转", "carry_forward"),
-    (r"经营支出", "business"),
-    (r"上缴上级|上解上级", "to_superior"),
-    (r"结余分配", "surplus_distribution"),
-    (r"年初.*结转|年初.*结余", "opening_balance"),
-    (r"^本年收入", "income"),
-    (r"对附属单位补助", "to_subsidiary"),
-])
-_FUND_RULES = rules([
-    (r"一般公共预算", "general_budget"),
-    (r"政府性基金|基金预算", "gov_fund"),
-    (r"国有资本经营", "state_capital"),
-    (r"上年结转|年初.*结转", "carryover"),
-    (r"非财政拨款结余|事业基金弥补", "non_appropriation_surplus"),
-    (r"财政拨款|财政资金", "appropriation"),
-    (r"财政专户", "special_account"),
-    (r"事业单位经营收入|^经营收入", "operating_income"),
-    (r"事业收入", "business_income"),
-    (r"上级补助", "superior_subsidy"),
-    (r"附属单位上缴", "subsidiary_remit"),
-    (r"其他收入", "other_income"),
-    (r"单位资金", "unit_funds"),
-    (r"实户资金余额", "prior_balance"),
-    (r"本年收入", "current_year"),
-])
+_MEASURE_RULES = rules(
+    [
+        (r"人员经费|人员支出", "personnel"),
+        (r"公用经费|公用支出", "operating"),
+        (r"基本支出", "basic"),
+        (r"项目支出|专项业务经费|项目金额", "project"),
+        (r"结转下年|年末.*结转|年终结转", "carry_forward"),
+        (r"经营支出", "business"),
+        (r"上缴上级|上解上级", "to_superior"),
+        (r"结余分配", "surplus_distribution"),
+        (r"年初.*结转|年初.*结余", "opening_balance"),
+        (r"^本年收入", "income"),
+        (r"对附属单位补助", "to_subsidiary"),
+    ]
+)
+_FUND_RULES = rules(
+    [
+        (r"一般公共预算", "general_budget"),
+        (r"政府性基金|基金预算", "gov_fund"),
+        (r"国有资本经营", "state_capital"),
+        (r"上年结转|年初.*结转", "carryover"),
+        (r"非财政拨款结余|事业基金弥补", "non_appropriation_surplus"),
+        (r"财政拨款|财政资金", "appropriation"),
+        (r"财政专户", "special_account"),
+        (r"事业单位经营收入|^经营收入", "operating_income"),
+        (r"事业收入", "business_income"),
+        (r"上级补助", "superior_subsidy"),
+        (r"附属单位上缴", "subsidiary_remit"),
+        (r"其他收入", "other_income"),
+        (r"单位资金", "unit_funds"),
+        (r"实户资金余额", "prior_balance"),
+        (r"本年收入", "current_year"),
+    ]
+)
 _CODE_HEADER = re.compile(r"编码|代码|^[类款项]$")
 _NAME_HEADER = re.compile(r"名称|^项目$|科目(\(.*\))?$")
 _TEXT_HEADER = re.compile(r"备注|说明|简介|类型|用途|依据|单位性质|规格|形式")
@@ -145,7 +150,9 @@ def first_match(ordered: tuple[tuple[re.Pattern, str], ...], path: tuple[str, ..
     return None
 
 
-def classify_columns(paths: list[tuple[str, ...]], body: list[tuple[str, ...]], *, total_measure: str, fund_default: str) -> list[Column]:
+def classify_columns(
+    paths: list[tuple[str, ...]], body: list[tuple[str, ...]], *, total_measure: str, fund_default: str
+) -> list[Column]:
     """Role of each column from its header and what its cells hold."""
     columns = []
     for c, path in enumerate(paths):
@@ -156,7 +163,9 @@ def classify_columns(paths: list[tuple[str, ...]], body: list[tuple[str, ...]], 
             role = "unit_code"
         elif leaf.startswith("其中"):
             role = "memo"
-        elif _CODE_HEADER.search(leaf) or (values and all(_SUBJECT_CODE.fullmatch(v) for v in values) and not _amount_header(joined)):
+        elif _CODE_HEADER.search(leaf) or (
+            values and all(_SUBJECT_CODE.fullmatch(v) for v in values) and not _amount_header(joined)
+        ):
             role = "code"
         elif _TEXT_HEADER.search(joined):
             role = "text"

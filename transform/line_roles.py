@@ -2,6 +2,7 @@
 结转下年 line), a total (合计, 本年支出合计), a grand total (收入总计 / 支出总计), a subtotal (小计) or
 a memo line (其中 …). A 支出总计 row has a 人员经费 cell: its role is grand_total, its measure
 personnel (README, "Line roles")."""
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -18,12 +19,14 @@ LINE_ROLES = {
     "memo": "其中 …: a part of the line above, not added to the total",
 }
 
-_RULES = rules([
-    (r"^其中", "memo"),
-    (r"总计$", "grand_total"),
-    (r"小计$", "subtotal"),
-    (r"^(?:合计|总合计|本年合计|本年(?:收入|支出)(?:合计)?|(?:收入|支出)合计|部门预算合计)$", "total"),
-])
+_RULES = rules(
+    [
+        (r"^其中", "memo"),
+        (r"总计$", "grand_total"),
+        (r"小计$", "subtotal"),
+        (r"^(?:合计|总合计|本年合计|本年(?:收入|支出)(?:合计)?|(?:收入|支出)合计|部门预算合计)$", "total"),
+    ]
+)
 
 
 def line_role(label: str | None, has_subject: bool) -> str:

@@ -1,16 +1,18 @@
 """One raw document -> polars frames: tables, facts, unplaced cells, PDF pages, and the other
 fact tables (projects, 三公, targets, lines, narrative facts, the list of tables)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import NamedTuple
 from decimal import Decimal
+from typing import NamedTuple
 
 import polars as pl
 
 from extract.context import unit_of
 from extract.model import RawDocument, RawTable
 from transform import statements
+from transform.amounts import UNIT_FACTORS
 from transform.detail_tables import place_detail
 from transform.disclosure import PARSERS, place_items
 from transform.disclosure import frames as item_frames
@@ -21,45 +23,96 @@ from transform.disclosure.restated import restated_facts
 from transform.headers import classify_columns, column_paths
 from transform.phases import document_phase, phase_of
 from transform.sink import TableSink, first_text
-from transform.amounts import UNIT_FACTORS
 from transform.summary_groups import align_summary
 from transform.summary_tables import place_summary
 from transform.token_rows import align_detail
 
 AMOUNT = pl.Decimal(18, 2)
 FACT_SCHEMA = {
-    "source_file": pl.String, "table_index": pl.Int32, "row_index": pl.Int32, "col_index": pl.Int32,
-    "line": pl.Int32, "page": pl.Int32, "cell_box": pl.String, "department": pl.String, "fiscal_year": pl.Int32,
-    "function_code": pl.String, "function_name": pl.String,
-    "economic_scheme": pl.String, "economic_code": pl.String, "economic_name": pl.String,
-    "gov_economic_code": pl.String, "gov_economic_name": pl.String,
-    "measure": pl.String, "fund_source": pl.String, "amount_yuan": AMOUNT, "amount_printed": pl.String,
-    "unit_printed": pl.String, "row_label": pl.String, "column_header": pl.String, "placement": pl.String,
-    "line_role": pl.String, "phase": pl.String,
+    "source_file": pl.String,
+    "table_index": pl.Int32,
+    "row_index": pl.Int32,
+    "col_index": pl.Int32,
+    "line": pl.Int32,
+    "page": pl.Int32,
+    "cell_box": pl.String,
+    "department": pl.String,
+    "fiscal_year": pl.Int32,
+    "function_code": pl.String,
+    "function_name": pl.String,
+    "economic_scheme": pl.String,
+    "economic_code": pl.String,
+    "economic_name": pl.String,
+    "gov_economic_code": pl.String,
+    "gov_economic_name": pl.String,
+    "measure": pl.String,
+    "fund_source": pl.String,
+    "amount_yuan": AMOUNT,
+    "amount_printed": pl.String,
+    "unit_printed": pl.String,
+    "row_label": pl.String,
+    "column_header": pl.String,
+    "placement": pl.String,
+    "line_role": pl.String,
+    "phase": pl.String,
     # how the cell was read (text layer or OCR) and the OCR score of its least sure character
-    "read_by": pl.String, "ocr_confidence": pl.Float64,
+    "read_by": pl.String,
+    "ocr_confidence": pl.Float64,
 }
 # The other fact tables whose amounts have a phase (from their column header, as facts do).
 PHASED_ITEMS = ("fact_project_amount", "fact_three_public", "fact_line_item")
 UNPLACED_SCHEMA = {
-    "source_file": pl.String, "table_index": pl.Int32, "row_index": pl.Int32, "col_index": pl.Int32,
-    "line": pl.Int32, "page": pl.Int32, "cell_box": pl.String, "cell_text": pl.String, "row_label": pl.String,
-    "column_header": pl.String, "reason": pl.String, "read_by": pl.String, "ocr_confidence": pl.Float64,
+    "source_file": pl.String,
+    "table_index": pl.Int32,
+    "row_index": pl.Int32,
+    "col_index": pl.Int32,
+    "line": pl.Int32,
+    "page": pl.Int32,
+    "cell_box": pl.String,
+    "cell_text": pl.String,
+    "row_label": pl.String,
+    "column_header": pl.String,
+    "reason": pl.String,
+    "read_by": pl.String,
+    "ocr_confidence": pl.Float64,
 }
 TABLE_SCHEMA = {
-    "source_file": pl.String, "table_index": pl.Int32, "table_number": pl.String, "title": pl.String,
-    "statement": pl.String, "statement_zh": pl.String, "status": pl.String, "unit_printed": pl.String,
-    "department": pl.String, "fiscal_year": pl.Int32, "first_line": pl.Int32, "last_line": pl.Int32,
-    "page": pl.Int32, "n_header_rows": pl.Int32, "n_body_rows": pl.Int32, "column_headers": pl.String,
-    "notes": pl.String, "n_facts": pl.Int32, "n_unplaced": pl.Int32,
-    "cell_layout": pl.String, "n_ambiguous": pl.Int32, "placement_notes": pl.String,
-    "n_items": pl.Int32, "empty_reason": pl.String,
+    "source_file": pl.String,
+    "table_index": pl.Int32,
+    "table_number": pl.String,
+    "title": pl.String,
+    "statement": pl.String,
+    "statement_zh": pl.String,
+    "status": pl.String,
+    "unit_printed": pl.String,
+    "department": pl.String,
+    "fiscal_year": pl.Int32,
+    "first_line": pl.Int32,
+    "last_line": pl.Int32,
+    "page": pl.Int32,
+    "n_header_rows": pl.Int32,
+    "n_body_rows": pl.Int32,
+    "column_headers": pl.String,
+    "notes": pl.String,
+    "n_facts": pl.Int32,
+    "n_unplaced": pl.Int32,
+    "cell_layout": pl.String,
+    "n_ambiguous": pl.Int32,
+    "placement_notes": pl.String,
+    "n_items": pl.Int32,
+    "empty_reason": pl.String,
 }
 
 
 PAGE_SCHEMA = {
-    "source_file": pl.String, "page": pl.Int32, "status": pl.String, "n_glyphs": pl.Int32, "n_lines": pl.Int32,
-    "n_lattice_rows": pl.Int32, "n_stream_rows": pl.Int32, "n_images": pl.Int32,
+    "source_file": pl.String,
+    "page": pl.Int32,
+    "status": pl.String,
+    "n_glyphs": pl.Int32,
+    "n_lines": pl.Int32,
+    "n_lattice_rows": pl.Int32,
+    "n_stream_rows": pl.Int32,
+    "n_images": pl.Int32,
 }
 
 
@@ -71,6 +124,7 @@ SIBLING_PASSES = 3
 
 class TableResult(NamedTuple):
     """A table's source_table row and the sink holding its facts, unplaced cells and items."""
+
     row: dict
     sink: TableSink
 
@@ -88,15 +142,26 @@ class NormalizedDocument:
 
 def with_phase(frame: pl.DataFrame, default: str) -> pl.DataFrame:
     """The frame with each row's phase from its column header (transform/phases.py)."""
-    return frame.with_columns(pl.Series("phase", [phase_of(h, default) for h in frame["column_header"].to_list()],
-                                        dtype=pl.String))
+    return frame.with_columns(
+        pl.Series("phase", [phase_of(h, default) for h in frame["column_header"].to_list()], dtype=pl.String)
+    )
 
 
 def page_frame(doc: RawDocument, source_file: str) -> pl.DataFrame:
     """One row per PDF page: whether it had a text layer and how its rows were read."""
-    rows = [{"source_file": source_file, "page": p.page, "status": p.status, "n_glyphs": p.n_glyphs,
-             "n_lines": p.n_lines, "n_lattice_rows": p.n_lattice_rows, "n_stream_rows": p.n_stream_rows,
-             "n_images": p.n_images} for p in doc.pages]
+    rows = [
+        {
+            "source_file": source_file,
+            "page": p.page,
+            "status": p.status,
+            "n_glyphs": p.n_glyphs,
+            "n_lines": p.n_lines,
+            "n_lattice_rows": p.n_lattice_rows,
+            "n_stream_rows": p.n_stream_rows,
+            "n_images": p.n_images,
+        }
+        for p in doc.pages
+    ]
     return pl.DataFrame(rows, schema=PAGE_SCHEMA)
 
 
@@ -130,18 +195,19 @@ def normalize_document(doc: RawDocument, source_file: str) -> NormalizedDocument
     contents = {row["table_index"] for row, _ in ordered if row["statement"] == statements.CONTENTS.kind}
     listed = listed_tables(doc, source_file, contents)
     reasons = empty_reasons(doc, listed)
-    tables = [row | {"empty_reason": reasons.get(row["table_index"]) if row["status"] == "empty" else None}
-              for row, _ in ordered]
-    items = {name: item_frames.frame(name, [r for _, sink in ordered for r in sink.items.get(name, [])])
-             for name in item_frames.TABLES}
+    tables = [row | {"empty_reason": reasons.get(row["table_index"]) if row["status"] == "empty" else None} for row, _ in ordered]
+    items = {
+        name: item_frames.frame(name, [r for _, sink in ordered for r in sink.items.get(name, [])]) for name in item_frames.TABLES
+    }
 
     items["listed_table"] = item_frames.frame("listed_table", listed)
     default_phase = document_phase(doc.identity.kind if doc.identity else None)
     for name in PHASED_ITEMS:
         items[name] = with_phase(items[name], default_phase)
     facts = [f | {"phase": phase_of(f["column_header"], default_phase)} for _, sink in ordered for f in sink.facts]
-    items["narrative_fact"] = item_frames.frame("narrative_fact", narrative_facts(doc, source_file)
-                                                + _execution(doc, source_file, facts))
+    items["narrative_fact"] = item_frames.frame(
+        "narrative_fact", narrative_facts(doc, source_file) + _execution(doc, source_file, facts)
+    )
     unplaced = [u for _, sink in ordered for u in sink.unplaced]
     return NormalizedDocument(
         document=doc,
@@ -211,14 +277,25 @@ def normalize_table(table: RawTable, source_file: str, siblings: dict[tuple, Dec
         (place_summary if statement.layout == "summary" else place_detail)(sink, columns)
         status = "loaded" if sink.facts else "empty"
     row = {
-        "source_file": source_file, "table_index": table.index, "table_number": table.number,
-        "title": table.title, "statement": statement.kind, "statement_zh": statement.name_zh, "status": status,
-        "unit_printed": unit, "department": table.department, "fiscal_year": table.fiscal_year,
-        "first_line": table.first_line, "last_line": table.last_line, "page": table.page,
-        "n_header_rows": len(table.header_rows), "n_body_rows": len(table.rows),
+        "source_file": source_file,
+        "table_index": table.index,
+        "table_number": table.number,
+        "title": table.title,
+        "statement": statement.kind,
+        "statement_zh": statement.name_zh,
+        "status": status,
+        "unit_printed": unit,
+        "department": table.department,
+        "fiscal_year": table.fiscal_year,
+        "first_line": table.first_line,
+        "last_line": table.last_line,
+        "page": table.page,
+        "n_header_rows": len(table.header_rows),
+        "n_body_rows": len(table.rows),
         "column_headers": " | ".join("/".join(p) for p in paths),
         "notes": "\n".join(table.notes) or None,
-        "n_facts": len(sink.facts), "n_unplaced": len(sink.unplaced),
+        "n_facts": len(sink.facts),
+        "n_unplaced": len(sink.unplaced),
         "cell_layout": "printed_columns" if table.aligned else "space_tokens",
         "n_ambiguous": sum(u["reason"] == "ambiguous_column" for u in sink.unplaced),
         "placement_notes": "; ".join(set_aside) or None,

@@ -2,6 +2,7 @@
 budget (调整预算数, 全年预算数) or the final account (决算数, 支出决算). A 决算 table printing
 年初预算数 | 全年预算数 | 决算数 side by side gives three facts per subject, one per phase; a column
 that names no phase has the document's (a 预算's are budget, a 决算's final)."""
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -15,11 +16,13 @@ PHASES = {
 }
 DOCUMENT_PHASE = {"budget": "budget", "final_accounts": "final"}  # a column naming no phase, by document kind
 
-_RULES = rules([
-    (r"决算|执行数|实际", "final"),
-    (r"调整预算|全年预算|调整后预算", "adjusted_budget"),
-    (r"年初预算|预算数", "budget"),
-])
+_RULES = rules(
+    [
+        (r"决算|执行数|实际", "final"),
+        (r"调整预算|全年预算|调整后预算", "adjusted_budget"),
+        (r"年初预算|预算数", "budget"),
+    ]
+)
 
 
 def document_phase(document_kind: str | None) -> str:

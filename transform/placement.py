@@ -13,6 +13,7 @@ Each constraint only removes placements; one that no placement satisfies (the do
 does not add up) is set aside rather than trusted. A row left with several placements
 keeps the numbers they agree on, and the rest are ambiguous: never guessed.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -61,6 +62,7 @@ class Row:
 @dataclass(frozen=True)
 class SumGroup:
     """A parent row and the rows below it whose columns add up to it (printed nesting)."""
+
     parent: int
     children: tuple[int, ...]
 
@@ -76,8 +78,13 @@ class Outcome:
     consulted: set[tuple] = field(default_factory=set)  # sibling keys looked up: all the outcome depends on of them
 
 
-def solve(rows: list[Row], identities: list[Identity], groups: list[tuple[int, list[int]]],
-          siblings: dict[tuple, Decimal | None] | None = None, slot_keys: list[tuple | None] | None = None) -> Outcome:
+def solve(
+    rows: list[Row],
+    identities: list[Identity],
+    groups: list[tuple[int, list[int]]],
+    siblings: dict[tuple, Decimal | None] | None = None,
+    slot_keys: list[tuple | None] | None = None,
+) -> Outcome:
     """Narrow every row's placements. groups: (parent row, child rows) whose columns add up."""
     set_aside: list[str] = []
     consulted: set[tuple] = set()
@@ -97,7 +104,9 @@ def solve(rows: list[Row], identities: list[Identity], groups: list[tuple[int, l
             result = _group_supports(rows, group)
             if result is None:
                 active.remove(group)
-                set_aside.append(f"column sums of {rows[group.parent].name or group.parent} and its {len(group.children)} rows below")
+                set_aside.append(
+                    f"column sums of {rows[group.parent].name or group.parent} and its {len(group.children)} rows below"
+                )
                 continue
             for idx, keep in result.items():
                 row = rows[idx]
@@ -157,15 +166,19 @@ def _group_supports(rows: list[Row], group: SumGroup) -> dict[int, list[tuple[in
     # hottest loop of the normalizer (Decimal additions were 5x slower).
     places = max([3, *(-v.as_tuple().exponent for m in members for v in rows[m].numbers)])
     tol = _units(CELL_ROUNDING * (len(children) + 1), places)
-    choices = {m: [[_units(v, places) if v is not None else 0 for v in rows[m].values(c)] for c in rows[m].candidates]
-               for m in members}
+    choices = {
+        m: [[_units(v, places) if v is not None else 0 for v in rows[m].values(c)] for c in rows[m].candidates] for m in members
+    }
     per_slot = [_sumsets([{vals[s] for vals in choices[c]} for c in children]) for s in range(n_slots)]
     keep: dict[int, list[tuple[int, ...]]] = {}
     for m in members:
         sums = [whole if m == parent else without[children.index(m)] for whole, without in per_slot]
         parent_values = None if m == parent else choices[parent]
-        supported = [cand for cand, vals in zip(rows[m].candidates, choices[m])
-                     if all(_slot_supported(sums[s], vals[s], s, parent_values, tol) for s in range(n_slots))]
+        supported = [
+            cand
+            for cand, vals in zip(rows[m].candidates, choices[m])
+            if all(_slot_supported(sums[s], vals[s], s, parent_values, tol) for s in range(n_slots))
+        ]
         if not supported:
             return None
         keep[m] = supported
@@ -176,8 +189,7 @@ def _units(value: Decimal, places: int) -> int:
     return int(value.scaleb(places))
 
 
-def _slot_supported(sums: Sums | None, value: int, slot: int,
-                    parent_values: list[list[int]] | None, tol: int) -> bool:
+def _slot_supported(sums: Sums | None, value: int, slot: int, parent_values: list[list[int]] | None, tol: int) -> bool:
     """The parent's amount in this slot can equal the children's sum, given this member's value
     (parent_values is None when the member is the parent itself)."""
     if sums is None:

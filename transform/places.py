@@ -3,6 +3,7 @@
 name) with the division table of the `cpca` package (MIT; its `resources/adcodes.csv`, 3,511
 divisions of the Ministry of Civil Affairs' 2020 list, shipped inside the wheel: nothing is
 downloaded). No database here: text in, a place out."""
+
 from __future__ import annotations
 
 import csv
@@ -67,8 +68,13 @@ def resolve(text: str | None) -> Place:
     if city == MUNICIPAL_DISTRICTS:
         city = None
     if county and _county_names()[county] > 1 and not _names_above(text, county, province, city):
-        return Place(None, None, None, None, note=f"{county}: {_county_names()[county]} divisions bear this name "
-                                                   "and the text names neither province nor city")
+        return Place(
+            None,
+            None,
+            None,
+            None,
+            note=f"{county}: {_county_names()[county]} divisions bear this name and the text names neither province nor city",
+        )
     return Place(province, city, county, code)
 
 

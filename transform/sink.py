@@ -1,4 +1,5 @@
 """Collects one table's facts and unplaced cells, so every numeric cell ends in exactly one of them."""
+
 from __future__ import annotations
 
 import re
@@ -56,9 +57,19 @@ class TableSink:
     # (row_index, col) of the cells an item parser used: the other numbers are unplaced.
     consumed: set[tuple[int, int]] = field(default_factory=set)
 
-    def amount(self, row_index: int, row: RawRow, col: int, header: str, subject: Subject | None,
-               measure: str | None, fund: str | None, label: str | None, reason: str | None = None,
-               line_role: str | None = None) -> None:
+    def amount(
+        self,
+        row_index: int,
+        row: RawRow,
+        col: int,
+        header: str,
+        subject: Subject | None,
+        measure: str | None,
+        fund: str | None,
+        label: str | None,
+        reason: str | None = None,
+        line_role: str | None = None,
+    ) -> None:
         """Place one cell: a fact when subject, measure and unit are known, else an unplaced cell with why.
         line_role defaults to what the row's label says (transform/line_roles.py)."""
         text = row.cells[col] if col < len(row.cells) else ""
@@ -80,32 +91,37 @@ class TableSink:
             return
         subject = subject or Subject()
         scheme, econ_code, econ_name = subject.economic()
-        self.facts.append({
-            **self._where(row_index, row, col),
-            "department": self.table.department,
-            "fiscal_year": self.table.fiscal_year,
-            "function_code": subject.function_code,
-            "function_name": subject.function_name,
-            "economic_scheme": scheme,
-            "economic_code": econ_code,
-            "economic_name": econ_name,
-            "gov_economic_code": subject.gov_code,
-            "gov_economic_name": subject.gov_name,
-            "measure": measure,
-            "fund_source": fund,
-            "line_role": line_role or role_of_line(label, subject.function_code is not None or econ_code is not None
-                                                   or subject.gov_code is not None),
-            "amount_yuan": yuan,
-            "amount_printed": text,
-            "unit_printed": self.unit,
-            "row_label": label,
-            "column_header": header,
-            "placement": self.placements.get(row_index, "printed_columns"),
-            **read_by(row, col),
-        })
+        self.facts.append(
+            {
+                **self._where(row_index, row, col),
+                "department": self.table.department,
+                "fiscal_year": self.table.fiscal_year,
+                "function_code": subject.function_code,
+                "function_name": subject.function_name,
+                "economic_scheme": scheme,
+                "economic_code": econ_code,
+                "economic_name": econ_name,
+                "gov_economic_code": subject.gov_code,
+                "gov_economic_name": subject.gov_name,
+                "measure": measure,
+                "fund_source": fund,
+                "line_role": line_role
+                or role_of_line(
+                    label, subject.function_code is not None or econ_code is not None or subject.gov_code is not None
+                ),
+                "amount_yuan": yuan,
+                "amount_printed": text,
+                "unit_printed": self.unit,
+                "row_label": label,
+                "column_header": header,
+                "placement": self.placements.get(row_index, "printed_columns"),
+                **read_by(row, col),
+            }
+        )
 
-    def yuan(self, row_index: int, row: RawRow, col: int, header: str, label: str | None,
-             value: Decimal, unit: str | None) -> Decimal | None:
+    def yuan(
+        self, row_index: int, row: RawRow, col: int, header: str, label: str | None, value: Decimal, unit: str | None
+    ) -> Decimal | None:
         """A printed amount in 元; None, with the cell unplaced and why, when the unit is unknown
         or the conversion would lose digits."""
         if unit is None:
@@ -116,23 +132,31 @@ class TableSink:
             self.reject(row_index, row, col, header, label, "sub_cent_precision")
         return yuan
 
-    def reject(self, row_index: int, row: RawRow, col: int | None, header: str, label: str | None, reason: str,
-               text: str | None = None) -> None:
+    def reject(
+        self, row_index: int, row: RawRow, col: int | None, header: str, label: str | None, reason: str, text: str | None = None
+    ) -> None:
         """An unplaced cell; col is None for a token whose column is unknown (then text is given)."""
-        self.unplaced.append({
-            **self._where(row_index, row, col),
-            "cell_text": text if text is not None else (row.cells[col] if col < len(row.cells) else ""),
-            "row_label": label,
-            "column_header": header,
-            "reason": reason,
-            **read_by(row, col),
-        })
+        self.unplaced.append(
+            {
+                **self._where(row_index, row, col),
+                "cell_text": text if text is not None else (row.cells[col] if col < len(row.cells) else ""),
+                "row_label": label,
+                "column_header": header,
+                "reason": reason,
+                **read_by(row, col),
+            }
+        )
 
     def item(self, table: str, row_index: int, row: RawRow, col: int | None = None, **fields) -> dict:
         """One row of another fact table, with the cell's (or the row's) provenance."""
         if col is not None:
             self.consumed.add((row_index, col))
-        out = {**self._where(row_index, row, col), "department": self.table.department, "fiscal_year": self.table.fiscal_year, **fields}
+        out = {
+            **self._where(row_index, row, col),
+            "department": self.table.department,
+            "fiscal_year": self.table.fiscal_year,
+            **fields,
+        }
         self.items.setdefault(table, []).append(out)
         return out
 

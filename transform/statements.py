@@ -3,6 +3,7 @@
 Order matters: the first rule whose pattern matches the title wins, so narrower titles
 (三公, 绩效, 基本支出) come before broader ones (支出). A new title variant is a new rule.
 """
+
 from __future__ import annotations
 
 import re
@@ -51,30 +52,33 @@ CONTENTS = _s("contents", "目录", "none")
 ORGANIZATION = _s("organization", "机构设置", "none")
 UNCLASSIFIED = _s("unclassified", "未识别", "none")
 
-_RULES: list[tuple[re.Pattern, Statement]] = [(re.compile(p), s) for p, s in [
-    (r"三公", THREE_PUBLIC),
-    (r"绩效.*(整体|部门整体)|整体.*绩效", PERFORMANCE_OVERALL),
-    (r"绩效", PERFORMANCE_PROJECT),
-    (r"采购", PROCUREMENT),
-    (r"资产", ASSETS),
-    (r"会议费|培训费", MEETING_TRAINING),
-    (r"项目支出|专项业务经费支出", PROJECT),
-    (r"上年结转.*支出", CARRYOVER),
-    (r"政府性基金.*收入支出决算", GOV_FUND_FINAL),
-    (r"国有资本经营.*收入支出决算", STATE_CAPITAL_FINAL),
-    (r"财政拨款收支|财政拨款收入支出", APPROPRIATION_SUMMARY),
-    (r"政府性基金.*收支", GOV_FUND_SUMMARY),
-    (r"政府性基金", GOV_FUND),
-    (r"国有资本经营", STATE_CAPITAL),
-    (r"收支总|收支总体|收支预算总|收入支出决算总|收入支出总", SUMMARY),
-    (r"收入总|收入总体|收入预算|收入决算", INCOME),
-    (r"一般公共预算.*基本支出", GENERAL_BUDGET_BASIC),
-    (r"基本支出", BASIC),
-    (r"一般公共预算.*支出", GENERAL_BUDGET),
-    (r"支出总|支出总体|支出预算总|支出决算", EXPENDITURE),
-    (r"机构设置|单位构成|编制范围的单位|的单位包括", ORGANIZATION),
-    (r"目录|公开表$|情况说明$|公开报表$", CONTENTS),
-]]
+_RULES: list[tuple[re.Pattern, Statement]] = [
+    (re.compile(p), s)
+    for p, s in [
+        (r"三公", THREE_PUBLIC),
+        (r"绩效.*(整体|部门整体)|整体.*绩效", PERFORMANCE_OVERALL),
+        (r"绩效", PERFORMANCE_PROJECT),
+        (r"采购", PROCUREMENT),
+        (r"资产", ASSETS),
+        (r"会议费|培训费", MEETING_TRAINING),
+        (r"项目支出|专项业务经费支出", PROJECT),
+        (r"上年结转.*支出", CARRYOVER),
+        (r"政府性基金.*收入支出决算", GOV_FUND_FINAL),
+        (r"国有资本经营.*收入支出决算", STATE_CAPITAL_FINAL),
+        (r"财政拨款收支|财政拨款收入支出", APPROPRIATION_SUMMARY),
+        (r"政府性基金.*收支", GOV_FUND_SUMMARY),
+        (r"政府性基金", GOV_FUND),
+        (r"国有资本经营", STATE_CAPITAL),
+        (r"收支总|收支总体|收支预算总|收入支出决算总|收入支出总", SUMMARY),
+        (r"收入总|收入总体|收入预算|收入决算", INCOME),
+        (r"一般公共预算.*基本支出", GENERAL_BUDGET_BASIC),
+        (r"基本支出", BASIC),
+        (r"一般公共预算.*支出", GENERAL_BUDGET),
+        (r"支出总|支出总体|支出预算总|支出决算", EXPENDITURE),
+        (r"机构设置|单位构成|编制范围的单位|的单位包括", ORGANIZATION),
+        (r"目录|公开表$|情况说明$|公开报表$", CONTENTS),
+    ]
+]
 
 ALL = [s for _, s in _RULES] + [UNCLASSIFIED]
 # A table of contents' dot leaders: full stops (.....) or ellipses (…………, the 普陀区 budgets' 目录).

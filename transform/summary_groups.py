@@ -6,6 +6,7 @@ numbering (12、 continues the group whose last item was 11、) and by what it n
 function class, an economic class, a fund source). Groups keep their printed order. A line
 whose labels fit two assignments equally well is not guessed: its numbers are ambiguous.
 """
+
 from __future__ import annotations
 
 import re
@@ -19,7 +20,7 @@ from extract.space_tokens import is_amount
 from transform import codes
 from transform.headers import Column, fund_of_label, measure_of_label
 from transform.summary_tables import ECON_DEPT, ECON_GOV, FUNCTION, INCOME, Group, groups_of
-from transform.token_rows import Ambiguous, AlignedRows
+from transform.token_rows import AlignedRows, Ambiguous
 
 _CN_DIGITS = "一二三四五六七八九十"
 _NUMBERING = re.compile(r"^(?:([一二三四五六七八九十]+)、|(\d+)[、.．]|[(（](\d+)[)）])")
@@ -96,8 +97,9 @@ def _assign(segments: list[_Segment], groups: list[Group], states: list[_State])
     """The best-scoring group for each segment, in printed order; None on a tie or overflow."""
     if len(segments) > len(groups):
         return None
-    fit = [[states[g].fits(_numbering(s.label)) + _names(s.label, group.axis) for g, group in enumerate(groups)]
-           for s in segments]  # each segment in each group, scored once for all the combinations
+    fit = [
+        [states[g].fits(_numbering(s.label)) + _names(s.label, group.axis) for g, group in enumerate(groups)] for s in segments
+    ]  # each segment in each group, scored once for all the combinations
     scored = []
     for combo in combinations(range(len(groups)), len(segments)):
         score = sum(fit[k][g] for k, g in enumerate(combo))

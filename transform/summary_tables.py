@@ -4,6 +4,7 @@ The left group lists income by source; the right groups list expenditure by func
 name (no codes), and in Shaanxi's layout also by 部门 and 政府 economic class. Row labels are
 resolved to a subject, a measure and a fund source; a label we cannot resolve is unplaced.
 """
+
 from __future__ import annotations
 
 import re
@@ -54,8 +55,18 @@ def place_summary(sink: TableSink, columns: list[Column]) -> None:
                 measure = placed.measure
                 if group.axis != INCOME and measure in _ROW_TOTALS:
                     measure = measure_of(col.path, measure)  # 支出总计's 人员经费 cell is personnel (its line_role says 总计)
-                sink.amount(i + offset, row, col.index, col.header, placed.subject, measure, fund, label, placed.reason,
-                            line_role=placed.role)
+                sink.amount(
+                    i + offset,
+                    row,
+                    col.index,
+                    col.header,
+                    placed.subject,
+                    measure,
+                    fund,
+                    label,
+                    placed.reason,
+                    line_role=placed.role,
+                )
 
 
 def groups_of(columns: list[Column]) -> list[Group]:
@@ -110,7 +121,11 @@ def _resolve(label: str, axis: str, section: str | None) -> _Placement:
             return _Placement(Subject(), "basic", section="basic")
         code = codes.class_code_for_name(scheme, bare)
         if code:
-            subject = Subject(econ_code=code, econ_name=bare) if scheme == codes.ECON_DEPARTMENT else Subject(gov_code=code, gov_name=bare)
+            subject = (
+                Subject(econ_code=code, econ_name=bare)
+                if scheme == codes.ECON_DEPARTMENT
+                else Subject(gov_code=code, gov_name=bare)
+            )
             return _Placement(subject, section or "total")
     measure = measure_of_label(bare)
     if measure:

@@ -4,6 +4,7 @@ Codes and names fill the code/name columns left to right; the numbers go to the 
 columns where the table's arithmetic puts them (transform.placement); text after the
 numbers is the 备注. What placement cannot decide is handed back as ambiguous.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -42,15 +43,18 @@ class _Split:
     numbers: list[str]
 
 
-def align_detail(rows: list[RawRow], columns: list[Column],
-                 siblings: dict[tuple, Decimal | None] | None = None) -> AlignedRows:
+def align_detail(rows: list[RawRow], columns: list[Column], siblings: dict[tuple, Decimal | None] | None = None) -> AlignedRows:
     slots = [c for c in columns if c.role in ("amount", "memo")]
     splits = [_split(r.cells, columns) for r in rows]
     partial = [RawRow(_cells(s, {}, len(columns)), r.line, r.seq, r.page) for s, r in zip(splits, rows)]
     subjects = row_subjects(partial, columns)
     solver_rows = [
-        placement.Row([parse_amount(t) for t in s.numbers], len(slots), key=_subject_key(subj, found, label),
-                      name=f"{' '.join(v for _, v in sorted(s.cells.items()))} (line {r.line})")
+        placement.Row(
+            [parse_amount(t) for t in s.numbers],
+            len(slots),
+            key=_subject_key(subj, found, label),
+            name=f"{' '.join(v for _, v in sorted(s.cells.items()))} (line {r.line})",
+        )
         for s, r, (subj, found, label) in zip(splits, rows, subjects)
     ]
     outcome = placement.solve(

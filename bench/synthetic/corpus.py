@@ -10,6 +10,7 @@ manifest.jsonl lists every document with what the warehouse must hold for it: de
 fiscal year, number of facts and their total in 元 (the template's times the factor).
 A corpus folder is reused when its parameters are unchanged.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -19,7 +20,6 @@ import sys
 import tempfile
 import time
 from dataclasses import asdict, dataclass
-from decimal import Decimal
 from pathlib import Path
 
 from bench.synthetic import rewrite
@@ -63,7 +63,7 @@ def plan(params: Params) -> list[Planned]:
     planned = []
     for d in range(params.departments):
         t = template(prefixes[d % len(prefixes)])
-        department = place_name(d, t.place[-1]) + t.department[len(t.place):]
+        department = place_name(d, t.place[-1]) + t.department[len(t.place) :]
         for year in range(params.last_year - params.years + 1, params.last_year + 1):
             pdf = t.prefix in PDF_STYLES and rng.random() < params.pdf_share
             style = PDF_STYLES[t.prefix] if pdf else "text"
@@ -124,16 +124,22 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--departments", type=int, default=400, help="departments (default 400)")
     parser.add_argument("--years", type=int, default=5, help="fiscal years per department (default 5)")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--pdf-share", type=float, default=0.2,
-                        help="share of documents rendered as PDF where the template has a PDF style (default 0.2)")
+    parser.add_argument(
+        "--pdf-share",
+        type=float,
+        default=0.2,
+        help="share of documents rendered as PDF where the template has a PDF style (default 0.2)",
+    )
     parser.add_argument("--out", type=Path, default=Path("bench/.work/corpus"), help="folder (default bench/.work/corpus)")
     args = parser.parse_args(argv)
     params = Params(args.departments, args.years, args.seed, args.pdf_share)
     started = time.perf_counter()
     rows = generate(params, args.out, progress=lambda n: print(f"\r{n} documents", end="", file=sys.stderr))
     pdfs = sum(r["style"] != "text" for r in rows)
-    print(f"\n{len(rows)} documents ({pdfs} PDF) in {args.out} ({time.perf_counter() - started:.1f} s); "
-          f"{sum(r['facts'] for r in rows):,} facts expected; manifest: {args.out / 'manifest.jsonl'}")
+    print(
+        f"\n{len(rows)} documents ({pdfs} PDF) in {args.out} ({time.perf_counter() - started:.1f} s); "
+        f"{sum(r['facts'] for r in rows):,} facts expected; manifest: {args.out / 'manifest.jsonl'}"
+    )
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ factor. Cells the pipeline does not model are scaled when printed with decimals 
 separators (amounts of 三公 and project tables); bare integers there (unit codes, staff, counts,
 performance values) are left alone, as are amounts in the narrative.
 """
+
 from __future__ import annotations
 
 import re
@@ -34,6 +35,7 @@ def scale_amount(printed: str, factor: int) -> str:
 def scale_line(line: str, amounts: set[str], factor: int) -> str:
     """The line with each printed amount in `amounts` scaled. A figure that grows takes the
     width from the spaces before it, so space-aligned columns keep their right edges."""
+
     def one(m: re.Match) -> str:
         pad, num = m.group("pad"), m.group("num")
         if num not in amounts:
@@ -52,8 +54,7 @@ def rename(text: str, old_place: str, new_place: str) -> str:
     return text.replace(old_place, new_place)
 
 
-def rewrite(text: str, amounts_by_line: dict[int, set[str]], factor: int, year_shift: int,
-            old_place: str, new_place: str) -> str:
+def rewrite(text: str, amounts_by_line: dict[int, set[str]], factor: int, year_shift: int, old_place: str, new_place: str) -> str:
     """The template's text as the synthetic document; `amounts_by_line` maps 1-based line
     numbers to the printed amounts on them that are scaled."""
     lines = text.split("\n")

@@ -4,6 +4,7 @@ A template is read through the product's own extractor and normalizer once, whic
 printed figures are amounts (the facts' cells) and what a copy scaled by k must yield: the
 same number of facts and k times their sum, in the text style and in each PDF style.
 """
+
 from __future__ import annotations
 
 import re
@@ -19,14 +20,16 @@ from transform.normalize import normalize_document
 
 FIXTURES = SAMPLES.parents[1] / "tests" / "fixtures" / "pdf"
 # The PDF styles the fixtures renderer draws, by template (003's space-aligned text has none).
-PDF_STYLES = {"000": "000_ruled_yuan", "001": "001_unruled_wanyuan", "002": "002_multipage_ruled",
-              "004": "004_split_codes_ruled"}
+PDF_STYLES = {"000": "000_ruled_yuan", "001": "001_unruled_wanyuan", "002": "002_multipage_ruled", "004": "004_split_codes_ruled"}
 # Unplaced numbers that are amounts (scaled with the facts), and the amount columns of the other
 # fact tables (projects, 三公, procurement lines); contents, targets and asset counts hold page
 # numbers, counts and targets.
 _AMOUNT_REASONS = ("columns_unknown", "no_subject", "malformed_code")
-_ITEM_AMOUNTS = {"fact_project_amount": "amount_printed", "fact_three_public": "amount_printed",
-                 "fact_line_item": "value_printed"}
+_ITEM_AMOUNTS = {
+    "fact_project_amount": "amount_printed",
+    "fact_three_public": "amount_printed",
+    "fact_line_item": "value_printed",
+}
 _PLACE = re.compile(r"^(.{2,3}?[县区市])")
 
 
@@ -63,12 +66,21 @@ def template(prefix: str) -> Template:
     lines = path.read_text(encoding="utf-8").split("\n")
     amounts: dict[int, set[str]] = {}
     others = normalized.unplaced.filter(normalized.unplaced["reason"].is_in(_AMOUNT_REASONS))
-    items = [(line, text) for table, column in _ITEM_AMOUNTS.items()
-             for line, text, yuan in normalized.items[table].select("line", column, "amount_yuan").iter_rows()
-             if yuan is not None]
-    cells = [*normalized.facts.select("line", "amount_printed").iter_rows(), *items,  # amounts, integers too
-             *((line, text) for line, text in others.select("line", "cell_text").iter_rows()
-               if line is not None and DECIMAL_AMOUNT.match(text))]
+    items = [
+        (line, text)
+        for table, column in _ITEM_AMOUNTS.items()
+        for line, text, yuan in normalized.items[table].select("line", column, "amount_yuan").iter_rows()
+        if yuan is not None
+    ]
+    cells = [
+        *normalized.facts.select("line", "amount_printed").iter_rows(),
+        *items,  # amounts, integers too
+        *(
+            (line, text)
+            for line, text in others.select("line", "cell_text").iter_rows()
+            if line is not None and DECIMAL_AMOUNT.match(text)
+        ),
+    ]
     for line, printed in cells:
         amounts.setdefault(_printed_on(lines, line, printed), set()).add(printed)
     yields = {"text": _yield(normalized.facts)}
@@ -76,8 +88,15 @@ def template(prefix: str) -> Template:
         pdf = FIXTURES / f"{PDF_STYLES[prefix]}.pdf"
         yields[PDF_STYLES[prefix]] = _yield(normalize_document(read_document(pdf), pdf.name).facts)
     place = _PLACE.match(doc.department)
-    return Template(prefix, path, doc.department, place.group(1) if place else doc.department, doc.fiscal_year,
-                    {line: frozenset(v) for line, v in amounts.items()}, yields)
+    return Template(
+        prefix,
+        path,
+        doc.department,
+        place.group(1) if place else doc.department,
+        doc.fiscal_year,
+        {line: frozenset(v) for line, v in amounts.items()},
+        yields,
+    )
 
 
 def _printed_on(lines: list[str], line: int, printed: str) -> int:

@@ -1,4 +1,5 @@
 """The facts as the checks read them: amounts and their rounding as exact integers (0.001 元)."""
+
 from __future__ import annotations
 
 import polars as pl
@@ -9,23 +10,63 @@ MILLS_PER_YUAN = 1000
 
 # Columns every check frame reads (the warehouse's fact row plus its table's statement/title).
 FACT_COLUMNS = [
-    "source_file", "department", "fiscal_year", "table_index", "table_title", "statement",
-    "row_index", "col_index", "line", "page", "function_code", "function_name", "economic_scheme",
-    "economic_code", "economic_name", "gov_economic_code", "gov_economic_name", "measure",
-    "fund_source", "amount_yuan", "amount_printed", "unit_printed", "row_label", "column_header", "line_role", "phase",
-    "read_by", "ocr_confidence",
+    "source_file",
+    "department",
+    "fiscal_year",
+    "table_index",
+    "table_title",
+    "statement",
+    "row_index",
+    "col_index",
+    "line",
+    "page",
+    "function_code",
+    "function_name",
+    "economic_scheme",
+    "economic_code",
+    "economic_name",
+    "gov_economic_code",
+    "gov_economic_name",
+    "measure",
+    "fund_source",
+    "amount_yuan",
+    "amount_printed",
+    "unit_printed",
+    "row_label",
+    "column_header",
+    "line_role",
+    "phase",
+    "read_by",
+    "ocr_confidence",
 ]
 
 COMPARISON_SCHEMA = {
-    "source_file": pl.String, "department": pl.String, "fiscal_year": pl.Int32,
-    "table_index": pl.Int32, "table_title": pl.String, "statement": pl.String, "rule": pl.String,
-    "subject": pl.String, "measure": pl.String, "fund_source": pl.String, "column_header": pl.String,
-    "row_index": pl.Int32, "col_index": pl.Int32, "line": pl.Int32, "page": pl.Int32,
-    "expected_mills": pl.Int64, "observed_mills": pl.Int64, "difference_mills": pl.Int64,
-    "abs_difference_mills": pl.Int64, "tolerance_mills": pl.Int64, "n_cells": pl.Int32, "detail": pl.String,
+    "source_file": pl.String,
+    "department": pl.String,
+    "fiscal_year": pl.Int32,
+    "table_index": pl.Int32,
+    "table_title": pl.String,
+    "statement": pl.String,
+    "rule": pl.String,
+    "subject": pl.String,
+    "measure": pl.String,
+    "fund_source": pl.String,
+    "column_header": pl.String,
+    "row_index": pl.Int32,
+    "col_index": pl.Int32,
+    "line": pl.Int32,
+    "page": pl.Int32,
+    "expected_mills": pl.Int64,
+    "observed_mills": pl.Int64,
+    "difference_mills": pl.Int64,
+    "abs_difference_mills": pl.Int64,
+    "tolerance_mills": pl.Int64,
+    "n_cells": pl.Int32,
+    "detail": pl.String,
     # the printed cells the comparison took ('table:row:col' of the document), and how many were read by OCR:
     # what proves an OCR'd figure (expectations/checks/ocr_proof.py)
-    "cells": pl.List(pl.String), "n_ocr_cells": pl.Int32,
+    "cells": pl.List(pl.String),
+    "n_ocr_cells": pl.Int32,
 }
 
 
@@ -33,10 +74,17 @@ def with_mills(facts: pl.DataFrame) -> pl.DataFrame:
     """amount_mills and rounding_mills per fact: half a unit of the last digit the table prints
     (its most precise cell: a table printed to 0.01 万元 that shows '1' means 1.00)."""
     finest = facts.with_columns(pl.col("amount_printed").str.replace_all(r"[,\s]", "").alias("_p")).with_columns(
-        pl.when(pl.col("_p").str.contains(r"\.")).then(pl.col("_p").str.split(".").list.last().str.len_chars())
-        .otherwise(0).max().over("source_file", "table_index").alias("_decimals"))
-    rounding = [int(rounding_yuan("0." + "0" * d if d else "0", u) * MILLS_PER_YUAN)
-                for d, u in zip(finest["_decimals"].to_list(), facts["unit_printed"].to_list())]
+        pl.when(pl.col("_p").str.contains(r"\."))
+        .then(pl.col("_p").str.split(".").list.last().str.len_chars())
+        .otherwise(0)
+        .max()
+        .over("source_file", "table_index")
+        .alias("_decimals")
+    )
+    rounding = [
+        int(rounding_yuan("0." + "0" * d if d else "0", u) * MILLS_PER_YUAN)
+        for d, u in zip(finest["_decimals"].to_list(), facts["unit_printed"].to_list())
+    ]
     return facts.with_columns(
         (pl.col("amount_yuan").cast(pl.Decimal(20, 3)) * MILLS_PER_YUAN).cast(pl.Int64).alias("amount_mills"),
         pl.Series("rounding_mills", rounding, dtype=pl.Int64),
@@ -79,14 +127,19 @@ def subject_of(df: pl.DataFrame) -> pl.Expr:
     """Code and printed name, else the row label: how a finding names the row."""
     code = pl.coalesce("function_code", "economic_code", "gov_economic_code")
     name = pl.coalesce("function_name", "economic_name", "gov_economic_name", "row_label")
-    return pl.when(code.is_not_null()).then(pl.concat_str([code, pl.lit(" "), name.fill_null("")]).str.strip_chars()).otherwise(name)
+    return (
+        pl.when(code.is_not_null()).then(pl.concat_str([code, pl.lit(" "), name.fill_null("")]).str.strip_chars()).otherwise(name)
+    )
 
 
 def comparisons(rows: list[dict]) -> pl.DataFrame:
     """Rows of {facts of the observed cell..., expected_mills, observed_mills, tolerance_mills,
     n_cells, rule, detail} -> the comparison frame, with the difference worked out."""
-    frame = pl.DataFrame(rows, schema={k: v for k, v in COMPARISON_SCHEMA.items()
-                                        if k not in ("difference_mills", "abs_difference_mills")}, strict=False)
+    frame = pl.DataFrame(
+        rows,
+        schema={k: v for k, v in COMPARISON_SCHEMA.items() if k not in ("difference_mills", "abs_difference_mills")},
+        strict=False,
+    )
     frame = frame.with_columns((pl.col("observed_mills") - pl.col("expected_mills")).alias("difference_mills"))
     return frame.with_columns(pl.col("difference_mills").abs().alias("abs_difference_mills")).select(list(COMPARISON_SCHEMA))
 
@@ -94,9 +147,25 @@ def comparisons(rows: list[dict]) -> pl.DataFrame:
 def compared(observed: dict, parts: list[dict], rule: str, detail: str) -> dict:
     """A comparison row: `observed` (a fact) against the sum of `parts` (facts)."""
     return {
-        **{k: observed[k] for k in ("source_file", "department", "fiscal_year", "table_index", "table_title",
-                                    "statement", "subject", "measure", "fund_source", "column_header", "row_index", "col_index",
-                                    "line", "page")},
+        **{
+            k: observed[k]
+            for k in (
+                "source_file",
+                "department",
+                "fiscal_year",
+                "table_index",
+                "table_title",
+                "statement",
+                "subject",
+                "measure",
+                "fund_source",
+                "column_header",
+                "row_index",
+                "col_index",
+                "line",
+                "page",
+            )
+        },
         "rule": rule,
         "expected_mills": sum(p["amount_mills"] for p in parts),
         "observed_mills": observed["amount_mills"],

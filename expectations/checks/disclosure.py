@@ -13,6 +13,7 @@
   its two kinds; 合计 = “三公” (+ 会议费 + 培训费), each year column, phase and fund source, over the
   parts the table prints (a blank part is no amount).
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -54,9 +55,13 @@ def _statement_project_totals(facts: pl.DataFrame) -> dict[str, dict]:
     out: dict[str, dict] = {}
     if facts.height == 0:
         return out
-    totals = facts.filter(pl.col("measure") == "project", pl.col("function_code").is_null(),
-                          pl.col("economic_code").is_null(), pl.col("gov_economic_code").is_null(),
-                          pl.col("fund_source").is_in(["all", "general_budget", "appropriation"]))
+    totals = facts.filter(
+        pl.col("measure") == "project",
+        pl.col("function_code").is_null(),
+        pl.col("economic_code").is_null(),
+        pl.col("gov_economic_code").is_null(),
+        pl.col("fund_source").is_in(["all", "general_budget", "appropriation"]),
+    )
     for f in sorted(totals.to_dicts(), key=lambda f: (_rank(f["statement"]), f["table_index"], f["row_index"])):
         if f["statement"] in _STATEMENT_ORDER:
             out.setdefault(f["source_file"], f)
@@ -75,8 +80,12 @@ def _project_rules(lines: list[dict], spent: dict | None) -> list[dict]:
     for line in lines:
         tables[line["table_index"]].append(line)
     for table in tables.values():
-        totals = [t for t in table if (t["statement"], t["row_kind"]) in (
-            ("project_expenditure", "total"), ("performance_project", "unit"), ("performance_overall", "total"))]
+        totals = [
+            t
+            for t in table
+            if (t["statement"], t["row_kind"])
+            in (("project_expenditure", "total"), ("performance_project", "unit"), ("performance_overall", "total"))
+        ]
         for total in totals:
             parts = [p for p in _projects_under(table, total) if p["fund_source"] == total["fund_source"]]
             if parts:
@@ -88,9 +97,12 @@ def _project_rules(lines: list[dict], spent: dict | None) -> list[dict]:
     pool = own or [f for f in lines if f["statement"] == "performance_project" and f["fund_source"] == "all"]
     parts = [f for f in pool if f["row_kind"] == "project"] or _top_units(pool)
     if parts:
-        row = compared(spent, parts, PROJECT_SUM,
-                       f"{spent['table_title']} 项目支出 against the sum of {len(parts)} project lines of "
-                       f"{parts[0]['table_title']}")
+        row = compared(
+            spent,
+            parts,
+            PROJECT_SUM,
+            f"{spent['table_title']} 项目支出 against the sum of {len(parts)} project lines of {parts[0]['table_title']}",
+        )
         out.append(row)
     return out
 
@@ -134,8 +146,14 @@ def _three_public_rules(rows: list[dict]) -> list[dict]:
     groups: dict[tuple, dict[str, list[dict]]] = defaultdict(lambda: defaultdict(list))
     for r in rows:
         across = len(by_row[(r["source_file"], r["table_index"], r["row_index"])]) > 1  # categories are columns
-        key = (r["source_file"], r["table_index"], r["year"], r["phase"], r["fund_source"],  # 预算数 and 决算数 apart
-               ("row", r["row_index"]) if across else ("col", r["col_index"]))
+        key = (
+            r["source_file"],
+            r["table_index"],
+            r["year"],
+            r["phase"],
+            r["fund_source"],  # 预算数 and 决算数 apart
+            ("row", r["row_index"]) if across else ("col", r["col_index"]),
+        )
         groups[key][r["category"]].append(r)
     out = []
     for cells in groups.values():

@@ -8,6 +8,7 @@ rows of the reconciliation suite (rounding-aware like every sum):
   一般公共预算财政拨款支出决算表 prints for its code (the whole's, its 合计 row);
 - execution_parts_sum: the 项 the narrative lists add up to the whole it states, 全年预算 and 支出决算.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -15,8 +16,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import polars as pl
 
-from transform.amounts import rounding_yuan
 from expectations.checks.cells import MILLS_PER_YUAN, compared, comparisons
+from transform.amounts import rounding_yuan
 
 EXECUTION_RATE = "execution_rate"
 EXECUTION_FINAL_MATCHES_TABLE = "execution_final_matches_table"
@@ -44,9 +45,15 @@ def execution_comparisons(facts: pl.DataFrame, narrative: pl.DataFrame) -> pl.Da
         if final is not None:
             cell = tables.get((source_file, final["function_code"]))
             if cell is not None:
-                out.append(compared(as_cell(final), [cell], EXECUTION_FINAL_MATCHES_TABLE,
-                                    f"{cell['table_title']} prints {cell['amount_printed']} {cell['unit_printed']} "
-                                    f"for {final['function_code'] or '合计'} (page {cell['page']})"))
+                out.append(
+                    compared(
+                        as_cell(final),
+                        [cell],
+                        EXECUTION_FINAL_MATCHES_TABLE,
+                        f"{cell['table_title']} prints {cell['amount_printed']} {cell['unit_printed']} "
+                        f"for {final['function_code'] or '合计'} (page {cell['page']})",
+                    )
+                )
     out += _parts(by_statement)
     return comparisons(out)
 
@@ -56,11 +63,20 @@ def as_cell(r: dict) -> dict:
     yuan = r["amount_yuan"] or Decimal(0)
     printed = r.get("value_printed") or f"{r['value']}"
     return {
-        "source_file": r["source_file"], "department": r["department"], "fiscal_year": r["fiscal_year"],
-        "table_index": None, "table_title": "narrative", "statement": "narrative",
-        "subject": r["subject"] or "", "measure": r["topic"], "fund_source": "general_budget",
-        "column_header": _WORDS.get(r["topic"]), "row_index": None, "col_index": None,
-        "line": r["line"], "page": r["page"],
+        "source_file": r["source_file"],
+        "department": r["department"],
+        "fiscal_year": r["fiscal_year"],
+        "table_index": None,
+        "table_title": "narrative",
+        "statement": "narrative",
+        "subject": r["subject"] or "",
+        "measure": r["topic"],
+        "fund_source": "general_budget",
+        "column_header": _WORDS.get(r["topic"]),
+        "row_index": None,
+        "col_index": None,
+        "line": r["line"],
+        "page": r["page"],
         "amount_mills": int(yuan * MILLS_PER_YUAN),
         "rounding_mills": int(rounding_yuan(printed, r["value_unit"]) * MILLS_PER_YUAN) if r["value_unit"] != "%" else 0,
     }
@@ -75,9 +91,16 @@ def _rate(figures: dict[str, dict]) -> list[dict]:
     if base is None:
         return []
     words = _WORDS[base["topic"]]
-    return [rated_part(as_cell(final), as_cell(base), rate, EXECUTION_RATE,
-                       f"{words} {base['value_printed']} {base['value_unit']} × {rate['value_printed']}% "
-                       f"(完成{words}的 {rate['value_printed']}%)")]
+    return [
+        rated_part(
+            as_cell(final),
+            as_cell(base),
+            rate,
+            EXECUTION_RATE,
+            f"{words} {base['value_printed']} {base['value_unit']} × {rate['value_printed']}% "
+            f"(完成{words}的 {rate['value_printed']}%)",
+        )
+    ]
 
 
 def rated_part(part: dict, whole: dict, rate: dict, rule: str, detail: str) -> dict:
@@ -87,9 +110,13 @@ def rated_part(part: dict, whole: dict, rate: dict, rule: str, detail: str) -> d
     agree as printed; when not, the difference is worked out in 元 with the whole's rounding scaled
     by the rate and the rate's own (±0.005 % of a rate printed to 0.01 %) over the whole."""
     share = rate["value"] / 100
-    expected = dict(whole, amount_mills=int(Decimal(whole["amount_mills"]) * share),
-                    rounding_mills=int(whole["rounding_mills"] * share + Decimal(whole["amount_mills"])
-                                       * rounding_yuan(rate["value_printed"], "元") / 100))
+    expected = dict(
+        whole,
+        amount_mills=int(Decimal(whole["amount_mills"]) * share),
+        rounding_mills=int(
+            whole["rounding_mills"] * share + Decimal(whole["amount_mills"]) * rounding_yuan(rate["value_printed"], "元") / 100
+        ),
+    )
     if whole["amount_mills"]:
         step = Decimal(1).scaleb(-decimals(rate["value_printed"]))  # 0.01 for a rate printed 98.69
         recomputed = (Decimal(part["amount_mills"]) / whole["amount_mills"] * 100).quantize(step, ROUND_HALF_UP)
@@ -117,8 +144,14 @@ def _parts(by_statement: dict[tuple, dict[str, dict]]) -> list[dict]:
             whole = wholes[0].get(topic)
             parts = [s[topic] for s in items if topic in s]
             if whole is not None and parts:
-                out.append(compared(as_cell(whole), [as_cell(p) for p in parts], EXECUTION_PARTS_SUM,
-                                    f"{_WORDS[topic]} of the {len(parts)} 项 the narrative lists"))
+                out.append(
+                    compared(
+                        as_cell(whole),
+                        [as_cell(p) for p in parts],
+                        EXECUTION_PARTS_SUM,
+                        f"{_WORDS[topic]} of the {len(parts)} 项 the narrative lists",
+                    )
+                )
     return out
 
 
@@ -128,8 +161,12 @@ def _table_finals(facts: pl.DataFrame) -> dict[tuple[str, str | None], dict]:
     out: dict[tuple[str, str | None], dict] = {}
     if facts.height == 0:
         return out
-    rows = facts.filter(pl.col("statement") == statement, pl.col("measure") == measure, pl.col("phase") == phase,
-                        pl.col("economic_code").is_null())
+    rows = facts.filter(
+        pl.col("statement") == statement,
+        pl.col("measure") == measure,
+        pl.col("phase") == phase,
+        pl.col("economic_code").is_null(),
+    )
     for f in rows.sort("table_index", "row_index").to_dicts():
         if f["function_code"] is None and f["line_role"] != "total":
             continue

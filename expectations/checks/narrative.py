@@ -11,6 +11,7 @@
 - narrative_share: '本年支出合计 307.82 万元，其中：基本支出 105.58 万元，占 34.30%' — the part over
   the whole the sentence opens with, rounded as the share is printed, is the share.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -18,7 +19,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import polars as pl
 
-from expectations.checks.cells import comparisons, compared
+from expectations.checks.cells import compared, comparisons
 from expectations.checks.execution import as_cell, rated_part
 
 NARRATIVE_RESTATES_TABLE = "narrative_restates_table"
@@ -45,8 +46,12 @@ TARGETS: dict[str, list[tuple[tuple[str, ...], str, tuple[str, ...], tuple[str, 
 TRUNCATION_FACTOR = 2  # × the half unit a printed figure's rounding allows
 # A restated 项: the total of its line in a table of spending by function (the narrative's 财政拨款
 # 支出 section restates the 一般公共预算 table; some restate the 支出总表 or the 财政拨款 table).
-SUBJECT_TABLES = (("general_budget_expenditure", "expenditure", "appropriation_summary"), "total", ("item",),
-                  ("all", "general_budget", "appropriation"))
+SUBJECT_TABLES = (
+    ("general_budget_expenditure", "expenditure", "appropriation_summary"),
+    "total",
+    ("item",),
+    ("all", "general_budget", "appropriation"),
+)
 
 
 def narrative_comparisons(facts: pl.DataFrame, narrative: pl.DataFrame) -> pl.DataFrame:
@@ -60,18 +65,27 @@ def narrative_comparisons(facts: pl.DataFrame, narrative: pl.DataFrame) -> pl.Da
     for r in stated:
         if r["topic"] == "restated":
             by_sentence[(r["source_file"], r["sentence"])].setdefault(r["restates"], r)
-            candidates = (subjects.get((r["source_file"], r["function_code"]), []) if r["restates"] == "function_subject"
-                          else cells.get((r["source_file"], r["restates"]), []))
+            candidates = (
+                subjects.get((r["source_file"], r["function_code"]), [])
+                if r["restates"] == "function_subject"
+                else cells.get((r["source_file"], r["restates"]), [])
+            )
             if candidates:
                 said = as_cell(r)
                 nearest = min(candidates, key=lambda c: abs(c["amount_mills"] - said["amount_mills"]))
                 if _as_printed(nearest["amount_mills"], said) == said["amount_mills"]:
                     nearest = dict(nearest, amount_mills=said["amount_mills"])  # the same figure at the sentence's precision
                 cut_or_rounded = dict(said, rounding_mills=said["rounding_mills"] * TRUNCATION_FACTOR)
-                out.append(compared(cut_or_rounded, [nearest], NARRATIVE_RESTATES_TABLE,
-                                    f"{nearest['table_title']} prints {nearest['amount_printed']} {nearest['unit_printed']} "
-                                    f"({nearest['row_label'] or ''}, {nearest['column_header']}, page {nearest['page']}, "
-                                    f"line {nearest['line']})"))
+                out.append(
+                    compared(
+                        cut_or_rounded,
+                        [nearest],
+                        NARRATIVE_RESTATES_TABLE,
+                        f"{nearest['table_title']} prints {nearest['amount_printed']} {nearest['unit_printed']} "
+                        f"({nearest['row_label'] or ''}, {nearest['column_header']}, page {nearest['page']}, "
+                        f"line {nearest['line']})",
+                    )
+                )
     for r in stated:
         if r["topic"] == "share":
             figures = by_sentence[(r["source_file"], r["sentence"])]
@@ -89,9 +103,14 @@ def _as_printed(mills: int, said: dict) -> int:
 
 def _share(share: dict, part: dict, whole: dict) -> dict:
     """The part against whole × share (占 x%)."""
-    return rated_part(as_cell(part), as_cell(whole), share, NARRATIVE_SHARE,
-                      f"{share['value_printed']}% of {whole['subject']} {whole['value_printed']} {whole['value_unit']} "
-                      f"(占 {share['value_printed']}%)")
+    return rated_part(
+        as_cell(part),
+        as_cell(whole),
+        share,
+        NARRATIVE_SHARE,
+        f"{share['value_printed']}% of {whole['subject']} {whole['value_printed']} {whole['value_unit']} "
+        f"(占 {share['value_printed']}%)",
+    )
 
 
 def _candidates(facts: pl.DataFrame) -> dict[tuple[str, str], list[dict]]:
@@ -99,12 +118,15 @@ def _candidates(facts: pl.DataFrame) -> dict[tuple[str, str], list[dict]]:
     out: dict[tuple[str, str], list[dict]] = defaultdict(list)
     if facts.height == 0:
         return out
-    totals = facts.filter(pl.col("function_code").is_null(), pl.col("economic_code").is_null(),
-                          pl.col("gov_economic_code").is_null())
+    totals = facts.filter(
+        pl.col("function_code").is_null(), pl.col("economic_code").is_null(), pl.col("gov_economic_code").is_null()
+    )
     for f in totals.to_dicts():
         for key, selectors in TARGETS.items():
-            if any(f["statement"] in statements and f["measure"] == measure and f["line_role"] in roles
-                   and f["fund_source"] in funds for statements, measure, roles, funds in selectors):
+            if any(
+                f["statement"] in statements and f["measure"] == measure and f["line_role"] in roles and f["fund_source"] in funds
+                for statements, measure, roles, funds in selectors
+            ):
                 out[(f["source_file"], key)].append(f)
     return out
 
@@ -115,9 +137,13 @@ def _subject_lines(facts: pl.DataFrame) -> dict[tuple[str, str], list[dict]]:
     if facts.height == 0:
         return out
     statements, measure, roles, funds = SUBJECT_TABLES
-    lines = facts.filter(pl.col("function_code").is_not_null(), pl.col("statement").is_in(list(statements)),
-                         pl.col("measure") == measure, pl.col("line_role").is_in(list(roles)),
-                         pl.col("fund_source").is_in(list(funds)))
+    lines = facts.filter(
+        pl.col("function_code").is_not_null(),
+        pl.col("statement").is_in(list(statements)),
+        pl.col("measure") == measure,
+        pl.col("line_role").is_in(list(roles)),
+        pl.col("fund_source").is_in(list(funds)),
+    )
     for f in lines.to_dicts():
         out[(f["source_file"], f["function_code"])].append(f)
     return out

@@ -11,13 +11,19 @@ reported as its rule's error, saying so (expectations/findings.py).
 Pure: the comparison frames the suites check (expectations/checks/cells.COMPARISON_SCHEMA, whose
 `cells` lists the cells each comparison took) and the facts in, one proof per OCR fact out.
 """
+
 from __future__ import annotations
 
 import polars as pl
 
 PROVEN, UNPROVEN = "proven", "unproven"
-PROOF_SCHEMA = {"source_file": pl.String, "table_index": pl.Int32, "row_index": pl.Int32, "col_index": pl.Int32,
-                "ocr_proof": pl.String}
+PROOF_SCHEMA = {
+    "source_file": pl.String,
+    "table_index": pl.Int32,
+    "row_index": pl.Int32,
+    "col_index": pl.Int32,
+    "ocr_proof": pl.String,
+}
 
 
 def with_read_by(facts: pl.DataFrame) -> pl.DataFrame:
@@ -31,8 +37,11 @@ def with_read_by(facts: pl.DataFrame) -> pl.DataFrame:
 
 def holding_cells(comparisons: list[pl.DataFrame | None]) -> pl.DataFrame:
     """(source_file, cell key) of every cell some holding comparison took."""
-    parts = [c.filter(pl.col("abs_difference_mills") <= pl.col("tolerance_mills")).select("source_file", "cells")
-             for c in comparisons if c is not None and c.height and "cells" in c.columns]
+    parts = [
+        c.filter(pl.col("abs_difference_mills") <= pl.col("tolerance_mills")).select("source_file", "cells")
+        for c in comparisons
+        if c is not None and c.height and "cells" in c.columns
+    ]
     if not parts:
         return pl.DataFrame(schema={"source_file": pl.String, "cell": pl.String})
     return pl.concat(parts).explode("cells").drop_nulls("cells").rename({"cells": "cell"}).unique()
@@ -43,12 +52,16 @@ def ocr_proofs(facts: pl.DataFrame, comparisons: list[pl.DataFrame | None]) -> p
     ocr = facts.filter(pl.col("read_by") == "ocr").select("source_file", "table_index", "row_index", "col_index")
     if not ocr.height:
         return pl.DataFrame(schema=PROOF_SCHEMA)
-    keyed = ocr.with_columns(pl.concat_str([pl.col("table_index"), pl.col("row_index"), pl.col("col_index")],
-                                           separator=":").alias("cell"))
+    keyed = ocr.with_columns(
+        pl.concat_str([pl.col("table_index"), pl.col("row_index"), pl.col("col_index")], separator=":").alias("cell")
+    )
     held = holding_cells(comparisons).with_columns(pl.lit(True).alias("_held"))
     out = keyed.join(held, on=["source_file", "cell"], how="left")
     return out.select(
-        "source_file", "table_index", "row_index", "col_index",
+        "source_file",
+        "table_index",
+        "row_index",
+        "col_index",
         pl.when(pl.col("_held").fill_null(False)).then(pl.lit(PROVEN)).otherwise(pl.lit(UNPROVEN)).alias("ocr_proof"),
     ).cast(PROOF_SCHEMA)
 

@@ -8,15 +8,16 @@
   (the first table printing it is the reference). When a document's only income is
   一般公共预算, its 合计/财政拨款 figures are its 一般公共预算 figures and are compared as such.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
 
 import polars as pl
 
-from transform import codes
 from expectations.checks.cells import compared, comparisons, position
 from expectations.checks.rollups import SUMMARY_KINDS
+from transform import codes
 
 INCOME_EQUALS_EXPENDITURE = "income_equals_expenditure"
 INCOME_TOTAL_IDENTITY = "income_total_identity"
@@ -65,19 +66,29 @@ def _summary(table: list[dict]) -> list[dict]:
     if income_total:
         for spent in spending_total:
             if spent["fund_source"] in ("all", "appropriation") or len(spending_total) == 1:
-                out.append(compared(spent, [income_total[0]], INCOME_EQUALS_EXPENDITURE,
-                                    f"{_INCOME_TOTAL} {income_total[0]['amount_printed']} (line {income_total[0]['line']})"))
+                out.append(
+                    compared(
+                        spent,
+                        [income_total[0]],
+                        INCOME_EQUALS_EXPENDITURE,
+                        f"{_INCOME_TOTAL} {income_total[0]['amount_printed']} (line {income_total[0]['line']})",
+                    )
+                )
     for sub_label, total_label, income_side, rule in (
-            (_INCOME_SUBTOTAL, _INCOME_TOTAL, True, INCOME_TOTAL_IDENTITY),
-            (_SPENDING_SUBTOTAL, _SPENDING_TOTAL, False, EXPENDITURE_TOTAL_IDENTITY)):
+        (_INCOME_SUBTOTAL, _INCOME_TOTAL, True, INCOME_TOTAL_IDENTITY),
+        (_SPENDING_SUBTOTAL, _SPENDING_TOTAL, False, EXPENDITURE_TOTAL_IDENTITY),
+    ):
         for total in by_label.get(total_label, []):
             if (total["measure"] == "income") != income_side:
                 continue
             sub = next((f for f in by_label.get(sub_label, []) if f["col_index"] == total["col_index"]), None)
             if sub is None:
                 continue
-            between = [f for f in table if f["col_index"] == total["col_index"]
-                       and sub["row_index"] < f["row_index"] < total["row_index"]]
+            between = [
+                f
+                for f in table
+                if f["col_index"] == total["col_index"] and sub["row_index"] < f["row_index"] < total["row_index"]
+            ]
             names = " + ".join([sub_label, *(_label(f) for f in between)])
             out.append(compared(total, [sub, *between], rule, names))
     for sub in by_label.get(_SPENDING_SUBTOTAL, []):
@@ -85,16 +96,28 @@ def _summary(table: list[dict]) -> list[dict]:
         for field, scheme in (("function_code", "function"), ("economic_code", "economic")):
             classes = [f for f in column if f[field] and len(f[field]) == 3]
             if classes:
-                out.append(compared(sub, classes, SUMMARY_CLASS_SUM,
-                                    f"sum of {len(classes)} {scheme} class lines ({', '.join(f[field] for f in classes)})"))
+                out.append(
+                    compared(
+                        sub,
+                        classes,
+                        SUMMARY_CLASS_SUM,
+                        f"sum of {len(classes)} {scheme} class lines ({', '.join(f[field] for f in classes)})",
+                    )
+                )
     return out
 
 
 def _fund_equivalence(cells: list[dict]) -> dict[str, str]:
     """Fund sources that name the same money in this document: with 一般公共预算 its only
     income, 合计 and 财政拨款 are 一般公共预算."""
-    sources = {f["fund_source"] for f in cells if f["statement"] in SUMMARY_KINDS and f["measure"] == "income"
-               and f["fund_source"] not in _OWN_FUNDS and f["amount_mills"] != 0}
+    sources = {
+        f["fund_source"]
+        for f in cells
+        if f["statement"] in SUMMARY_KINDS
+        and f["measure"] == "income"
+        and f["fund_source"] not in _OWN_FUNDS
+        and f["amount_mills"] != 0
+    }
     if sources == {"general_budget"}:
         return {"all": "general_budget", "appropriation": "general_budget"}
     if sources and sources <= _BUDGETS:
@@ -108,14 +131,20 @@ def _cross_statement(cells: list[dict], funds: dict[str, str]) -> list[dict]:
     for f in cells:
         if not (f["function_code"] or f["economic_code"]):
             continue
-        key = (f["function_code"], f["economic_scheme"], f["economic_code"], f["measure"],
-               funds.get(f["fund_source"], f["fund_source"]), f["phase"])  # a 决算's 预算数 is not its 决算数
+        key = (
+            f["function_code"],
+            f["economic_scheme"],
+            f["economic_code"],
+            f["measure"],
+            funds.get(f["fund_source"], f["fund_source"]),
+            f["phase"],
+        )  # a 决算's 预算数 is not its 决算数
         if (key, f["table_index"], f["row_index"]) in seen_cell:
             continue  # the same figure under two equivalent fund columns of one row
         seen_cell.add((key, f["table_index"], f["row_index"]))
         per_table[key][f["table_index"]].append(f)
     out = []
-    for key, tables in per_table.items():
+    for _key, tables in per_table.items():
         if len(tables) < 2:
             continue
         first, *others = sorted(tables)

@@ -12,25 +12,40 @@ no table or code of its own: `unknown_codes` lists them once per scheme
 ("function=2013901,2129999;department=30239"), so that a document gets one line listing its
 unknown codes (rule reference_code), not a warning for every row that prints one.
 """
+
 from __future__ import annotations
 
 from difflib import SequenceMatcher
-from functools import lru_cache
+from functools import cache
 
 import polars as pl
 
+from expectations.checks.cells import lead_code, subject_sequences
 from transform import codes
 from transform.arithmetic import printed_nesting
-from expectations.checks.cells import lead_code, subject_sequences
 
 SIMILAR = 0.6  # difflib ratio above which a differing name is taken for a misprint of the right one
 
 REFERENCE_SCHEMA = {
-    "source_file": pl.String, "department": pl.String, "fiscal_year": pl.Int32, "table_index": pl.Int32,
-    "table_title": pl.String, "statement": pl.String, "row_index": pl.Int32, "line": pl.Int32, "page": pl.Int32,
-    "scheme": pl.String, "code": pl.String, "printed_name": pl.String, "reference_name": pl.String,
-    "name_status": pl.String, "printed_parent": pl.String, "nests": pl.Boolean, "subject": pl.String,
-    "detail": pl.String, "unknown_codes": pl.String,
+    "source_file": pl.String,
+    "department": pl.String,
+    "fiscal_year": pl.Int32,
+    "table_index": pl.Int32,
+    "table_title": pl.String,
+    "statement": pl.String,
+    "row_index": pl.Int32,
+    "line": pl.Int32,
+    "page": pl.Int32,
+    "scheme": pl.String,
+    "code": pl.String,
+    "printed_name": pl.String,
+    "reference_name": pl.String,
+    "name_status": pl.String,
+    "printed_parent": pl.String,
+    "nests": pl.Boolean,
+    "subject": pl.String,
+    "detail": pl.String,
+    "unknown_codes": pl.String,
 }
 SCHEME_ORDER = (codes.FUNCTION, codes.ECON_DEPARTMENT, codes.ECON_GOVERNMENT)
 
@@ -41,7 +56,7 @@ _CODE_FIELDS = (
 )
 
 
-@lru_cache(maxsize=None)
+@cache
 def _reference(scheme: str) -> dict[str, dict]:
     return {row["code"]: row for row in codes.reference_rows(scheme)}
 
@@ -96,16 +111,35 @@ def _sequence_rows(rows: list[dict]) -> list[dict]:
             status, ref_name, detail = name_status(scheme, code, r[name_field], r["fiscal_year"])
             is_lead = code == lead[i]
             parent = parent_of.get(i) if is_lead else None
-            out.append({
-                **{k: r[k] for k in ("source_file", "department", "fiscal_year", "table_index", "table_title",
-                                     "statement", "row_index", "line", "page")},
-                "scheme": scheme, "code": code, "printed_name": r[name_field], "reference_name": ref_name,
-                "name_status": status, "printed_parent": parent,
-                "nests": None if parent is None else code.startswith(parent),
-                "subject": f"{code} {r[name_field] or ''}".strip(),
-                "detail": detail if parent is None or code.startswith(parent)
-                else f"{code} is printed under {parent}, which is not its parent {codes.parent_of(code)}",
-            })
+            out.append(
+                {
+                    **{
+                        k: r[k]
+                        for k in (
+                            "source_file",
+                            "department",
+                            "fiscal_year",
+                            "table_index",
+                            "table_title",
+                            "statement",
+                            "row_index",
+                            "line",
+                            "page",
+                        )
+                    },
+                    "scheme": scheme,
+                    "code": code,
+                    "printed_name": r[name_field],
+                    "reference_name": ref_name,
+                    "name_status": status,
+                    "printed_parent": parent,
+                    "nests": None if parent is None else code.startswith(parent),
+                    "subject": f"{code} {r[name_field] or ''}".strip(),
+                    "detail": detail
+                    if parent is None or code.startswith(parent)
+                    else f"{code} is printed under {parent}, which is not its parent {codes.parent_of(code)}",
+                }
+            )
     return out
 
 
@@ -131,5 +165,12 @@ def unknown_code_rows(rows: list[dict]) -> list[dict]:
         if r["name_status"] == "unknown_code":
             found.setdefault(r["source_file"], {}).setdefault(r["scheme"], set()).add(r["code"])
             first.setdefault(r["source_file"], r)
-    return [{"source_file": doc, "department": first[doc]["department"], "fiscal_year": first[doc]["fiscal_year"],
-             "unknown_codes": encode_unknown(by_scheme)} for doc, by_scheme in found.items()]
+    return [
+        {
+            "source_file": doc,
+            "department": first[doc]["department"],
+            "fiscal_year": first[doc]["fiscal_year"],
+            "unknown_codes": encode_unknown(by_scheme),
+        }
+        for doc, by_scheme in found.items()
+    ]

@@ -2,6 +2,7 @@
 the set is data (data/reference/required_tables.csv, with its source), a table counts when any
 of its kinds is printed (an empty one with its 说明 included), and a table the document's own
 list names but does not print is left to rule table_printed, so one gap is one finding."""
+
 from __future__ import annotations
 
 import csv
@@ -15,10 +16,20 @@ from transform import statements
 
 REQUIRED = Path(__file__).resolve().parents[2] / "data" / "reference" / "required_tables.csv"
 _NAMES = {s.kind: s.name_zh for s in statements.ALL}
-_KIND_WORDS = {("budget", "department"): "部门预算", ("budget", "unit"): "单位预算",
-               ("final_accounts", "department"): "部门决算", ("final_accounts", "unit"): "单位决算"}
-REQUIRED_SCHEMA = {"source_file": pl.String, "n_required": pl.Int32, "n_required_present": pl.Int32,
-                   "required_tables_present": pl.Boolean, "required_missing": pl.String, "required_detail": pl.String}
+_KIND_WORDS = {
+    ("budget", "department"): "部门预算",
+    ("budget", "unit"): "单位预算",
+    ("final_accounts", "department"): "部门决算",
+    ("final_accounts", "unit"): "单位决算",
+}
+REQUIRED_SCHEMA = {
+    "source_file": pl.String,
+    "n_required": pl.Int32,
+    "n_required_present": pl.Int32,
+    "required_tables_present": pl.Boolean,
+    "required_missing": pl.String,
+    "required_detail": pl.String,
+}
 
 
 @dataclass(frozen=True)
@@ -54,17 +65,28 @@ def required_rows(documents: pl.DataFrame, tables: pl.DataFrame) -> pl.DataFrame
             continue
         own = tables.filter(pl.col("source_file") == d["source_file"])
         printed = set(own.filter(pl.col("status") != "listed_not_printed")["statement"].drop_nulls().to_list())
-        listed = {statements.classify(t).kind for t in
-                  own.filter(pl.col("status") == "listed_not_printed")["table_title"].drop_nulls().to_list()}
+        listed = {
+            statements.classify(t).kind
+            for t in own.filter(pl.col("status") == "listed_not_printed")["table_title"].drop_nulls().to_list()
+        }
         unclassified = own.filter(pl.col("status") == "unclassified").height
         missing = [r for r in wanted if not r.kinds & printed and not r.kinds & listed]
         names = "、".join(_NAMES.get(r.statement, r.statement) for r in missing)
         detail = None
         if missing:
-            detail = (f"a {_KIND_WORDS[(d['document_kind'], d['scope'])]} prints {len(wanted)} required tables; "
-                      f"not found: {names}" + (f" ({unclassified} of its tables could not be classified and may be "
-                                               "among them)" if unclassified else ""))
-        rows.append({"source_file": d["source_file"], "n_required": len(wanted),
-                     "n_required_present": len(wanted) - len(missing), "required_tables_present": not missing,
-                     "required_missing": names or None, "required_detail": detail})
+            detail = (
+                f"a {_KIND_WORDS[(d['document_kind'], d['scope'])]} prints {len(wanted)} required tables; "
+                f"not found: {names}"
+                + (f" ({unclassified} of its tables could not be classified and may be among them)" if unclassified else "")
+            )
+        rows.append(
+            {
+                "source_file": d["source_file"],
+                "n_required": len(wanted),
+                "n_required_present": len(wanted) - len(missing),
+                "required_tables_present": not missing,
+                "required_missing": names or None,
+                "required_detail": detail,
+            }
+        )
     return pl.DataFrame(rows, schema=REQUIRED_SCHEMA)

@@ -1,12 +1,13 @@
 """Roll-ups inside one detail table: 项 → 款 → 类 → 合计 down each column, and the row
 identities across its columns (合计 = 基本支出 + 项目支出; 小计 = 人员经费 + 公用经费; 合计 =
 the fund sources). Summary tables (收支总表) have their own arithmetic: see reconcile."""
+
 from __future__ import annotations
 
 import polars as pl
 
-from transform.arithmetic import TOTAL_LABELS, column_identities, printed_nesting
 from expectations.checks.cells import compared, comparisons, lead_code, subject_sequences
+from transform.arithmetic import TOTAL_LABELS, column_identities, printed_nesting
 from transform.statements import ALL as STATEMENTS
 
 SUMMARY_KINDS = {s.kind for s in STATEMENTS if s.layout == "summary"}
@@ -22,8 +23,7 @@ def rollup_comparisons(facts: pl.DataFrame, uncertain_rows: set[tuple[str, int, 
     detail = facts.filter(~pl.col("statement").is_in(list(SUMMARY_KINDS)))
     for table in detail.partition_by(["source_file", "table_index"], maintain_order=True):
         key = (table["source_file"][0], table["table_index"][0])
-        cells = {(f["row_index"], f["col_index"]): f for f in table.to_dicts()
-                 if (*key, f["row_index"]) not in uncertain_rows}
+        cells = {(f["row_index"], f["col_index"]): f for f in table.to_dicts() if (*key, f["row_index"]) not in uncertain_rows}
         out += _nesting(cells)
         out += _identities(cells, table)
     return comparisons(out)

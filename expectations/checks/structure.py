@@ -1,11 +1,12 @@
 """The facts and tables as the structure and table suites see them."""
+
 from __future__ import annotations
 
 import re
 
 import polars as pl
 
-from expectations.checks.cells import with_mills, subject_of
+from expectations.checks.cells import subject_of, with_mills
 
 _TITLE_YEAR = re.compile(r"^(?:\d{3,}\s*)?((?:19|20)\d{2})\s*年|[（(]((?:19|20)\d{2})\s*年度?[)）]")
 
@@ -27,7 +28,8 @@ def table_rows(tables: pl.DataFrame) -> pl.DataFrame:
     years = [title_year(t) for t in tables["table_title"].to_list()]
     out = tables.with_columns(pl.Series("title_year", years, dtype=pl.Int32))
     return out.with_columns(
-        (pl.col("title_year").is_null() | pl.col("fiscal_year").is_null() | (pl.col("title_year") == pl.col("fiscal_year")))
-        .alias("title_year_matches"),
+        (
+            pl.col("title_year").is_null() | pl.col("fiscal_year").is_null() | (pl.col("title_year") == pl.col("fiscal_year"))
+        ).alias("title_year_matches"),
         pl.coalesce(*(["row_label"] if "row_label" in tables.columns else []), "table_title", "table_number").alias("subject"),
     )

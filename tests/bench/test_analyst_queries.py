@@ -1,4 +1,5 @@
 """The analysts' queries on a small synthetic warehouse: copies of the samples with known factors."""
+
 from __future__ import annotations
 
 from decimal import Decimal

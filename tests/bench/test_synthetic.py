@@ -1,14 +1,13 @@
 """The synthetic corpus: documents the pipeline reads as the manifest says, deterministically."""
+
 from __future__ import annotations
 
 import json
 from decimal import Decimal
 
-import pytest
-
 from bench.synthetic import rewrite
-from common.paths import SAMPLES
 from bench.synthetic.corpus import Params, generate, place_name, plan
+from common.paths import SAMPLES
 from extract.documents import read_document
 from transform.normalize import normalize_document
 
@@ -76,12 +75,12 @@ def test_a_synthetic_department_prints_the_templates_figures_times_its_factor(tm
 def test_projects_and_three_public_scale_with_the_facts(tmp_path):
     """The other fact tables' amounts grow by the same factor, so project_sum and
     three_public_sum still hold in a synthetic document."""
-    rows = [r for r in generate(Params(departments=5, years=1, seed=3, pdf_share=0.0), tmp_path)
-            if r["template"] in TEMPLATE]
+    rows = [r for r in generate(Params(departments=5, years=1, seed=3, pdf_share=0.0), tmp_path) if r["template"] in TEMPLATE]
     assert {r["template"] for r in rows} == set(TEMPLATE) and all(r["factor"] > 1 for r in rows)
     for row in rows:
         got = normalize_document(read_document(tmp_path / row["file_name"]), row["file_name"])
         template = normalize_document(read_document(SAMPLES / TEMPLATE[row["template"]]), "t.txt")
         for table in ("fact_project_amount", "fact_three_public"):
             assert got.items[table]["amount_yuan"].to_list() == [
-                v * row["factor"] for v in template.items[table]["amount_yuan"].to_list()], (row["template"], table)
+                v * row["factor"] for v in template.items[table]["amount_yuan"].to_list()
+            ], (row["template"], table)

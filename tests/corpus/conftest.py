@@ -1,5 +1,6 @@
 """The real corpus (../shared/corpus/, Shanghai PDFs) ingested once and validated, for tests that
 read its figures and findings back. Skipped where the corpus is not beside the project."""
+
 from __future__ import annotations
 
 from pathlib import Path

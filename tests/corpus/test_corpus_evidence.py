@@ -1,12 +1,13 @@
 """The report shows each issue's cells: a crop of the PDF page with the row outlined, or the text's
 printed lines with the row marked."""
+
 import base64
 import io
 
 from PIL import Image
 
-from expectations import report
 from common.paths import SAMPLES
+from expectations import report
 from flows.validate import validate
 from load.warehouse import Warehouse
 from tests.conftest import ingest

@@ -1,6 +1,7 @@
 """The quality report as a reader's browser shows it (headless Chromium, Debian's `chromium`):
 the page is self-contained, every evidence image decodes, and an issue of the corpus shows its
 page crop. `.ci/run` installs Chromium; without it this test is skipped (say so, never pass)."""
+
 from __future__ import annotations
 
 import re
@@ -15,8 +16,16 @@ from load.warehouse import Warehouse
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 # The flags a root, offline, headless Chromium needs here: no sandbox (root), no GPU, and none of
 # the background connections the closed network refuses (machine notes, /work/.library/env).
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 BROWSER_TIMEOUT_S = 120  # a cold Chromium start on a busy 2-core machine takes tens of seconds
 # Run after load: how many <img> decoded (naturalWidth > 0) and how many did not; and whether any
 # resource came from outside the file (a CDN would not load offline).
@@ -32,8 +41,9 @@ pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not instal
 
 
 def _chromium(*args: str) -> str:
-    done = subprocess.run([CHROMIUM, *FLAGS, "--user-data-dir=" + args[0], *args[1:]], capture_output=True,
-                          text=True, timeout=BROWSER_TIMEOUT_S)
+    done = subprocess.run(
+        [CHROMIUM, *FLAGS, "--user-data-dir=" + args[0], *args[1:]], capture_output=True, text=True, timeout=BROWSER_TIMEOUT_S
+    )
     return done.stdout
 
 

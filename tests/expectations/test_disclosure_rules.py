@@ -1,5 +1,6 @@
 """project_sum, project_table_total and three_public_sum on the samples (quiet: they add up)
 and on copies with one planted fault each, through the warehouse and the reconciliation suite."""
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -34,20 +35,28 @@ def test_the_samples_add_up(findings):
 
 
 def test_a_three_public_part_that_breaks_its_total(findings):
-    got = {(f["rule"], f["severity"], f["subject"], f["expected_yuan"], f["observed_yuan"], f["line"])
-           for f in findings.filter(pl.col("source_file") == "reception.txt").to_dicts()}
+    got = {
+        (f["rule"], f["severity"], f["subject"], f["expected_yuan"], f["observed_yuan"], f["line"])
+        for f in findings.filter(pl.col("source_file") == "reception.txt").to_dicts()
+    }
     assert ("three_public_sum", "error", "“三公”经费小计", Decimal("24200.00"), Decimal("23200.00"), 373) in got
 
 
 def test_projects_that_do_not_add_up_to_the_statement(findings):
     [f] = findings.filter(pl.col("source_file") == "project.txt").to_dicts()
     assert (f["rule"], f["severity"], f["expected_yuan"], f["observed_yuan"]) == (
-        "project_sum", "error", Decimal("52922700.00"), Decimal("52912700.00"))
+        "project_sum",
+        "error",
+        Decimal("52922700.00"),
+        Decimal("52912700.00"),
+    )
 
 
 def test_a_project_line_that_breaks_the_table_total(findings):
-    got = {(f["rule"], f["fund_source"], f["expected_yuan"], f["observed_yuan"])
-           for f in findings.filter(pl.col("source_file") == "line.txt").to_dicts()}
+    got = {
+        (f["rule"], f["fund_source"], f["expected_yuan"], f["observed_yuan"])
+        for f in findings.filter(pl.col("source_file") == "line.txt").to_dicts()
+    }
     assert ("project_table_total", "all", Decimal("106610000.00"), Decimal("106510000.00")) in got
     assert ("project_sum", "all", Decimal("106610000.00"), Decimal("106510000.00")) in got
 
@@ -55,4 +64,10 @@ def test_a_project_line_that_breaks_the_table_total(findings):
 def test_a_project_whose_performance_table_says_another_amount(findings):
     [f] = findings.filter(pl.col("source_file") == "target.txt").to_dicts()
     assert (f["rule"], f["severity"], f["subject"], f["expected_yuan"], f["observed_yuan"], f["line"]) == (
-        "project_amounts_agree", "error", "特殊群体参保缴费财政补助", Decimal("32680000.00"), Decimal("32860000.00"), 441)
+        "project_amounts_agree",
+        "error",
+        "特殊群体参保缴费财政补助",
+        Decimal("32680000.00"),
+        Decimal("32860000.00"),
+        441,
+    )

@@ -1,6 +1,7 @@
 """execution_rate, execution_final_matches_table and execution_parts_sum through the warehouse and
 the reconciliation suite: quiet on a 决算 whose narrative agrees with itself and its table, and
 catching the one fault planted in each copy."""
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -27,8 +28,10 @@ def findings(tmp_path_factory) -> pl.DataFrame:
 
 
 def of(findings: pl.DataFrame, doc: str) -> set[tuple]:
-    return {(f["rule"], f["severity"], f["subject"], f["expected_yuan"], f["observed_yuan"])
-            for f in findings.filter(pl.col("source_file") == doc).to_dicts()}
+    return {
+        (f["rule"], f["severity"], f["subject"], f["expected_yuan"], f["observed_yuan"])
+        for f in findings.filter(pl.col("source_file") == doc).to_dicts()
+    }
 
 
 def test_a_narrative_that_agrees_with_itself_and_its_table_has_no_execution_finding(findings):
@@ -37,8 +40,15 @@ def test_a_narrative_that_agrees_with_itself_and_its_table_has_no_execution_find
 
 def test_execution_rate_catches_a_rate_that_does_not_give_the_stated_final(findings):
     # 52.00 万元 × 96.69% = 50.2788 万元, printed 51.32
-    assert of(findings, "rate.txt") == {("execution_rate", "error", "一般公共服务支出（类）社会工作事务（款）行政运行（项）",
-                                         Decimal("502788.00"), Decimal("513200.00"))}
+    assert of(findings, "rate.txt") == {
+        (
+            "execution_rate",
+            "error",
+            "一般公共服务支出（类）社会工作事务（款）行政运行（项）",
+            Decimal("502788.00"),
+            Decimal("513200.00"),
+        )
+    }
 
 
 def test_execution_final_matches_table_catches_a_restated_figure_that_differs(findings):
@@ -50,5 +60,6 @@ def test_execution_final_matches_table_catches_a_restated_figure_that_differs(fi
 
 
 def test_execution_parts_sum_catches_items_that_do_not_add_up_to_the_whole(findings):
-    assert of(findings, "parts.txt") == {("execution_parts_sum", "error", "一般公共预算财政拨款支出",
-                                          Decimal("2721000.00"), Decimal("2719200.00"))}
+    assert of(findings, "parts.txt") == {
+        ("execution_parts_sum", "error", "一般公共预算财政拨款支出", Decimal("2721000.00"), Decimal("2719200.00"))
+    }

@@ -1,4 +1,5 @@
 """Findings grouped into the issues that explain them, on the samples (validated through the warehouse)."""
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -24,10 +25,12 @@ def issues(tmp_path_factory):
 def test_lanshan_single_misprint_is_one_issue_naming_21015_and_explaining_its_14_findings(issues):
     rows = issues("SELECT * FROM v_dq_issues WHERE source_file LIKE '001_%' AND severity = 'error'")
     assert [(r["subject"], r["n_findings"], r["n_tables"], r["difference_yuan"]) for r in rows] == [
-        ("21015 医疗保障管理事务", 14, 3, Decimal("110000.000"))]
+        ("21015 医疗保障管理事务", 14, 3, Decimal("110000.000"))
+    ]
     assert "also puts 210 卫生健康支出 off by as much" in rows[0]["explanation"]
-    explained = issues("SELECT count(*) AS n FROM v_dq_findings WHERE source_file LIKE '001_%' AND issue_id = ?",
-                       [rows[0]["issue_id"]])
+    explained = issues(
+        "SELECT count(*) AS n FROM v_dq_findings WHERE source_file LIKE '001_%' AND issue_id = ?", [rows[0]["issue_id"]]
+    )
     assert explained == [{"n": 14}]
 
 
@@ -47,5 +50,6 @@ def test_guan_rounding_differences_are_one_rounding_issue_and_no_error(issues):
 
 
 def test_every_finding_belongs_to_an_issue(issues):
-    assert issues("SELECT count(*) AS n FROM dq_finding f LEFT JOIN dq_issue i USING (source_file, issue_id) "
-                  "WHERE i.issue_id IS NULL") == [{"n": 0}]
+    assert issues(
+        "SELECT count(*) AS n FROM dq_finding f LEFT JOIN dq_issue i USING (source_file, issue_id) WHERE i.issue_id IS NULL"
+    ) == [{"n": 0}]

@@ -1,6 +1,7 @@
 """The narrative against the tables it restates (narrative_restates_table, narrative_share): every
 sample and corpus document's restated totals confirmed, and a planted contradiction caught in each
 text layout (tab-separated county texts, a 决算 with its shares)."""
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -28,8 +29,10 @@ def query(tmp_path_factory):
 
 
 def findings(query, doc: str) -> set[tuple]:
-    return {(r["rule"], r["severity"], r["subject"], r["expected_yuan"], r["observed_yuan"])
-            for r in query("SELECT * FROM v_dq_findings WHERE source_file = ? AND rule LIKE 'narrative%'", [doc])}
+    return {
+        (r["rule"], r["severity"], r["subject"], r["expected_yuan"], r["observed_yuan"])
+        for r in query("SELECT * FROM v_dq_findings WHERE source_file = ? AND rule LIKE 'narrative%'", [doc])
+    }
 
 
 @pytest.mark.parametrize("doc", [LANSHAN, GUAN, "final.txt"])
@@ -39,15 +42,18 @@ def test_originals_restate_their_tables(query, doc):
 
 def test_a_restated_total_that_differs_from_its_table(query):
     assert findings(query, "lanshan_income.txt") == {
-        ("narrative_restates_table", "error", "收入预算", Decimal("113165900.00"), Decimal("113615900.00"))}
+        ("narrative_restates_table", "error", "收入预算", Decimal("113165900.00"), Decimal("113615900.00"))
+    }
 
 
 def test_a_restated_part_that_differs_from_its_table(query):
     assert findings(query, "guan_basic.txt") == {
-        ("narrative_restates_table", "error", "基本支出", Decimal("7192500.00"), Decimal("7912500.00"))}
+        ("narrative_restates_table", "error", "基本支出", Decimal("7192500.00"), Decimal("7912500.00"))
+    }
 
 
 def test_a_share_that_is_not_its_part_of_the_whole(query):
     # 264.87 万元 × 25.65% = 67.94 万元, the sentence prints 62.63
     assert findings(query, "final_share.txt") == {
-        ("narrative_share", "error", "基本支出", Decimal("679391.55"), Decimal("626300.00"))}
+        ("narrative_share", "error", "基本支出", Decimal("679391.55"), Decimal("626300.00"))
+    }

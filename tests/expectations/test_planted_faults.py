@@ -1,5 +1,6 @@
 """The rules test_rules.py's faults do not reach, each caught on a copy of the hand-made document
 with its one fault planted in the frames the suites read (facts, tables, documents)."""
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -57,7 +58,10 @@ def test_class_lines_that_miss_the_year_total_break_summary_class_sum(tmp_path):
     facts, tables = frames(document())
     facts = facts.with_columns(
         pl.when((pl.col("table_index") == 0) & (pl.col("row_label") == "一、卫生健康支出"))
-        .then(pl.lit(Decimal("900.00"), pl.Decimal(18, 2))).otherwise(pl.col("amount_yuan")).alias("amount_yuan"))
+        .then(pl.lit(Decimal("900.00"), pl.Decimal(18, 2)))
+        .otherwise(pl.col("amount_yuan"))
+        .alias("amount_yuan")
+    )
     got = {(f["rule"], f["expected_yuan"], f["observed_yuan"]) for f in _found(tmp_path, facts, tables)}
     assert ("summary_class_sum", Decimal("900.00"), Decimal("1000.00")) in got
 
@@ -67,11 +71,14 @@ def _tables_with(tables: pl.DataFrame, **columns) -> pl.DataFrame:
     return tables.with_columns(*(pl.when(first).then(pl.lit(v)).otherwise(pl.col(k)).alias(k) for k, v in columns.items()))
 
 
-@pytest.mark.parametrize("rule,columns", [
-    ("table_classified", {"status": "unclassified"}),
-    ("table_year", {"table_title": "2023年一般公共预算支出表"}),  # the document is 2024's
-    ("ambiguous_numbers", {"n_ambiguous": 3}),
-])
+@pytest.mark.parametrize(
+    "rule,columns",
+    [
+        ("table_classified", {"status": "unclassified"}),
+        ("table_year", {"table_title": "2023年一般公共预算支出表"}),  # the document is 2024's
+        ("ambiguous_numbers", {"n_ambiguous": 3}),
+    ],
+)
 def test_table_rules_are_warnings_on_the_table_they_name(tmp_path, rule, columns):
     facts, tables = frames(document())
     got = [f for f in _found(tmp_path, facts, _tables_with(tables, **columns)) if f["rule"] == rule]
@@ -79,15 +86,26 @@ def test_table_rules_are_warnings_on_the_table_they_name(tmp_path, rule, columns
 
 
 def _documents(**identity) -> pl.DataFrame:
-    row = {"source_file": "clean.txt", "department": "测试局", "fiscal_year": 2024, "department_placeholder": None,
-           "department_sources": "cover, caption", "department_variants": None, "page": None, "line": 1, **identity}
+    row = {
+        "source_file": "clean.txt",
+        "department": "测试局",
+        "fiscal_year": 2024,
+        "department_placeholder": None,
+        "department_sources": "cover, caption",
+        "department_variants": None,
+        "page": None,
+        "line": 1,
+        **identity,
+    }
     return pl.DataFrame([row])
 
 
 def test_a_department_named_two_ways_is_an_identity_agrees_warning(tmp_path):
     facts, tables = frames(document())
     assert _found(tmp_path, facts, tables, _documents()) == []
-    got = [f for f in _found(tmp_path, facts, tables, _documents(department_variants="测试局机关")) if f["rule"] == "identity_agrees"]
+    got = [
+        f for f in _found(tmp_path, facts, tables, _documents(department_variants="测试局机关")) if f["rule"] == "identity_agrees"
+    ]
     assert [(f["severity"], f["observed"]) for f in got] == [("warning", "测试局机关")]
 
 
@@ -104,5 +122,7 @@ def test_a_budget_printing_two_of_its_eight_required_tables_is_a_required_tables
     documents = _documents(document_kind="budget", scope="department")
     got = [f for f in _found(tmp_path, facts, tables, documents) if f["rule"] == "required_tables"]
     assert [(f["severity"], f["expected"]) for f in got] == [("warning", "8 required tables")]
-    assert got[0]["observed"] == ("2 printed; not found: 收入总表、支出总表、财政拨款收支总表、一般公共预算基本支出表、"
-                                  "“三公”经费支出表、政府性基金预算支出表")
+    assert got[0]["observed"] == (
+        "2 printed; not found: 收入总表、支出总表、财政拨款收支总表、一般公共预算基本支出表、"
+        "“三公”经费支出表、政府性基金预算支出表"
+    )

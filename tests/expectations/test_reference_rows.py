@@ -1,11 +1,12 @@
 """expectations.checks.reference on hand-made facts: every printed code occurrence is a row, and
 unknown codes are summed up once per document (scheme by scheme)."""
+
 from __future__ import annotations
 
 import polars as pl
 
-from tests.expectations.handmade import document, frames
 from expectations.checks.reference import decode_unknown, encode_unknown, reference_rows
+from tests.expectations.handmade import document, frames
 
 
 def _rows(*docs):
@@ -29,8 +30,7 @@ def test_unknown_codes_are_listed_once_per_document_and_scheme():
     occurrences = rows.filter(pl.col("name_status") == "unknown_code")
     assert occurrences.height == 5  # 2101597 twice, 2101598 twice, 30298 once
     summary = rows.filter(pl.col("unknown_codes").is_not_null())
-    assert summary.select("source_file", "unknown_codes").rows() == [
-        ("unknown.txt", "function=2101597,2101598;department=30298")]
+    assert summary.select("source_file", "unknown_codes").rows() == [("unknown.txt", "function=2101597,2101598;department=30298")]
     assert summary.select("table_index", "row_index", "code", "name_status").rows() == [(None, None, None, None)]
 
 

@@ -1,6 +1,7 @@
 """Every rule has its parts: an expectation with severity and description in its suite, the check
 that computes its rows (expectations/checks/ or sql/quality/), and a test that plants its fault
 and names it. A rule added without one of them fails here."""
+
 from __future__ import annotations
 
 import json
@@ -18,8 +19,11 @@ COMPARISON_SUITES = {"rollups", "reconciliation"}  # their rows carry the rule's
 
 
 def expectations() -> list[tuple[str, dict]]:
-    return [(path.stem, e) for path in sorted(SUITES.glob("*.json"))
-            for e in json.loads(path.read_text(encoding="utf-8"))["expectations"]]
+    return [
+        (path.stem, e)
+        for path in sorted(SUITES.glob("*.json"))
+        for e in json.loads(path.read_text(encoding="utf-8"))["expectations"]
+    ]
 
 
 def rules() -> list[tuple[str, str]]:
@@ -38,7 +42,11 @@ def _columns(expectation: dict) -> list[str]:
 @pytest.mark.parametrize("suite,expectation", expectations(), ids=lambda v: v if isinstance(v, str) else v["meta"]["rule"])
 def test_each_expectation_says_what_it_checks_and_how_bad(suite, expectation):
     meta = expectation["meta"]
-    assert meta.get("description", "").strip() and meta.get("kind") and expectation.get("severity") in {"critical", "warning", "info"}
+    assert (
+        meta.get("description", "").strip()
+        and meta.get("kind")
+        and expectation.get("severity") in {"critical", "warning", "info"}
+    )
 
 
 @pytest.mark.parametrize("suite,rule", rules())

@@ -1,5 +1,6 @@
 """Each rule, through its Great Expectations suite, on hand-made documents: quiet on the clean
 one, catching the one fault planted in each copy."""
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -55,7 +56,12 @@ def test_cross_statement_and_summary_class_lines(findings):
 
 def test_reference_name_mismatch_is_an_error(findings):
     [f] = [f for f in of(findings, "name.txt") if f["rule"] == "reference_name"]
-    assert (f["severity"], f["subject"], f["expected"], f["observed"]) == ("error", "2101502 公立医院", "一般行政管理事务", "公立医院")
+    assert (f["severity"], f["subject"], f["expected"], f["observed"]) == (
+        "error",
+        "2101502 公立医院",
+        "一般行政管理事务",
+        "公立医院",
+    )
 
 
 def test_unknown_codes_are_one_warning_per_document(findings):

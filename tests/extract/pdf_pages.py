@@ -1,4 +1,5 @@
 """Hand-built PDF pages for the pure extractor tests: text placed like a PDF places it."""
+
 from __future__ import annotations
 
 from extract.pdf_geometry import Glyph, PageLayout, Rule

@@ -1,9 +1,9 @@
+import pytest
+
 from extract import context
 from extract.document_meta import document_department, document_year
 from extract.documents import parse_text
 from extract.errors import ExtractError
-
-import pytest
 
 
 def test_unit_lines():

@@ -4,6 +4,7 @@ the product's own ExtractError (a documented cause); anything else is a parser b
 
 Bounded for CI by the number of examples (each is one document read end to end); a longer,
 random run: ``FUZZ_EXAMPLES=5000 pytest tests/extract/test_fuzz_text.py``."""
+
 from __future__ import annotations
 
 import os
@@ -11,7 +12,8 @@ import signal
 from contextlib import contextmanager
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from common.paths import SAMPLES
 from extract.documents import parse_text
@@ -45,7 +47,7 @@ def mutated(draw) -> tuple[str, str]:
             lines[i] = lines[i].replace("\t", "", 1)
         elif op == "char" and lines[i]:
             k = draw(st.integers(0, len(lines[i]) - 1))
-            lines[i] = lines[i][:k] + draw(st.sampled_from("0９,.-—表合计单位：万元元\u3000 x<>（）")) + lines[i][k + 1:]
+            lines[i] = lines[i][:k] + draw(st.sampled_from("0９,.-—表合计单位：万元元\u3000 x<>（）")) + lines[i][k + 1 :]
         elif op == "cut":
             lines = lines[: i + 1]
         elif op == "noise":
@@ -59,6 +61,7 @@ def mutated(draw) -> tuple[str, str]:
 def time_limit(seconds: int):
     def stop(signum, frame):
         raise TimeoutError(f"a mutated document took over {seconds} s")
+
     previous = signal.signal(signal.SIGALRM, stop)
     signal.alarm(seconds)
     try:
@@ -81,16 +84,18 @@ def test_mutated_samples_raise_nothing_but_documented_errors(case):
     assert normalized.facts.height == 0 or normalized.facts["amount_yuan"].null_count() == 0
 
 
-@settings(max_examples=EXAMPLES // 2, deadline=None, derandomize=EXAMPLES == 120,
-          suppress_health_check=[HealthCheck.too_slow])
-@given(st.sampled_from(sorted(TEXTS)), st.sampled_from(["utf-8", "gb18030", "utf-16"]),
-       st.lists(st.tuples(st.floats(0, 1), st.binary(min_size=1, max_size=3)), min_size=1, max_size=20),
-       st.floats(0.05, 1))
+@settings(max_examples=EXAMPLES // 2, deadline=None, derandomize=EXAMPLES == 120, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.sampled_from(sorted(TEXTS)),
+    st.sampled_from(["utf-8", "gb18030", "utf-16"]),
+    st.lists(st.tuples(st.floats(0, 1), st.binary(min_size=1, max_size=3)), min_size=1, max_size=20),
+    st.floats(0.05, 1),
+)
 def test_mutated_bytes_in_any_encoding_raise_nothing_but_documented_errors(name, encoding, flips, keep):
     data = bytearray("\n".join(TEXTS[name]).encode(encoding))
     for where, new in flips:
         i = int(where * (len(data) - 1))
-        data[i:i + len(new)] = new
+        data[i : i + len(new)] = new
     data = bytes(data[: max(1, int(len(data) * keep))])
     with time_limit(SECONDS_PER_DOCUMENT):
         try:
@@ -100,9 +105,16 @@ def test_mutated_bytes_in_any_encoding_raise_nothing_but_documented_errors(name,
             pass
 
 
-@pytest.mark.parametrize("name, facts", [("000_5cfcfeb062623b8f.txt", 231), ("001_62df1c6f39ffdb6f.txt", 292),
-                                         ("002_43a13e6a8c0a6925.txt", 246), ("003_d15ab5ced7e0f0d4.txt", 192),
-                                         ("004_7a705042fb416c6b.txt", 59)])
+@pytest.mark.parametrize(
+    "name, facts",
+    [
+        ("000_5cfcfeb062623b8f.txt", 231),
+        ("001_62df1c6f39ffdb6f.txt", 292),
+        ("002_43a13e6a8c0a6925.txt", 246),
+        ("003_d15ab5ced7e0f0d4.txt", 192),
+        ("004_7a705042fb416c6b.txt", 59),
+    ],
+)
 def test_the_unmutated_samples_pass_the_same_harness(name, facts):
     doc = parse_text("\n".join(TEXTS[name]), name)
     assert normalize_document(doc, name).facts.height == facts

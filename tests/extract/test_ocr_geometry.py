@@ -1,6 +1,7 @@
 """The pure parts of the OCR route, on images drawn here: skew, ruled lines, pieces of a line cut
 at their gaps, dotted thousands, and a page built with a stand-in reader going through the same
 lattice reader as a text-layer page. No OCR engine runs."""
+
 from __future__ import annotations
 
 import cv2
@@ -69,9 +70,12 @@ def test_dots_between_groups_of_three_digits_are_thousands_commas():
 
 def test_narrow_gaps_inside_a_word_close_and_a_code_stays_apart_from_its_name():
     h = 20 / EM_PER_BOX_HEIGHT  # boxes whose em is 20 px
-    chars = [OcrChar("0", 0, 0, 10, h, 1.0), OcrChar("1", 10, 0, 20, h, 1.0),  # '01'
-             OcrChar("住", 46, 0, 66, h, 1.0),  # 26 px = 1.3 em after the code: another cell
-             OcrChar("房", 70, 0, 90, h, 1.0)]  # 4 px = 0.2 em inside the name: closed
+    chars = [
+        OcrChar("0", 0, 0, 10, h, 1.0),
+        OcrChar("1", 10, 0, 20, h, 1.0),  # '01'
+        OcrChar("住", 46, 0, 66, h, 1.0),  # 26 px = 1.3 em after the code: another cell
+        OcrChar("房", 70, 0, 90, h, 1.0),
+    ]  # 4 px = 0.2 em inside the name: closed
     out = closed_gaps(chars)
     assert out[1].x1 == 20 and out[2].x0 == 46
     assert out[2].x1 == out[3].x0 == 68
@@ -79,9 +83,13 @@ def test_narrow_gaps_inside_a_word_close_and_a_code_stays_apart_from_its_name():
 
 def test_a_scanned_page_goes_through_the_lattice_reader_with_its_scores():
     """A stand-in reader puts '1234.56' in each row's last cell: the page's rows are the grid's."""
+
     def reader(image):
-        return [OcrChar(ch, 1650 + 25 * k, y - 20, 1675 + 25 * k, y + 20, 0.97) for y in (350, 450, 550)
-                for k, ch in enumerate("1234.56")]
+        return [
+            OcrChar(ch, 1650 + 25 * k, y - 20, 1675 + 25 * k, y + 20, 0.97)
+            for y in (350, 450, 550)
+            for k, ch in enumerate("1234.56")
+        ]
 
     layout = ocr_layout(_grid_page(), 1, 2339 / PX_PER_PT, 1654 / PX_PER_PT, reader=reader)
     assert layout.read_by == "ocr" and len(layout.glyphs) == 21

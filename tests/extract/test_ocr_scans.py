@@ -1,6 +1,7 @@
 """Scans read by OCR (RapidOCR, models inside its wheel): real page images of the corpus against
 their text layer, and the committed low-resolution scan of the 000 fixture. OCR costs seconds a
 page, so each document is read once per module and only a few small pages are used."""
+
 from __future__ import annotations
 
 import json
@@ -47,8 +48,11 @@ def test_a_page_image_is_read_into_its_table_with_every_figure(three_public_imag
     assert [r.cells for r in table.rows] == [("8.53", "", "1.53", "7", "", "7", "386.02")]
     assert all(c is None or c > 0.9 for c in table.rows[0].confidences)
     three = norm.items["fact_three_public"].select("category", "amount_yuan", "amount_printed").rows()
-    assert three == [("total", Decimal("85300.00"), "8.53"), ("reception", Decimal("15300.00"), "1.53"),
-                     ("vehicles", Decimal("70000.00"), "7")]
+    assert three == [
+        ("total", Decimal("85300.00"), "8.53"),
+        ("reception", Decimal("15300.00"), "1.53"),
+        ("vehicles", Decimal("70000.00"), "7"),
+    ]
     assert set(norm.unplaced["read_by"]) == {"ocr"} and norm.unplaced["ocr_confidence"].null_count() == 0
 
 

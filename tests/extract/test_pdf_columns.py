@@ -1,4 +1,5 @@
 """A ruled table's last row printed alone on the next page goes back under the table's columns."""
+
 from extract.model import RawRow, RawTable
 from extract.pdf_columns import realign_continued_rows
 
@@ -11,11 +12,11 @@ def _boxes(edges, top):
 
 
 def test_total_row_alone_on_its_page_takes_the_columns_of_the_pages_before():
-    item = RawRow(("201", "", "", "一般公共服务支出", "2,932,700", "2,932,700", "0", "0", "0"), 5, page=11,
-                  boxes=_boxes(EDGES, 218))
+    item = RawRow(
+        ("201", "", "", "一般公共服务支出", "2,932,700", "2,932,700", "0", "0", "0"), 5, page=11, boxes=_boxes(EDGES, 218)
+    )
     # page 15: '合计' merged over the four label columns, then the five amounts
-    alone = RawRow(("合计", "156,211,123", "156,211,123", "0", "0", "0"), 1, page=15,
-                   boxes=_boxes([(28, 364)] + EDGES[4:], 70))
+    alone = RawRow(("合计", "156,211,123", "156,211,123", "0", "0", "0"), 1, page=15, boxes=_boxes([(28, 364)] + EDGES[4:], 70))
     table = RawTable(0, "2024年部门收入预算总表", None, "单位：元", None, 2024, [], [item, alone], 1, 2)
     realigned = realign_continued_rows(table).rows[1]
     assert realigned.cells == ("合计", "", "", "", "156,211,123", "156,211,123", "0", "0", "0")

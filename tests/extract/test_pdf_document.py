@@ -16,13 +16,19 @@ def _page(number: int, rows: list[tuple[str, str]], title: bool) -> PageLayout:
 
 
 def test_a_table_continued_on_the_next_page_is_one_table_with_page_provenance():
-    pages = [_page(1, [("医疗保障", "1.00"), ("行政运行", "2.00")], title=True),
-             _page(2, [("其他支出", "3.00"), ("合计", "6.00")], title=False)]
+    pages = [
+        _page(1, [("医疗保障", "1.00"), ("行政运行", "2.00")], title=True),
+        _page(2, [("其他支出", "3.00"), ("合计", "6.00")], title=False),
+    ]
     doc = parse_pdf_pages(pages, "x.pdf")
     [table] = doc.tables
     assert (table.title, table.unit_text, table.department) == ("一般公共预算支出表", "单位：万元", "某某县医疗保障局")
     assert [(r.cells, r.page, r.line) for r in table.rows] == [
-        (("医疗保障", "1.00"), 1, 5), (("行政运行", "2.00"), 1, 6), (("其他支出", "3.00"), 2, 4), (("合计", "6.00"), 2, 5)]
+        (("医疗保障", "1.00"), 1, 5),
+        (("行政运行", "2.00"), 1, 6),
+        (("其他支出", "3.00"), 2, 4),
+        (("合计", "6.00"), 2, 5),
+    ]
     assert table.rows[0].boxes == ((50, 120, 150, 140), (150, 120, 350, 140))
 
 

@@ -1,5 +1,6 @@
 """The rendered PDF fixtures give the same facts as the texts they were rendered from,
 table by table; scans, encrypted and broken files are told apart with clear errors."""
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -23,9 +24,23 @@ RENDERED = {  # fixture -> the sample text it was rendered from
     "004_split_codes_ruled.pdf": "004_7a705042fb416c6b.txt",
     "000_spreadsheet_export.pdf": "000_5cfcfeb062623b8f.txt",  # LibreOffice Calc, not reportlab
 }
-FACT_KEY = ["department", "fiscal_year", "function_code", "function_name", "economic_scheme", "economic_code",
-            "economic_name", "gov_economic_code", "measure", "fund_source", "amount_yuan", "amount_printed",
-            "unit_printed", "row_index", "col_index"]
+FACT_KEY = [
+    "department",
+    "fiscal_year",
+    "function_code",
+    "function_name",
+    "economic_scheme",
+    "economic_code",
+    "economic_name",
+    "gov_economic_code",
+    "measure",
+    "fund_source",
+    "amount_yuan",
+    "amount_printed",
+    "unit_printed",
+    "row_index",
+    "col_index",
+]
 
 
 def _normalized(path: Path):
@@ -78,8 +93,11 @@ def test_pdf_projects_three_public_targets_and_lines_equal_the_texts(pair):
         expected = text.items[table].select(key).with_columns(squash)
         got = pdf.items[table].select(key).with_columns(squash)
         if name.startswith("001") and table == "performance_target":
-            split = pl.col("project_name").eq("城乡医疗救助") & pl.col("level2").eq("质量指标") & (
-                pl.col("indicator").fill_null("").str.contains("合规医疗|费用救助审批率") | pl.col("indicator").is_null())
+            split = (
+                pl.col("project_name").eq("城乡医疗救助")
+                & pl.col("level2").eq("质量指标")
+                & (pl.col("indicator").fill_null("").str.contains("合规医疗|费用救助审批率") | pl.col("indicator").is_null())
+            )
             expected = expected.filter(~pl.col("indicator").str.contains("合规医疗费用救助审批率"))
             got = got.filter(~split)  # the PDF's three rows: two halves of the text, and the value alone
         assert got.sort(key, nulls_last=True).equals(expected.sort(key, nulls_last=True)), f"{name}: {table}"

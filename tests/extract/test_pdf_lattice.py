@@ -5,13 +5,22 @@ from tests.extract.pdf_pages import centred, hline, page, right, text, vline
 # A ruled table: 收 入 merged over two columns, 项目 merged over two rows.
 #   x: 50 | 150 | 250 | 350      y: 100 | 120 | 140 | 160
 RULES = [
-    hline(50, 350, 100), hline(150, 350, 120), hline(50, 350, 140), hline(50, 350, 160),
-    vline(50, 100, 160), vline(150, 100, 160), vline(250, 120, 160), vline(350, 100, 160),
+    hline(50, 350, 100),
+    hline(150, 350, 120),
+    hline(50, 350, 140),
+    hline(50, 350, 160),
+    vline(50, 100, 160),
+    vline(150, 100, 160),
+    vline(250, 120, 160),
+    vline(350, 100, 160),
 ]
 GLYPHS = (
-    centred("项目", 50, 150, 115) + centred("收 入", 150, 350, 105)
-    + centred("预算数", 150, 250, 125) + centred("决算数", 250, 350, 125)
-    + text("合计", 54, 145) + right("1,234.50", 250, 145)
+    centred("项目", 50, 150, 115)
+    + centred("收 入", 150, 350, 105)
+    + centred("预算数", 150, 250, 125)
+    + centred("决算数", 250, 350, 125)
+    + text("合计", 54, 145)
+    + right("1,234.50", 250, 145)
 )
 
 
@@ -44,8 +53,8 @@ def test_lone_strokes_are_no_table():
 
 
 def test_a_border_drawn_as_a_thin_filled_bar_is_one_rule():
-    from extract.pdf_reader import _rules_of
     from extract.pdf_geometry import Rule
+    from extract.pdf_reader import _rules_of
 
     bar = [(50, 99), (350, 99), (350, 101.5), (50, 101.5), (50, 99)]
     assert _rules_of(bar) == [Rule(50, 100.25, 350, 100.25)]

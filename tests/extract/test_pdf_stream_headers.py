@@ -1,6 +1,7 @@
 """Unruled tables whose header cells are left-aligned, right-aligned or centred over their
 columns (tests/fixtures/pdf/stream_headers.py renders them with reportlab) read the same:
 every column's header path, and the body's figures under the right one."""
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -41,17 +42,29 @@ def test_the_figures_land_under_their_headers(normalized):
     ]
     project = facts.filter(pl.col("function_code") == "2101502").sort("col_index")
     assert project.select("column_header", "measure", "amount_yuan").rows() == [
-        ("合计", "total", Decimal("700000.00")), ("项目支出", "project", Decimal("700000.00"))]
+        ("合计", "total", Decimal("700000.00")),
+        ("项目支出", "project", Decimal("700000.00")),
+    ]
     total = facts.filter(pl.col("row_label") == "合计").sort("col_index")
-    assert total["amount_yuan"].to_list() == [Decimal(v) for v in ("2865432.10", "2165432.10", "1843210.55", "322221.55", "700000.00")]
+    assert total["amount_yuan"].to_list() == [
+        Decimal(v) for v in ("2865432.10", "2165432.10", "1843210.55", "322221.55", "700000.00")
+    ]
     assert facts.height == 30 and normalized.unplaced.height == 0
 
 
 # The same by hand: columns cells 名称 [50,150] 合计 [150,250] 小计 [250,330] 人员 [330,410] 项目 [410,520];
 # short figures right-aligned in wide cells, so a left-aligned header sits beside no figure.
 BODY = (
-    text("合计", 54, 130) + right("9.00", 250, 130) + right("8.00", 330, 130) + right("8.00", 410, 130) + right("1.00", 520, 130)
-    + text("行政运行", 54, 145) + right("18.00", 250, 145) + right("16.00", 330, 145) + right("16.00", 410, 145) + right("2.00", 520, 145)
+    text("合计", 54, 130)
+    + right("9.00", 250, 130)
+    + right("8.00", 330, 130)
+    + right("8.00", 410, 130)
+    + right("1.00", 520, 130)
+    + text("行政运行", 54, 145)
+    + right("18.00", 250, 145)
+    + right("16.00", 330, 145)
+    + right("16.00", 410, 145)
+    + right("2.00", 520, 145)
 )
 
 
@@ -59,8 +72,15 @@ def _header(align: str):
     def at(s: str, x0: float, x1: float, top: float):
         width = 10.0 * len(s)
         return text(s, {"left": x0 + 2, "right": x1 - 2 - width, "centre": (x0 + x1 - width) / 2}[align], top)
-    return (at("名称", 50, 150, 100) + at("合计", 150, 250, 100) + at("基本支出", 250, 410, 100) + at("项目支出", 410, 520, 100)
-            + at("小计", 250, 330, 115) + at("人员", 330, 410, 115))
+
+    return (
+        at("名称", 50, 150, 100)
+        + at("合计", 150, 250, 100)
+        + at("基本支出", 250, 410, 100)
+        + at("项目支出", 410, 520, 100)
+        + at("小计", 250, 330, 115)
+        + at("人员", 330, 410, 115)
+    )
 
 
 @pytest.mark.parametrize("align", ["left", "right", "centre"])

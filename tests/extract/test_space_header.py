@@ -35,21 +35,41 @@ def test_broken_header_cells_are_joined_and_the_split_fund_gets_its_subcolumns()
     paths = column_paths(grid, len(grid[0]))
     assert len(paths) == 14  # the '** **' row under it prints 14 marks
     assert paths[:5] == [
-        ("单位编码",), ("单位名称",), ("部门预算", "合计"),
-        ("部门预算", "一般公共预算拨款", "小计"), ("部门预算", "一般公共预算拨款", "其中:专项资金列入部门预算项目"),  # labels compared NFKC
+        ("单位编码",),
+        ("单位名称",),
+        ("部门预算", "合计"),
+        ("部门预算", "一般公共预算拨款", "小计"),
+        ("部门预算", "一般公共预算拨款", "其中:专项资金列入部门预算项目"),  # labels compared NFKC
     ]
     assert paths[6] == ("部门预算", "上级补助收入") and paths[9] == ("部门预算", "对附属单位上缴收入")
     assert paths[12] == ("部门预算", "上年实户资金余额")
 
 
 def test_code_header_broken_over_two_lines():
-    grid = header_grid(["部门经济科目", "编码", "", "部门经济科目名称 政府经济科目编码 政府经济科目名称 合计 人员经费支出 公用经费支出 备注"])
-    assert grid == [("部门经济科目编码", "部门经济科目名称", "政府经济科目编码", "政府经济科目名称", "合计", "人员经费支出", "公用经费支出", "备注")]
+    grid = header_grid(
+        ["部门经济科目", "编码", "", "部门经济科目名称 政府经济科目编码 政府经济科目名称 合计 人员经费支出 公用经费支出 备注"]
+    )
+    assert grid == [
+        (
+            "部门经济科目编码",
+            "部门经济科目名称",
+            "政府经济科目编码",
+            "政府经济科目名称",
+            "合计",
+            "人员经费支出",
+            "公用经费支出",
+            "备注",
+        )
+    ]
 
 
 def test_income_expense_banner_spans_the_groups():
-    grid = header_grid(["收                   入 支                        出",
-                        "项    目 预算数 支出功能分类科目（按大类） 预算数 部门预算支出经济分类科目 （按大类） 预算数"])
+    grid = header_grid(
+        [
+            "收                   入 支                        出",
+            "项    目 预算数 支出功能分类科目（按大类） 预算数 部门预算支出经济分类科目 （按大类） 预算数",
+        ]
+    )
     assert grid[0] == ("收入", "收入", "支出", "支出", "支出", "支出")
     assert grid[1][4] == "部门预算支出经济分类科目（按大类）"
 

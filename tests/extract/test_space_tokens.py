@@ -6,11 +6,20 @@ def test_spaced_out_label_is_one_token():
 
 
 def test_qualifier_pushed_away_joins_its_label():
-    assert tokens("项    目 预算数 部门预算支出经济分类科目 （按大类） 预算数") == ["项目", "预算数", "部门预算支出经济分类科目（按大类）", "预算数"]
+    assert tokens("项    目 预算数 部门预算支出经济分类科目 （按大类） 预算数") == [
+        "项目",
+        "预算数",
+        "部门预算支出经济分类科目（按大类）",
+        "预算数",
+    ]
 
 
 def test_numbered_labels_of_side_by_side_groups_stay_apart():
-    assert tokens("  12、城乡社区支出        (6)资本性支出   12、债务还本支出") == ["12、城乡社区支出", "(6)资本性支出", "12、债务还本支出"]
+    assert tokens("  12、城乡社区支出        (6)资本性支出   12、债务还本支出") == [
+        "12、城乡社区支出",
+        "(6)资本性支出",
+        "12、债务还本支出",
+    ]
     assert tokens("三 、机关资本性支出（一）") == ["三、机关资本性支出（一）"]
 
 

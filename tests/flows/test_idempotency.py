@@ -1,20 +1,26 @@
 """Same files, same warehouse: ingesting the samples once, again (forced), or one at a time in
 reverse order gives identical content, facts and findings included (ignoring timestamps)."""
+
 from __future__ import annotations
 
 from pathlib import Path
-
-from tests.prefect_harness import harness
 
 from common.paths import SAMPLES
 from common.settings import Settings
 from flows.ingest import run_ingest
 from load.warehouse import Warehouse
+from tests.prefect_harness import harness
 
 
 def _settings(root: Path, name: str) -> Settings:
-    return Settings(inbox=SAMPLES, warehouse=root / f"{name}.duckdb", reports=root / f"{name}-reports",
-                    quarantine=root / "quarantine", staging=root / "staging", workers=2)
+    return Settings(
+        inbox=SAMPLES,
+        warehouse=root / f"{name}.duckdb",
+        reports=root / f"{name}-reports",
+        quarantine=root / "quarantine",
+        staging=root / "staging",
+        workers=2,
+    )
 
 
 def _hash(settings: Settings) -> tuple[str, dict[str, int]]:

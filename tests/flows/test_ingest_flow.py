@@ -1,5 +1,6 @@
 """The nightly flow under Prefect's test harness: incremental, isolated, observable, and the
 same warehouse on a Dask cluster as on local threads."""
+
 from __future__ import annotations
 
 import asyncio
@@ -9,12 +10,12 @@ from pathlib import Path
 
 import pytest
 from prefect.client.orchestration import get_client
-from tests.prefect_harness import harness
 
 from common.paths import SAMPLES
 from common.settings import Settings
 from flows.ingest import ingest_flow, run_ingest
 from load.warehouse import Warehouse
+from tests.prefect_harness import harness
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -27,17 +28,26 @@ def prefect_harness():
 def settings(tmp_path) -> Settings:
     inbox = tmp_path / "inbox"
     shutil.copytree(SAMPLES, inbox)
-    return Settings(inbox=inbox, warehouse=tmp_path / "w.duckdb", reports=tmp_path / "reports",
-                    quarantine=tmp_path / "quarantine", staging=tmp_path / "staging", workers=2)
+    return Settings(
+        inbox=inbox,
+        warehouse=tmp_path / "w.duckdb",
+        reports=tmp_path / "reports",
+        quarantine=tmp_path / "quarantine",
+        staging=tmp_path / "staging",
+        workers=2,
+    )
 
 
 def _latest_summary_artifact() -> str:
     async def read():
         async with get_client() as client:
             from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
-            found = await client.read_artifacts(artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=["ingest-summary"])),
-                                                sort="CREATED_DESC", limit=1)
+
+            found = await client.read_artifacts(
+                artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=["ingest-summary"])), sort="CREATED_DESC", limit=1
+            )
             return found[0].data
+
     return asyncio.run(read())
 
 

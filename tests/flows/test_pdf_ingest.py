@@ -1,6 +1,7 @@
 """PDFs through the whole job: loaded with page provenance, scans read by OCR with every figure
 traced (read_by, confidence, verified by the document's sums), a page OCR finds nothing on
 flagged in the quality findings, broken files recorded while the others load."""
+
 from __future__ import annotations
 
 import shutil
@@ -49,14 +50,19 @@ def test_good_pdfs_load_and_broken_ones_are_recorded(pdf_run):
 
 def test_pdf_facts_carry_page_and_line(pdf_run):
     path = pdf_run[0]
-    rows = _query(path, "SELECT page, line, row_label, amount_yuan FROM v_budget_lines "
-                        "WHERE source_file = '004_split_codes_ruled.pdf' AND function_code = '2101101' AND column_header = '合计'")
+    rows = _query(
+        path,
+        "SELECT page, line, row_label, amount_yuan FROM v_budget_lines "
+        "WHERE source_file = '004_split_codes_ruled.pdf' AND function_code = '2101101' AND column_header = '合计'",
+    )
     assert rows == [(6, 12, "行政单位医疗", Decimal("164700.00"))]  # printed 16.47 万元
 
 
 def test_a_scanned_page_ocr_reads_nothing_on_is_a_needs_ocr_finding(pdf_run):
     path = pdf_run[0]
-    rows = _query(path, "SELECT page, severity, rule FROM v_dq_findings WHERE source_file = '000_scanned.pdf' ORDER BY page, rule")
+    rows = _query(
+        path, "SELECT page, severity, rule FROM v_dq_findings WHERE source_file = '000_scanned.pdf' ORDER BY page, rule"
+    )
     # without any text nothing says who the document is or its year: two document-level errors besides the page
     assert rows == [(1, "error", "page_has_text"), (None, "error", "document_identity"), (None, "error", "document_year")]
     pages = _query(path, "SELECT page, status, n_images FROM source_page WHERE source_file = '000_scanned.pdf' ORDER BY page")
@@ -64,8 +70,21 @@ def test_a_scanned_page_ocr_reads_nothing_on_is_a_needs_ocr_finding(pdf_run):
 
 
 SCAN = "004_split_codes_ruled_scan.pdf"  # pages 1-9 of 004_split_codes_ruled.pdf, 150 dpi, turned, noisy
-SAME = ("t.statement", "f.function_code", "f.economic_code", "f.gov_economic_code", "f.measure", "f.fund_source",
-        "f.amount_yuan", "f.amount_printed", "f.unit_printed", "f.row_index", "f.col_index", "f.column_header", "f.line_role")
+SAME = (
+    "t.statement",
+    "f.function_code",
+    "f.economic_code",
+    "f.gov_economic_code",
+    "f.measure",
+    "f.fund_source",
+    "f.amount_yuan",
+    "f.amount_printed",
+    "f.unit_printed",
+    "f.row_index",
+    "f.col_index",
+    "f.column_header",
+    "f.line_role",
+)
 
 
 def test_a_scan_gives_the_facts_of_its_text_layer(pdf_run):
@@ -84,14 +103,22 @@ def test_a_scan_gives_the_facts_of_its_text_layer(pdf_run):
 
 def test_a_scanned_fact_is_traced_to_its_page_cell_and_proof(pdf_run):
     path = pdf_run[0]
-    rows = _query(path, "SELECT page, row_label, amount_yuan, read_by, ocr_confidence > 0.9, verified, cell_box IS NOT NULL "
-                        f"FROM fact_budget_amount WHERE source_file = '{SCAN}' AND function_code = '2101101' AND column_header = '合计'")
+    rows = _query(
+        path,
+        "SELECT page, row_label, amount_yuan, read_by, ocr_confidence > 0.9, verified, cell_box IS NOT NULL "
+        f"FROM fact_budget_amount WHERE source_file = '{SCAN}' AND function_code = '2101101' AND column_header = '合计'",
+    )
     assert rows == [(6, "行政单位医疗", Decimal("164700.00"), "ocr", True, True, True)]  # printed 16.47 万元
     assert _query(path, f"SELECT DISTINCT status FROM source_page WHERE source_file = '{SCAN}'") == [("ocr",)]
-    text = _query(path, "SELECT DISTINCT read_by, ocr_confidence, verified FROM fact_budget_amount "
-                        "WHERE source_file = '004_split_codes_ruled.pdf'")
+    text = _query(
+        path,
+        "SELECT DISTINCT read_by, ocr_confidence, verified FROM fact_budget_amount "
+        "WHERE source_file = '004_split_codes_ruled.pdf'",
+    )
     assert text == [("text", None, None)]
-    proven = _query(path, f"SELECT count(*) FILTER (WHERE verified), count(*) FROM fact_budget_amount WHERE source_file = '{SCAN}'")
+    proven = _query(
+        path, f"SELECT count(*) FILTER (WHERE verified), count(*) FROM fact_budget_amount WHERE source_file = '{SCAN}'"
+    )
     unproven = _query(path, f"SELECT count(*) FROM v_dq_findings WHERE source_file = '{SCAN}' AND rule = 'ocr_unverified'")
     assert unproven[0][0] == proven[0][1] - proven[0][0]  # each figure no sum proves is a warning
     messages = _query(path, f"SELECT message FROM v_dq_findings WHERE source_file = '{SCAN}' AND rule = 'ocr_unverified'")

@@ -1,4 +1,5 @@
 """`budget-etl serve` registers the nightly deployment with its schedule and stops cleanly."""
+
 from __future__ import annotations
 
 import asyncio
@@ -12,10 +13,10 @@ from pathlib import Path
 import pytest
 from prefect.client.orchestration import get_client
 from prefect.settings import PREFECT_API_URL
-from tests.prefect_harness import harness
 
-from flows.deployment import next_run
 from common.settings import Settings
+from flows.deployment import next_run
+from tests.prefect_harness import harness
 
 CLI = Path(sys.executable).parent / "budget-etl"
 
@@ -30,6 +31,7 @@ def _deployment(name: str):
     async def read():
         async with get_client() as client:
             return await client.read_deployment_by_name(f"nightly-ingestion/{name}")
+
     return asyncio.run(read())
 
 
@@ -51,17 +53,34 @@ def _wait_for(proc: subprocess.Popen, text: str, seconds: float) -> list[str]:
 
 
 def test_serve_registers_the_cron_schedule_and_stops_on_sigterm(api_url, tmp_path):
-    env = {**os.environ, "PREFECT_API_URL": api_url, "PYTHONUNBUFFERED": "1", "BUDGET_ETL_CONFIG": str(tmp_path / "none.toml"),
-           "BUDGET_ETL_WAREHOUSE": str(tmp_path / "w.duckdb"), "COLUMNS": "250"}
-    proc = subprocess.Popen([str(CLI), "serve", "--cron", "30 3 * * *", "--name", "test-nightly"], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    env = {
+        **os.environ,
+        "PREFECT_API_URL": api_url,
+        "PYTHONUNBUFFERED": "1",
+        "BUDGET_ETL_CONFIG": str(tmp_path / "none.toml"),
+        "BUDGET_ETL_WAREHOUSE": str(tmp_path / "w.duckdb"),
+        "COLUMNS": "250",
+    }
+    proc = subprocess.Popen(
+        [str(CLI), "serve", "--cron", "30 3 * * *", "--name", "test-nightly"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         lines = _wait_for(proc, "serving deployment", 120)
-        assert any("serving deployment nightly-ingestion/test-nightly: cron '30 3 * * *' (Asia/Shanghai)" in ln
-                   for ln in lines), "".join(lines)
+        assert any(
+            "serving deployment nightly-ingestion/test-nightly: cron '30 3 * * *' (Asia/Shanghai)" in ln for ln in lines
+        ), "".join(lines)
         dep = _deployment("test-nightly")
         [schedule] = dep.schedules
-        assert (schedule.schedule.cron, schedule.schedule.timezone, schedule.active, dep.paused) == ("30 3 * * *", "Asia/Shanghai", True, False)
+        assert (schedule.schedule.cron, schedule.schedule.timezone, schedule.active, dep.paused) == (
+            "30 3 * * *",
+            "Asia/Shanghai",
+            True,
+            False,
+        )
         proc.send_signal(signal.SIGTERM)
         out, _ = proc.communicate(timeout=90)
     finally:

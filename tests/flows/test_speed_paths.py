@@ -2,13 +2,15 @@
 benchmark measures them, `python -m bench --only outputs` checks the content hashes):
 a batch of staged documents loaded in one transaction, validation in several passes, and the
 nothing-changed run that starts no flow."""
+
 from __future__ import annotations
 
 import os
 import time
 
 from common.paths import SAMPLES
-from flows import plan, staging, steps, validate as validation
+from flows import plan, staging, steps
+from flows import validate as validation
 from flows.ingest import _write_batch
 from load.warehouse import Warehouse
 
@@ -21,7 +23,7 @@ def test_a_staged_batch_loads_what_one_document_at_a_time_loads(tmp_path):
     prepared = _prepared()
     with Warehouse(tmp_path / "one.duckdb") as wh:
         for p in prepared:
-            steps.load(wh, p, steps.RunSummary(), previously_loaded=False)
+            steps.store(wh, p, steps.RunSummary(), previously_loaded=False)
         one_by_one = wh.content_hash()[0]
     summary = steps.RunSummary()
     done = [(p.record.path, p.record.sha256, False, staging.stage(p, tmp_path / "staging")) for p in prepared]
@@ -55,7 +57,7 @@ def test_validation_in_passes_stores_the_findings_of_one_pass(tmp_path, monkeypa
         monkeypatch.setattr(validation, "DOCUMENTS_PER_PASS", per_pass)
         with Warehouse(tmp_path / f"w{per_pass}.duckdb") as wh:
             for p in _prepared():
-                steps.load(wh, p, steps.RunSummary(), previously_loaded=False)
+                steps.store(wh, p, steps.RunSummary(), previously_loaded=False)
             wh.refresh_dimensions()
             found = validation.validate(wh, None, tmp_path / f"reports{per_pass}", data_docs=False)
             hashes.append({t["table_name"]: t["content_md5"] for t in wh.content_hash()[1] if t["table_name"] in tables})
@@ -68,7 +70,7 @@ def test_nothing_changed_is_said_without_the_flow_only_when_nothing_is_to_do(tmp
     assert plan.unchanged_run(warehouse, [SAMPLES], reports) is None  # no warehouse yet
     with Warehouse(warehouse) as wh:
         for p in _prepared():
-            steps.load(wh, p, steps.RunSummary(), previously_loaded=False)
+            steps.store(wh, p, steps.RunSummary(), previously_loaded=False)
     assert plan.unchanged_run(warehouse, [SAMPLES], reports) is None  # no report yet
     reports.mkdir()
     for name in plan.REPORT_FILES:

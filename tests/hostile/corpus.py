@@ -4,14 +4,15 @@ folder by a small function, so a test says exactly what it feeds the product.
 PDFs are derived from the committed fixtures (tests/fixtures/pdf) with pypdf and reportlab's
 ASCII fonts, so no Chinese font is needed to build them.
 """
+
 from __future__ import annotations
 
 import io
 import random
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from common.paths import SAMPLES
 
@@ -31,6 +32,7 @@ def random_bytes(n: int, seed: int) -> bytes:
 
 
 # --- PDFs -------------------------------------------------------------------------------------
+
 
 def truncated_pdf() -> bytes:
     data = (FIXTURES / "000_ruled_yuan.pdf").read_bytes()
@@ -123,6 +125,7 @@ def decompression_bomb_pdf(inflated_mb: int = 2048) -> bytes:
 
 # --- texts ------------------------------------------------------------------------------------
 
+
 def mixed_line_endings(text: str) -> str:
     endings = ("\r\n", "\n", "\r")
     return "".join(line + endings[i % 3] for i, line in enumerate(text.splitlines()))
@@ -130,8 +133,14 @@ def mixed_line_endings(text: str) -> str:
 
 def long_table(rows: int) -> str:
     """一般公共预算支出表 of `rows` function lines (7-digit codes, 基本/项目 columns), in 元."""
-    lines = [f"部门：{SAMPLE_DEPARTMENT}", "2024年部门预算", "表5", "一般公共预算支出表", "单位：元",
-             "科目编码\t科目名称\t合计\t基本支出\t项目支出"]
+    lines = [
+        f"部门：{SAMPLE_DEPARTMENT}",
+        "2024年部门预算",
+        "表5",
+        "一般公共预算支出表",
+        "单位：元",
+        "科目编码\t科目名称\t合计\t基本支出\t项目支出",
+    ]
     for n in range(rows):
         code = f"2{10 + n // 1000 % 90:02d}{1 + n // 10 % 99:02d}{1 + n % 99:02d}"
         basic, project = 1000 + n, n % 7 * 100

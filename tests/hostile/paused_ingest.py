@@ -4,6 +4,7 @@ batch of documents holding it), for the crash and concurrency tests: usage
 
 When the document's rows are inserted but not committed, it writes the marker file (its pid)
 and sleeps, so a test can start a second run, query, or SIGKILL it right there."""
+
 from __future__ import annotations
 
 import os
@@ -25,19 +26,23 @@ def main() -> None:
 
     def paused_load(self, record, *rest, **kwargs):
         if record.source_file == target:
+
             def append_then_pause(table, frame):
                 append(self, table, frame)
                 if table == "fact_budget_amount":
                     pause()
+
             self._append = append_then_pause
         return load_document(self, record, *rest, **kwargs)
 
     def paused_staged(self, documents, files):
         if any(record.source_file == target for record, _ in documents):
+
             def append_then_pause(table, paths):
                 append_parquet(self, table, paths)
                 if table == "fact_budget_amount":
                     pause()
+
             self._append_parquet = append_then_pause
         return load_staged(self, documents, files)
 

@@ -1,5 +1,6 @@
 """A run killed in the middle of loading a document, a second run started meanwhile, and an
 analyst querying all along: the warehouse stays whole and the next run completes the load."""
+
 from __future__ import annotations
 
 import os
@@ -12,11 +13,11 @@ from pathlib import Path
 
 import pytest
 from prefect.settings import PREFECT_API_URL
-from tests.prefect_harness import harness
 
 from common.paths import SAMPLES
-from load.warehouse import DocumentRecord, Warehouse
+from load.warehouse import Warehouse
 from tests.conftest import ingest
+from tests.prefect_harness import harness
 
 HERE = Path(__file__).resolve().parent
 CLI = Path(sys.executable).parent / "budget-etl"
@@ -36,10 +37,18 @@ def env(api_url, tmp_path) -> dict[str, str]:
     inbox.mkdir()
     for name in FIRST:
         shutil.copy(SAMPLES / name, inbox / name)
-    return {**os.environ, "PREFECT_API_URL": api_url, "PYTHONUNBUFFERED": "1", "COLUMNS": "250",
-            "BUDGET_ETL_CONFIG": str(tmp_path / "none.toml"), "BUDGET_ETL_INBOX": str(inbox),
-            "BUDGET_ETL_WAREHOUSE": str(tmp_path / "w.duckdb"), "BUDGET_ETL_REPORTS": str(tmp_path / "reports"),
-            "BUDGET_ETL_QUARANTINE": str(tmp_path / "quarantine"), "BUDGET_ETL_STAGING": str(tmp_path / "staging")}
+    return {
+        **os.environ,
+        "PREFECT_API_URL": api_url,
+        "PYTHONUNBUFFERED": "1",
+        "COLUMNS": "250",
+        "BUDGET_ETL_CONFIG": str(tmp_path / "none.toml"),
+        "BUDGET_ETL_INBOX": str(inbox),
+        "BUDGET_ETL_WAREHOUSE": str(tmp_path / "w.duckdb"),
+        "BUDGET_ETL_REPORTS": str(tmp_path / "reports"),
+        "BUDGET_ETL_QUARANTINE": str(tmp_path / "quarantine"),
+        "BUDGET_ETL_STAGING": str(tmp_path / "staging"),
+    }
 
 
 def _wait_for_file(path: Path, proc: subprocess.Popen, seconds: float) -> None:
@@ -67,13 +76,23 @@ def test_sigkill_mid_load_leaves_the_warehouse_whole_and_a_second_run_waits_its_
         shutil.copy(SAMPLES / name, inbox / name)
 
     marker = tmp_path / "paused"
-    run = subprocess.Popen([sys.executable, str(HERE / "paused_ingest.py"), LATER[1], str(marker)], env=env,
-                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    run = subprocess.Popen(
+        [sys.executable, str(HERE / "paused_ingest.py"), LATER[1], str(marker)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         _wait_for_file(marker, run, 240)  # 002 is loaded, 004's rows are inserted, not committed
 
-        query = subprocess.run([str(CLI), "query", "SELECT count(*) AS documents FROM source_document"],
-                               env=env, capture_output=True, text=True, timeout=60)
+        query = subprocess.run(
+            [str(CLI), "query", "SELECT count(*) AS documents FROM source_document"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
         assert query.returncode == 0 and "│ 2 " in query.stdout, query.stdout + query.stderr
 
         second = subprocess.run([str(CLI), "ingest"], env=env, capture_output=True, text=True, timeout=300)

@@ -1,5 +1,6 @@
 """The bad-input corpus through the nightly flow, in one run: every file gets its specific
 error or a correct load, and the rest of the run goes on."""
+
 from __future__ import annotations
 
 import os
@@ -7,13 +8,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-from tests.prefect_harness import harness
 
 from common.settings import Settings
 from flows import isolation
 from flows.ingest import run_ingest
 from load.warehouse import Warehouse
 from tests.hostile import corpus
+from tests.prefect_harness import harness
 
 FACT_KEY = "table_index, row_index, col_index, function_code, economic_code, measure, fund_source, amount_yuan"
 NAME_WITH_MARKUP = "<img src=x onerror=alert(1)>[red].txt"
@@ -23,8 +24,9 @@ NAME_WITH_MARKUP = "<img src=x onerror=alert(1)>[red].txt"
 def run(tmp_path_factory):
     root = tmp_path_factory.mktemp("hostile")
     inbox = root / "inbox"
-    cases = corpus.write_corpus(inbox, [*corpus.CASES, corpus.Case(
-        NAME_WITH_MARKUP, lambda: corpus.sample_text("标记局").encode(), "loaded", "2101101")])
+    cases = corpus.write_corpus(
+        inbox, [*corpus.CASES, corpus.Case(NAME_WITH_MARKUP, lambda: corpus.sample_text("标记局").encode(), "loaded", "2101101")]
+    )
     shutil.copy(corpus.SAMPLE, inbox / corpus.SAMPLE.name)
     outside = root / "secret.txt"
     outside.write_text(corpus.sample_text("秘密局"), encoding="utf-8")
@@ -35,8 +37,15 @@ def run(tmp_path_factory):
     (inbox / "notes.docx").write_bytes(b"PK\x03\x04")
     with open(inbox / "huge.txt", "wb") as fh:  # sparse: 3 GB on paper, nothing on disk
         fh.truncate(3 << 30)
-    settings = Settings(inbox=inbox, warehouse=root / "w.duckdb", reports=root / "reports",
-                        quarantine=root / "quarantine", staging=root / "staging", workers=2, memory_mb=1024)
+    settings = Settings(
+        inbox=inbox,
+        warehouse=root / "w.duckdb",
+        reports=root / "reports",
+        quarantine=root / "quarantine",
+        staging=root / "staging",
+        workers=2,
+        memory_mb=1024,
+    )
     with harness():
         summary = run_ingest(settings)
     return summary, settings, cases
@@ -70,9 +79,21 @@ def test_each_case_gets_its_specific_error_or_a_correct_load(run, case):
         assert (settings.quarantine / f"{case.name}.error.txt").exists()
 
 
-@pytest.mark.parametrize("name", ["gb18030.txt", "utf16.txt", "utf16le-no-bom.txt", "bom.txt", "mixed-eol.txt",
-                                  "预算 公开 2024.txt", "$(touch pwned);`id`|&>x.txt", f"{corpus.INJECTION}.txt",
-                                  "encrypted-owner-only.pdf", "300-pages.pdf"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "gb18030.txt",
+        "utf16.txt",
+        "utf16le-no-bom.txt",
+        "bom.txt",
+        "mixed-eol.txt",
+        "预算 公开 2024.txt",
+        "$(touch pwned);`id`|&>x.txt",
+        f"{corpus.INJECTION}.txt",
+        "encrypted-owner-only.pdf",
+        "300-pages.pdf",
+    ],
+)
 def test_re_encoded_renamed_and_re_wrapped_copies_load_the_same_facts_as_the_original(run, name):
     _, settings, _ = run
     sql = f"SELECT {FACT_KEY} FROM fact_budget_amount WHERE source_file = ? ORDER BY ALL"
@@ -83,8 +104,11 @@ def test_re_encoded_renamed_and_re_wrapped_copies_load_the_same_facts_as_the_ori
 
 def test_the_long_table_loads_every_row(run):
     _, settings, _ = run
-    [(rows, facts, total)] = _query(settings, "SELECT count(DISTINCT row_index), count(*), sum(amount_yuan) "
-                                              "FROM fact_budget_amount WHERE source_file = '20000-rows.txt'")
+    [(rows, facts, total)] = _query(
+        settings,
+        "SELECT count(DISTINCT row_index), count(*), sum(amount_yuan) "
+        "FROM fact_budget_amount WHERE source_file = '20000-rows.txt'",
+    )
     basic = sum(1000 + n for n in range(20_000))
     project = sum(n % 7 * 100 for n in range(20_000))
     assert (rows, facts, total) == (20_000, 60_000, 2 * (basic + project))
@@ -92,8 +116,9 @@ def test_the_long_table_loads_every_row(run):
 
 def test_the_scan_loads_as_a_page_that_needs_ocr(run):
     _, settings, _ = run
-    assert _query(settings, "SELECT page, status, n_images FROM source_page WHERE source_file = 'image-only.pdf'") \
-        == [(1, "needs_ocr", 1)]
+    assert _query(settings, "SELECT page, status, n_images FROM source_page WHERE source_file = 'image-only.pdf'") == [
+        (1, "needs_ocr", 1)
+    ]
 
 
 def test_the_decompression_bomb_is_stopped_by_the_memory_limit_without_hurting_the_run(run):
@@ -128,11 +153,15 @@ def test_a_second_file_of_the_same_name_is_refused_and_hidden_or_foreign_files_a
 def test_strings_from_documents_are_data_not_sql_shell_or_html(run):
     summary, settings, _ = run
     assert f"{corpus.INJECTION}.txt" in summary.new
-    assert _query(settings, "SELECT count(*) FROM fact_budget_amount WHERE source_file = ?",
-                  [f"{corpus.INJECTION}.txt"]) == [(231,)]
+    assert _query(settings, "SELECT count(*) FROM fact_budget_amount WHERE source_file = ?", [f"{corpus.INJECTION}.txt"]) == [
+        (231,)
+    ]
     assert not (settings.inbox / "pwned").exists() and not Path("pwned").exists()
-    [(label,)] = _query(settings, "SELECT DISTINCT row_label FROM fact_budget_amount "
-                                  "WHERE source_file = 'hostile-cells.txt' AND row_label LIKE '事业运行%'")
+    [(label,)] = _query(
+        settings,
+        "SELECT DISTINCT row_label FROM fact_budget_amount "
+        "WHERE source_file = 'hostile-cells.txt' AND row_label LIKE '事业运行%'",
+    )
     assert label.startswith("事业运行\x00\x07\x1b[31m\x08")  # stored as printed; tags were stripped as HTML remnants
     html = (settings.reports / "quality_report.html").read_text(encoding="utf-8")
     assert "<img src=x" not in html and "&lt;img src=x onerror=alert(1)&gt;[red].txt" in html

@@ -1,4 +1,5 @@
 """The rest of the disclosure as analysts query it: the views over the loaded samples."""
+
 from decimal import Decimal
 
 import pytest
@@ -13,21 +14,35 @@ def query(sample_warehouse):
 
 def test_lanshan_project(query):
     [p] = query("SELECT * FROM v_projects WHERE project_name = '特殊群体参保缴费财政补助' AND statement = 'project_expenditure'")
-    assert (p["department"], p["fiscal_year"], p["project_type"], p["amount_yuan"], p["general_budget_yuan"],
-            p["carryover_yuan"], p["line"]) == ("兰山区医疗保障局机关", 2024, "特定目标类", Decimal("32680000.00"),
-                                               Decimal("32680000.00"), None, 340)
+    assert (
+        p["department"],
+        p["fiscal_year"],
+        p["project_type"],
+        p["amount_yuan"],
+        p["general_budget_yuan"],
+        p["carryover_yuan"],
+        p["line"],
+    ) == ("兰山区医疗保障局机关", 2024, "特定目标类", Decimal("32680000.00"), Decimal("32680000.00"), None, 340)
 
 
 def test_guan_reception(query):
-    [r] = query("SELECT * FROM v_three_public WHERE department = '固安县医疗保障局' AND category = 'reception' "
-                "AND fund_source = 'appropriation'")
+    [r] = query(
+        "SELECT * FROM v_three_public WHERE department = '固安县医疗保障局' AND category = 'reception' "
+        "AND fund_source = 'appropriation'"
+    )
     assert (r["year"], r["amount_yuan"], r["amount_printed"], r["unit_printed"]) == (2024, Decimal("3200.00"), "0.32", "万元")
 
 
 def test_a_target_of_95_percent(query):
     [t] = query("SELECT * FROM v_performance_targets WHERE source_file LIKE '000%' AND line = 458")
     assert (t["value_printed"], t["operator"], t["value"], t["value_unit"], t["level1"], t["project_name"]) == (
-        "≥95%", "≥", Decimal("95"), "%", "满意度指标", "网络维护费")
+        "≥95%",
+        "≥",
+        Decimal("95"),
+        "%",
+        "满意度指标",
+        "网络维护费",
+    )
 
 
 def test_counts_per_sample(query):
@@ -52,10 +67,16 @@ def test_counts_per_sample(query):
 
 
 def test_narrative_and_empty_tables(query):
-    staff = query("SELECT subject, value, sentence FROM v_narrative_facts WHERE topic = 'staff_actual' AND source_file LIKE '003%'")
+    staff = query(
+        "SELECT subject, value, sentence FROM v_narrative_facts WHERE topic = 'staff_actual' AND source_file LIKE '003%'"
+    )
     assert [(s["subject"], s["value"]) for s in staff] == [("实有人员", Decimal("21"))]
     [empty] = query("SELECT * FROM v_empty_tables WHERE table_title = '部门政府采购预算'")
     assert (empty["empty_reason"], empty["printed"]) == ("无政府采购预算，空表列示。", True)
     [listed] = query("SELECT * FROM v_empty_tables WHERE NOT printed")
     assert (listed["source_file"][:3], listed["table_number"], listed["empty_reason"], listed["line"]) == (
-        "000", "表11", "当年无政府采购项目预算", 195)
+        "000",
+        "表11",
+        "当年无政府采购项目预算",
+        195,
+    )

@@ -1,6 +1,7 @@
 """The polars frames normalize fills and the warehouse's DDL (sql/schema/) describe the same
 columns with the same types: loading appends frames BY NAME, so a frame column the table lacks,
 or one typed differently, would fail at load time or cast silently."""
+
 from __future__ import annotations
 
 import polars as pl
@@ -10,8 +11,13 @@ from load.warehouse import Warehouse
 from transform.disclosure.frames import SCHEMAS
 from transform.normalize import FACT_SCHEMA, PAGE_SCHEMA, TABLE_SCHEMA, UNPLACED_SCHEMA
 
-FRAMES = {"fact_budget_amount": FACT_SCHEMA, "unplaced_cell": UNPLACED_SCHEMA, "source_table": TABLE_SCHEMA,
-          "source_page": PAGE_SCHEMA, **SCHEMAS}
+FRAMES = {
+    "fact_budget_amount": FACT_SCHEMA,
+    "unplaced_cell": UNPLACED_SCHEMA,
+    "source_table": TABLE_SCHEMA,
+    "source_page": PAGE_SCHEMA,
+    **SCHEMAS,
+}
 
 
 def sql_type(dtype: pl.DataType) -> str:

@@ -1,8 +1,8 @@
 import shutil
 
+from common.paths import SAMPLES
 from load.warehouse import Warehouse
 from tests.conftest import TAB_SAMPLES, ingest
-from common.paths import SAMPLES
 
 CONTENT = """
 SELECT md5(string_agg(x, '|' ORDER BY x)) FROM (
@@ -48,13 +48,18 @@ def test_changed_copy_replaces_its_rows_and_nothing_else(tmp_path):
         others = w.query("SELECT count(*) FROM fact_budget_amount WHERE source_file <> ?", [TAB_SAMPLES[3]])[1][0][0]
         n = w.query("SELECT count(*) FROM fact_budget_amount WHERE source_file = ?", [TAB_SAMPLES[3]])[1][0][0]
     changed = inbox / TAB_SAMPLES[3]
-    changed.write_text(changed.read_text(encoding="utf-8").replace("住房公积金\t39.24\t39.24", "住房公积金\t39.25\t39.25"), encoding="utf-8")
+    changed.write_text(
+        changed.read_text(encoding="utf-8").replace("住房公积金\t39.24\t39.24", "住房公积金\t39.25\t39.25"), encoding="utf-8"
+    )
     summary = ingest([inbox], wh)
     assert summary.changed == [TAB_SAMPLES[3]] and len(summary.unchanged) == 3
     with Warehouse(wh, read_only=True) as w:
         assert w.query("SELECT count(*) FROM fact_budget_amount WHERE source_file <> ?", [TAB_SAMPLES[3]])[1][0][0] == others
         assert w.query("SELECT count(*) FROM fact_budget_amount WHERE source_file = ?", [TAB_SAMPLES[3]])[1][0][0] == n
-        amounts = w.query("SELECT DISTINCT amount_yuan FROM v_budget_lines WHERE source_file = ? AND function_code = '2210201'", [TAB_SAMPLES[3]])[1]
+        amounts = w.query(
+            "SELECT DISTINCT amount_yuan FROM v_budget_lines WHERE source_file = ? AND function_code = '2210201'",
+            [TAB_SAMPLES[3]],
+        )[1]
         assert [str(a[0]) for a in amounts] == ["392500.00"]
 
 
@@ -71,4 +76,7 @@ def test_a_file_that_cannot_be_read_is_recorded_and_the_rest_loads(tmp_path):
         "prose.txt": "no tables found: no tab-separated rows and no titled (表N / …表) space-aligned tables",
     }
     with Warehouse(tmp_path / "w.duckdb", read_only=True) as w:
-        assert w.query("SELECT source_file, stage FROM ingest_error ORDER BY 1")[1] == [("empty.txt", "extract"), ("prose.txt", "extract")]
+        assert w.query("SELECT source_file, stage FROM ingest_error ORDER BY 1")[1] == [
+            ("empty.txt", "extract"),
+            ("prose.txt", "extract"),
+        ]

@@ -1,6 +1,6 @@
 """Figures read back through v_budget_lines, checked against the printed documents."""
-from decimal import Decimal
 
+from decimal import Decimal
 
 D = Decimal
 
@@ -21,8 +21,14 @@ def test_zhashui_project_of_2101550_in_general_budget_table(lines):
 
 def test_zhashui_economic_pair_301_03_with_government_505_01(lines):
     rows = lines("source_file LIKE '000_%' AND statement = 'general_budget_expenditure' AND economic_code = '30103'", [])
-    assert {r["measure"]: r["amount_yuan"] for r in rows} == {"total": D("174700.00"), "personnel": D("127900.00"), "project": D("46800.00")}
-    assert {(r["economic_scheme"], r["gov_economic_code"], r["gov_economic_name"]) for r in rows} == {("department", "50501", "工资福利支出")}
+    assert {r["measure"]: r["amount_yuan"] for r in rows} == {
+        "total": D("174700.00"),
+        "personnel": D("127900.00"),
+        "project": D("46800.00"),
+    }
+    assert {(r["economic_scheme"], r["gov_economic_code"], r["gov_economic_name"]) for r in rows} == {
+        ("department", "50501", "工资福利支出")
+    }
 
 
 def test_zhashui_summary_names_become_codes_and_sections_become_measures(lines):
@@ -34,19 +40,29 @@ def test_zhashui_summary_names_become_codes_and_sections_become_measures(lines):
 
 
 def test_zhashui_basic_table_total_column_is_basic(lines):
-    row = one(lines("source_file LIKE '000_%' AND statement = 'general_budget_basic_expenditure' AND function_code = '2101550' AND measure = 'basic'", []))
+    row = one(
+        lines(
+            "source_file LIKE '000_%' AND statement = 'general_budget_basic_expenditure' AND function_code = '2101550' AND measure = 'basic'",
+            [],
+        )
+    )
     assert row["amount_yuan"] == D("1499700.00")
 
 
 # 001 兰山区医疗保障局机关 2024: 万元 with thousand separators, 类|款|项 split code columns
 def test_lanshan_2101202_total(lines):
     rows = lines("source_file LIKE '001_%' AND function_code = '2101202' AND measure = 'total'", [])
-    assert {r["statement"]: r["amount_yuan"] for r in rows} == {"expenditure": D("94770000.00"), "general_budget_expenditure": D("94770000.00")}
+    assert {r["statement"]: r["amount_yuan"] for r in rows} == {
+        "expenditure": D("94770000.00"),
+        "general_budget_expenditure": D("94770000.00"),
+    }
     assert {r["unit_printed"] for r in rows} == {"万元"}
 
 
 def test_lanshan_income_carryover_by_function(lines):
-    row = one(lines("source_file LIKE '001_%' AND statement = 'income' AND function_code = '2101599' AND fund_source = 'carryover'", []))
+    row = one(
+        lines("source_file LIKE '001_%' AND statement = 'income' AND function_code = '2101599' AND fund_source = 'carryover'", [])
+    )
     assert row["amount_yuan"] == D("10000.00") and row["function_name"] == "其他医疗保障管理事务支出"
 
 
@@ -58,20 +74,34 @@ def test_lanshan_split_economic_codes_pair_department_and_government(lines):
 
 def test_lanshan_appropriation_summary_rows_after_repeated_header(lines):
     rows = lines("source_file LIKE '001_%' AND statement = 'appropriation_summary' AND row_label = '本年支出合计'", [])
-    assert {r["fund_source"]: r["amount_yuan"] for r in rows} == {"appropriation": D("113165900.00"), "general_budget": D("113165900.00")}
+    assert {r["fund_source"]: r["amount_yuan"] for r in rows} == {
+        "appropriation": D("113165900.00"),
+        "general_budget": D("113165900.00"),
+    }
     housing = lines("source_file LIKE '001_%' AND statement = 'appropriation_summary' AND function_code = '221'", [])
-    assert {r["fund_source"]: r["amount_yuan"] for r in housing} == {"appropriation": D("449100.00"), "general_budget": D("449100.00")}
+    assert {r["fund_source"]: r["amount_yuan"] for r in housing} == {
+        "appropriation": D("449100.00"),
+        "general_budget": D("449100.00"),
+    }
 
 
 def test_lanshan_summary_income_and_grand_total(lines):
-    rows = lines("source_file LIKE '001_%' AND statement = 'summary' AND measure IN ('income', 'grand_total') AND fund_source IN ('carryover', 'all')", [])
+    rows = lines(
+        "source_file LIKE '001_%' AND statement = 'summary' AND measure IN ('income', 'grand_total') AND fund_source IN ('carryover', 'all')",
+        [],
+    )
     assert {(r["measure"], r["fund_source"]): r["amount_yuan"] for r in rows} == {
-        ("income", "carryover"): D("260000.00"), ("income", "all"): D("113165900.00"), ("grand_total", "all"): D("113165900.00")}
+        ("income", "carryover"): D("260000.00"),
+        ("income", "all"): D("113165900.00"),
+        ("grand_total", "all"): D("113165900.00"),
+    }
 
 
 # 002 固安县医疗保障局 2024: 序号 and 栏次 columns, tables continued after a repeated page header, <b> markup
 def test_guan_row_on_continued_page(lines):
-    row = one(lines("source_file LIKE '002_%' AND statement = 'expenditure' AND function_code = '2210201' AND measure = 'total'", []))
+    row = one(
+        lines("source_file LIKE '002_%' AND statement = 'expenditure' AND function_code = '2210201' AND measure = 'total'", [])
+    )
     assert (row["amount_yuan"], row["line"], row["function_name"]) == (D("523500.00"), 173, "住房公积金")
 
 
@@ -93,12 +123,22 @@ def test_guan_sequence_numbers_are_not_facts(lines):
 
 # 004 江油市医疗保障局 2023: 金额单位：万元, a unit-code column, printed mistakes kept as printed
 def test_jiangyou_function_code_beside_unit_code(lines):
-    row = one(lines("source_file LIKE '004_%' AND statement = 'general_budget_expenditure' AND function_code = '2101550' AND measure = 'total' AND fund_source = 'appropriation'", []))
+    row = one(
+        lines(
+            "source_file LIKE '004_%' AND statement = 'general_budget_expenditure' AND function_code = '2101550' AND measure = 'total' AND fund_source = 'appropriation'",
+            [],
+        )
+    )
     assert row["amount_yuan"] == D("604300.00") and row["fiscal_year"] == 2023
 
 
 def test_jiangyou_wrong_code_is_kept_as_printed(lines):
-    row = one(lines("source_file LIKE '004_%' AND statement = 'general_budget_basic_expenditure' AND function_code = '21002' AND measure = 'basic'", []))
+    row = one(
+        lines(
+            "source_file LIKE '004_%' AND statement = 'general_budget_basic_expenditure' AND function_code = '21002' AND measure = 'basic'",
+            [],
+        )
+    )
     assert row["amount_yuan"] == D("392400.00") and row["function_name"] == "住房改革支出"
 
 
@@ -111,8 +151,10 @@ def test_basic_vs_project_view_takes_one_table_per_document(sample_warehouse):
     from load.warehouse import Warehouse
 
     with Warehouse(sample_warehouse, read_only=True) as wh:
-        rows = wh.query("SELECT source_file, total_yuan, basic_yuan, project_yuan FROM v_basic_vs_project "
-                        "WHERE function_code IS NULL ORDER BY source_file")[1]
+        rows = wh.query(
+            "SELECT source_file, total_yuan, basic_yuan, project_yuan FROM v_basic_vs_project "
+            "WHERE function_code IS NULL ORDER BY source_file"
+        )[1]
     assert rows == [
         ("000_5cfcfeb062623b8f.txt", D("3014300.00"), D("2100500.00"), D("913800.00")),
         ("001_62df1c6f39ffdb6f.txt", D("113165900.00"), D("6655900.00"), D("106510000.00")),

@@ -1,12 +1,19 @@
 """Department identity without a database: which printed names are one department, and the
 operator's overrides (transform/department_identity.py)."""
+
 from transform import department_identity as identity
 from transform.department_names import key
 
 
 def _row(source_file, name, region, year=2024, source="document", unit_code=None):
-    return {"source_file": source_file, "name_printed": name, "source": source, "region": region,
-            "unit_code": unit_code, "fiscal_year": year}
+    return {
+        "source_file": source_file,
+        "name_printed": name,
+        "source": source,
+        "region": region,
+        "unit_code": unit_code,
+        "fiscal_year": year,
+    }
 
 
 def _ids(aliases):
@@ -27,13 +34,20 @@ def test_the_same_bare_name_in_two_counties_is_two_departments():
 
 
 def test_spellings_in_one_place_are_one_department_and_say_how_they_matched():
-    aliases, departments = identity.identify([
-        _row("2023.txt", "兰山区医疗保障局机关", "兰山区", 2023), _row("2024.txt", "兰山区医疗保障局", "兰山区", 2024)])
-    department, = departments
+    aliases, departments = identity.identify(
+        [_row("2023.txt", "兰山区医疗保障局机关", "兰山区", 2023), _row("2024.txt", "兰山区医疗保障局", "兰山区", 2024)]
+    )
+    (department,) = departments
     assert (department["department"], department["first_year"], department["last_year"], department["n_names"]) == (
-        "兰山区医疗保障局", 2023, 2024, 2)
+        "兰山区医疗保障局",
+        2023,
+        2024,
+        2,
+    )
     assert {a["name_printed"]: a["matched_by"] for a in aliases} == {
-        "兰山区医疗保障局": "exact", "兰山区医疗保障局机关": "normalized_name"}
+        "兰山区医疗保障局": "exact",
+        "兰山区医疗保障局机关": "normalized_name",
+    }
 
 
 def test_a_name_whose_place_is_unknown_merges_with_nothing_else():
@@ -42,12 +56,17 @@ def test_a_name_whose_place_is_unknown_merges_with_nothing_else():
 
 
 def test_a_unit_code_joins_a_renamed_department_only_within_its_place():
-    aliases, _ = identity.identify([
-        _row("2020.txt", "固安县医疗保险管理中心", "固安县", 2020, unit_code="362"),
-        _row("2024.txt", "固安县医疗保障局", "固安县", 2024, unit_code="362"),
-        _row("x.txt", "镇安县医疗保障局", "镇安县", 2024, unit_code="362")])
+    aliases, _ = identity.identify(
+        [
+            _row("2020.txt", "固安县医疗保险管理中心", "固安县", 2020, unit_code="362"),
+            _row("2024.txt", "固安县医疗保障局", "固安县", 2024, unit_code="362"),
+            _row("x.txt", "镇安县医疗保障局", "镇安县", 2024, unit_code="362"),
+        ]
+    )
     ids = _ids(aliases)
-    assert ids[("2020.txt", "固安县医疗保险管理中心")] == ids[("2024.txt", "固安县医疗保障局")] != ids[("x.txt", "镇安县医疗保障局")]
+    assert (
+        ids[("2020.txt", "固安县医疗保险管理中心")] == ids[("2024.txt", "固安县医疗保障局")] != ids[("x.txt", "镇安县医疗保障局")]
+    )
     assert {a["name_printed"]: a["matched_by"] for a in aliases}["固安县医疗保险管理中心"] == "unit_code"
 
 
@@ -55,9 +74,12 @@ def test_similar_names_are_not_merged_but_an_override_merges_them(tmp_path):
     rows = [_row("2023.txt", "兰山区医保局", "兰山区", 2023), _row("2024.txt", "兰山区医疗保障局", "兰山区", 2024)]
     assert len(set(_ids(identity.identify(rows)[0]).values())) == 2
     overrides = tmp_path / "department_overrides.csv"
-    overrides.write_text("action,name_printed,source_file,target_name,target_source_file,reason\n"
-                         "# one comment line\n"
-                         "merge,兰山区医保局,,兰山区医疗保障局,,short name on the 2023 cover\n", encoding="utf-8")
+    overrides.write_text(
+        "action,name_printed,source_file,target_name,target_source_file,reason\n"
+        "# one comment line\n"
+        "merge,兰山区医保局,,兰山区医疗保障局,,short name on the 2023 cover\n",
+        encoding="utf-8",
+    )
     aliases, departments = identity.identify(rows, identity.read_overrides(overrides))
     assert len(departments) == 1 and departments[0]["department"] == "兰山区医疗保障局"
     assert {a["name_printed"]: a["matched_by"] for a in aliases} == {"兰山区医保局": "override", "兰山区医疗保障局": "exact"}
@@ -68,9 +90,11 @@ def test_an_override_splits_one_document_off_its_namesakes(tmp_path):
     before = _ids(identity.identify(rows)[0])
     assert before[("2020.txt", "镇安县医疗保障局")] == before[("2024.txt", "镇安县医疗保障局")]
     overrides = tmp_path / "department_overrides.csv"
-    overrides.write_text("action,name_printed,source_file,target_name,target_source_file,reason\n"
-                         "split,镇安县医疗保障局,2020.txt,,,another body of the same name before the reform\n",
-                         encoding="utf-8")
+    overrides.write_text(
+        "action,name_printed,source_file,target_name,target_source_file,reason\n"
+        "split,镇安县医疗保障局,2020.txt,,,another body of the same name before the reform\n",
+        encoding="utf-8",
+    )
     aliases, departments = identity.identify(rows, identity.read_overrides(overrides))
     after = _ids(aliases)
     assert after[("2020.txt", "镇安县医疗保障局")] != after[("2024.txt", "镇安县医疗保障局")]
@@ -79,8 +103,11 @@ def test_an_override_splits_one_document_off_its_namesakes(tmp_path):
 
 
 def test_ids_do_not_depend_on_the_order_of_the_rows():
-    rows = [_row("a.txt", "兰山区医疗保障局机关", "兰山区"), _row("b.txt", "兰山区医疗保障局", "兰山区", 2023),
-            _row("c.txt", "柞水县医疗保险经办机构", "柞水县")]
+    rows = [
+        _row("a.txt", "兰山区医疗保障局机关", "兰山区"),
+        _row("b.txt", "兰山区医疗保障局", "兰山区", 2023),
+        _row("c.txt", "柞水县医疗保险经办机构", "柞水县"),
+    ]
     assert identity.identify(rows) == identity.identify(list(reversed(rows)))
 
 
@@ -94,14 +121,18 @@ def test_a_unit_is_linked_to_the_department_its_projects_name_when_that_departme
     ids, by_id = _ids(aliases), {d["department_id"]: d for d in departments}
     unit = by_id[ids[("unit.txt", "柞水县医疗保险经办机构")]]
     assert (unit["parent_department_id"], unit["parent_name"], unit["parent_evidence"]) == (
-        ids[("dept.txt", "柞水县医疗保障局")], "柞水县医疗保障局", "project 主管部门 in unit.txt")
+        ids[("dept.txt", "柞水县医疗保障局")],
+        "柞水县医疗保障局",
+        "project 主管部门 in unit.txt",
+    )
     assert by_id[ids[("dept.txt", "柞水县医疗保障局")]]["parent_department_id"] is None
 
 
 def test_a_parent_not_loaded_keeps_its_name_and_a_parent_of_the_same_key_is_the_department_itself():
     rows = [_row("unit.txt", "柞水县医疗保险经办机构", "柞水县"), _row("jg.txt", "兰山区医疗保障局机关", "兰山区")]
-    _, departments = identity.identify(rows, claims=[_claim("unit.txt", "柞水县医疗保障局"),
-                                                      _claim("jg.txt", "兰山区医疗保障局")])
+    _, departments = identity.identify(
+        rows, claims=[_claim("unit.txt", "柞水县医疗保障局"), _claim("jg.txt", "兰山区医疗保障局")]
+    )
     got = {d["department"]: (d["parent_department_id"], d["parent_name"]) for d in departments}
     assert got == {"柞水县医疗保险经办机构": (None, "柞水县医疗保障局"), "兰山区医疗保障局机关": (None, None)}
 

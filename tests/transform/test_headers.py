@@ -21,7 +21,11 @@ def test_subtotal_defers_to_parent_and_fund_comes_from_path():
     header = [("合计", "财政拨款收入", "", "上年结转"), ("", "小计", "一般公共预算收入", "")]
     cols = classify_columns(column_paths(header, 4), [("1.00", "1.00", "1.00", "")], total_measure="income", fund_default="all")
     assert [(c.measure, c.fund_source) for c in cols] == [
-        ("income", "all"), ("income", "appropriation"), ("income", "general_budget"), ("income", "carryover")]
+        ("income", "all"),
+        ("income", "appropriation"),
+        ("income", "general_budget"),
+        ("income", "carryover"),
+    ]
 
 
 def test_basic_statement_total_column_means_basic():

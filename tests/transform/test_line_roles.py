@@ -1,4 +1,5 @@
 """A row's role apart from its column's measure."""
+
 from transform.line_roles import line_role
 
 

@@ -5,10 +5,10 @@ import pytest
 
 from common.paths import SAMPLES
 from extract.documents import read_document
+from tests.conftest import TAB_SAMPLES
 from transform import codes
 from transform.amounts import parse_amount
 from transform.normalize import normalize_document
-from tests.conftest import TAB_SAMPLES
 
 
 @pytest.mark.parametrize("name", TAB_SAMPLES)
@@ -26,22 +26,65 @@ def test_every_amount_cell_is_accounted_for(name):
     for table in doc.tables:
         for i, row in enumerate(table.header_rows + table.rows):
             for c, cell in enumerate(row.cells):
-                code_part = cell.strip().isdigit() and (len(cell.strip()) <= 2 or codes.CODE.match(cell.strip())
-                                                        or (table.index, i, cell.strip()) in unit_codes)
+                code_part = cell.strip().isdigit() and (
+                    len(cell.strip()) <= 2 or codes.CODE.match(cell.strip()) or (table.index, i, cell.strip()) in unit_codes
+                )
                 if parse_amount(cell) is not None and not code_part and (table.index, i) not in targets:
                     assert (table.index, i, c) in placed, (name, table.title, row.line, c, cell)
 
 
 def test_family_tables_of_each_sample_are_classified():
     expected = {
-        "000_5cfcfeb062623b8f.txt": {"summary", "appropriation_summary", "general_budget_expenditure", "general_budget_basic_expenditure", "gov_fund_summary",
-                                     "project_expenditure", "performance_project", "performance_overall", "meeting_training"},
-        "001_62df1c6f39ffdb6f.txt": {"summary", "income", "expenditure", "appropriation_summary", "general_budget_expenditure", "general_budget_basic_expenditure", "gov_fund_expenditure", "state_capital_expenditure", "basic_expenditure",
-                                     "three_public", "project_expenditure", "procurement", "performance_project"},
-        "002_43a13e6a8c0a6925.txt": {"summary", "income", "expenditure", "appropriation_summary", "general_budget_expenditure", "general_budget_basic_expenditure", "gov_fund_expenditure", "state_capital_expenditure",
-                                     "three_public", "performance_overall", "performance_project", "procurement", "assets"},
-        "004_7a705042fb416c6b.txt": {"summary", "appropriation_summary", "general_budget_expenditure", "general_budget_basic_expenditure",
-                                     "three_public", "performance_project", "performance_overall"},
+        "000_5cfcfeb062623b8f.txt": {
+            "summary",
+            "appropriation_summary",
+            "general_budget_expenditure",
+            "general_budget_basic_expenditure",
+            "gov_fund_summary",
+            "project_expenditure",
+            "performance_project",
+            "performance_overall",
+            "meeting_training",
+        },
+        "001_62df1c6f39ffdb6f.txt": {
+            "summary",
+            "income",
+            "expenditure",
+            "appropriation_summary",
+            "general_budget_expenditure",
+            "general_budget_basic_expenditure",
+            "gov_fund_expenditure",
+            "state_capital_expenditure",
+            "basic_expenditure",
+            "three_public",
+            "project_expenditure",
+            "procurement",
+            "performance_project",
+        },
+        "002_43a13e6a8c0a6925.txt": {
+            "summary",
+            "income",
+            "expenditure",
+            "appropriation_summary",
+            "general_budget_expenditure",
+            "general_budget_basic_expenditure",
+            "gov_fund_expenditure",
+            "state_capital_expenditure",
+            "three_public",
+            "performance_overall",
+            "performance_project",
+            "procurement",
+            "assets",
+        },
+        "004_7a705042fb416c6b.txt": {
+            "summary",
+            "appropriation_summary",
+            "general_budget_expenditure",
+            "general_budget_basic_expenditure",
+            "three_public",
+            "performance_project",
+            "performance_overall",
+        },
     }
     for name, kinds in expected.items():
         n = normalize_document(read_document(SAMPLES / name), name)
@@ -62,9 +105,15 @@ def test_every_number_of_the_space_aligned_sample_is_accounted_for():
     landed = Counter((r["table_index"], r["line"]) for r in n.facts.iter_rows(named=True))
     landed.update((r["table_index"], r["line"]) for r in n.unplaced.iter_rows(named=True))
     landed.update((r["table_index"], r["line"]) for r in n.items["fact_project_amount"].iter_rows(named=True))
-    codes_of_items = {(r["table_index"], r["line"]) for t in ("project", "fact_three_public")
-                      for r in n.items[t].iter_rows(named=True) if r.get("unit_code")}
-    codes_of_items |= {(r["table_index"], r["line"]) for r in n.unplaced.iter_rows(named=True) if r["reason"] == "columns_unknown"}
+    codes_of_items = {
+        (r["table_index"], r["line"])
+        for t in ("project", "fact_three_public")
+        for r in n.items[t].iter_rows(named=True)
+        if r.get("unit_code")
+    }
+    codes_of_items |= {
+        (r["table_index"], r["line"]) for r in n.unplaced.iter_rows(named=True) if r["reason"] == "columns_unknown"
+    }
     printed = Counter()
     for table in doc.tables:
         for row in table.rows:

@@ -1,4 +1,5 @@
 """Which figure a column's amounts are."""
+
 from transform.phases import document_phase, phase_of
 
 

@@ -1,8 +1,10 @@
 """Placing numbers whose empty cells vanished, from the arithmetic the table carries."""
+
 from decimal import Decimal as D
 from itertools import product
 
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from extract.model import RawRow
 from transform.headers import Column
@@ -26,15 +28,18 @@ def rows(*lines):
 
 
 def test_table5_rows_are_placed_by_identity_and_column_sums():
-    out = align_detail(rows(
-        "合计 364.89 297.39 11.5 56",
-        "208 社会保障和就业支出 26.52 5.52 21",
-        "20801 人力资源和社会保障管理事务 26.52 5.52 21",
-        "210 卫生健康支出 338.37 291.87 11.5 35",
-        "21015 医疗保障管理事务 176.09 164.09 7 5",
-        "2101501 行政运行 78.98 74.98 4",
-        "2101550 事业运行 97.11 89.11 3 5",
-    ), COLUMNS)
+    out = align_detail(
+        rows(
+            "合计 364.89 297.39 11.5 56",
+            "208 社会保障和就业支出 26.52 5.52 21",
+            "20801 人力资源和社会保障管理事务 26.52 5.52 21",
+            "210 卫生健康支出 338.37 291.87 11.5 35",
+            "21015 医疗保障管理事务 176.09 164.09 7 5",
+            "2101501 行政运行 78.98 74.98 4",
+            "2101550 事业运行 97.11 89.11 3 5",
+        ),
+        COLUMNS,
+    )
     assert out.ambiguous == []
     # 208: 26.52 = 5.52 + 21, and 公用 of the 合计 row is all 210's, so 21 is 专项
     assert out.rows[1].cells == ("208", "社会保障和就业支出", "26.52", "5.52", "", "21", "")
@@ -53,8 +58,10 @@ def test_a_row_the_arithmetic_cannot_decide_is_not_guessed():
 
 
 def test_sibling_table_blank_rules_out_a_column():
-    siblings = {("2101501", None, None, "operating", "general_budget"): None,
-                ("2101501", None, None, "personnel", "general_budget"): D("74.98")}
+    siblings = {
+        ("2101501", None, None, "operating", "general_budget"): None,
+        ("2101501", None, None, "personnel", "general_budget"): D("74.98"),
+    }
     out = align_detail(rows("2101501 行政运行 78.98 74.98 4"), COLUMNS, siblings)
     assert out.rows[0].cells[2:6] == ("78.98", "74.98", "", "4")
     assert out.methods == ["arithmetic:row_identity+sibling_tables"]

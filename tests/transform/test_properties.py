@@ -1,11 +1,13 @@
 """Properties of the amount parser, the code normalizer and the header-path mapper, over
 inputs hypothesis makes up (printed forms of amounts, split codes, spanning headers)."""
+
 from __future__ import annotations
 
 import unicodedata
 from decimal import Decimal
 
-from hypothesis import example, given, settings, strategies as st
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from extract.cells import normalize_label
 from transform.amounts import UNIT_FACTORS, is_blank, parse_amount, to_yuan
@@ -15,8 +17,9 @@ from transform.headers import column_paths, fund_of, measure_of
 settings.register_profile("ci", max_examples=300, deadline=None)
 settings.load_profile("ci")
 
-cents = st.decimals(min_value=Decimal("-99999999999.99"), max_value=Decimal("99999999999.99"), places=2,
-                    allow_nan=False, allow_infinity=False)
+cents = st.decimals(
+    min_value=Decimal("-99999999999.99"), max_value=Decimal("99999999999.99"), places=2, allow_nan=False, allow_infinity=False
+)
 FULL_WIDTH = str.maketrans("0123456789,.-", "０１２３４５６７８９，．－")
 
 
@@ -62,16 +65,19 @@ def test_any_cell_text_gives_a_decimal_or_nothing_and_blank_is_never_zero(text):
 codes_7 = st.from_regex(r"[235][0-9]{6}", fullmatch=True)
 
 
-@given(codes_7, st.lists(st.from_regex(r"[0-9]{2}", fullmatch=True), min_size=1, max_size=4),
-       st.lists(st.from_regex(r"[0-9]{2}", fullmatch=True), min_size=1, max_size=4))
+@given(
+    codes_7,
+    st.lists(st.from_regex(r"[0-9]{2}", fullmatch=True), min_size=1, max_size=4),
+    st.lists(st.from_regex(r"[0-9]{2}", fullmatch=True), min_size=1, max_size=4),
+)
 def test_split_code_columns_carry_class_and_item_down(code, items, subs):
     """类|款|项 printed once and carried down: each row's code is its class + item + own part."""
     rows = [[code[:3], code[3:5], code[5:]]] + [["", item, ""] for item in items] + [["", "", s] for s in subs]
     assembler = SplitCodeAssembler()
     got = [assembler.code(row) for row in rows]
     assert got[0] == code
-    assert got[1:1 + len(items)] == [code[:3] + item for item in items]
-    assert got[1 + len(items):] == [code[:3] + items[-1] + s for s in subs]
+    assert got[1 : 1 + len(items)] == [code[:3] + item for item in items]
+    assert got[1 + len(items) :] == [code[:3] + items[-1] + s for s in subs]
     assert all(CODE.match(c) for c in got)
 
 
@@ -107,8 +113,7 @@ def test_numbering_before_a_name_is_not_part_of_it(numbering, name):
 header_words = st.text(alphabet="甲乙丙丁戊己庚辛壬癸", min_size=1, max_size=4)
 
 
-@given(st.lists(st.tuples(header_words, st.lists(header_words, min_size=1, max_size=4, unique=True)),
-                min_size=1, max_size=5))
+@given(st.lists(st.tuples(header_words, st.lists(header_words, min_size=1, max_size=4, unique=True)), min_size=1, max_size=5))
 def test_a_header_printed_once_over_its_sub_headers_heads_each_of_them(groups):
     top, below = [], []
     for label, subs in groups:
@@ -133,4 +138,3 @@ def test_the_measure_is_the_nearest_to_leaf_header_that_names_one(above, word, b
 @given(fund_words, fund_words)
 def test_a_fund_named_nearer_the_leaf_wins(parent, leaf):
     assert fund_of((parent, leaf), "all") == fund_of((leaf,), "all") != "all"
-

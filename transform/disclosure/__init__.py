@@ -3,6 +3,7 @@
 
 Each layout is one small parser that fills the sink's items; the numbers it did not use are
 unplaced cells with the table's kind as reason, so nothing is lost silently."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -30,5 +31,6 @@ def place_items(sink: TableSink) -> None:
         for c, text in enumerate(row.cells):
             if (i, c) in sink.consumed or (i, c) in rejected or parse_amount(text) is None:
                 continue
-            sink.reject(i, row, c if table.aligned else None, "", first_text(row.cells),
-                        f"not_modelled:{sink.statement.kind}", text)
+            sink.reject(
+                i, row, c if table.aligned else None, "", first_text(row.cells), f"not_modelled:{sink.statement.kind}", text
+            )

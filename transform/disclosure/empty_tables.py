@@ -4,6 +4,7 @@ Why a table published as 空表 is empty, as the document prints it: a note unde
 (注：无政府采购预算，空表列示), or the 公开空表理由 column of its list of tables (表9 | 是 | 本部门无…).
 That list also says which tables the document should print: one listed but not printed is
 recorded (listed_table.printed = false) and reported by the tables suite."""
+
 from __future__ import annotations
 
 import re
@@ -30,13 +31,21 @@ def listed_tables(doc: RawDocument, source_file: str, contents: set[int]) -> lis
             if len(cells) < 2 or not _NUMBER.match(number):
                 continue
             empty = normalize_label(cells[2]) if len(cells) > 2 else ""
-            out.append({
-                "source_file": source_file, "line": row.line, "page": row.page if row.page is not None else table.page,
-                "department": doc.department, "fiscal_year": doc.fiscal_year, "table_number": number,
-                "title": cells[1], "listed_empty": {"是": True, "否": False}.get(empty),
-                "listed_reason": (cells[3] if len(cells) > 3 else "") or None,
-                "printed": number in printed, "table_index": printed.get(number),
-            })
+            out.append(
+                {
+                    "source_file": source_file,
+                    "line": row.line,
+                    "page": row.page if row.page is not None else table.page,
+                    "department": doc.department,
+                    "fiscal_year": doc.fiscal_year,
+                    "table_number": number,
+                    "title": cells[1],
+                    "listed_empty": {"是": True, "否": False}.get(empty),
+                    "listed_reason": (cells[3] if len(cells) > 3 else "") or None,
+                    "printed": number in printed,
+                    "table_index": printed.get(number),
+                }
+            )
     return out
 
 

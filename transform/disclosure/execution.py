@@ -8,6 +8,7 @@ name that subject, its function code.
 Sentences wrap over printed lines (a PDF's narrative is a column of short lines): the narrative is
 read as one text, each figure keeping the line and page it is printed on. Wording is data (the
 patterns below), so another template's phrasing is a new pattern."""
+
 from __future__ import annotations
 
 import re
@@ -19,14 +20,17 @@ from transform.amounts import to_yuan
 
 _NUM = r"(\d[\d,]*(?:\.\d+)?)"
 # '1、一般公共服务支出（类）社会工作事务（款）行政运行（项）' — the subject of the clauses after it
-_SUBJECT = re.compile(r"(?<![\d.．])\d{1,2}[、.．]\s*(?P<subject>(?P<cls>[^。；（(]+)[（(]类[)）](?P<item>[^。；（(]+)[（(]款[)）]"
-                      r"(?P<sub>[^。；（(]+)[（(]项[)）])")
+_SUBJECT = re.compile(
+    r"(?<![\d.．])\d{1,2}[、.．]\s*(?P<subject>(?P<cls>[^。；（(]+)[（(]类[)）](?P<item>[^。；（(]+)[（(]款[)）]"
+    r"(?P<sub>[^。；（(]+)[（(]项[)）])"
+)
 # One statement of execution: what was budgeted (either or both) and spent, and the rate if printed.
 _CLAUSE = re.compile(
     r"(?:年初预算(?:数)?为\s*" + _NUM + r"\s*(?P<u1>万元|元)\s*[，,]?\s*)?"
     r"(?:全年预算(?:数)?为\s*" + _NUM + r"\s*(?P<u2>万元|元)\s*[，,]?\s*)?"
     r"支出决算(?:数)?为\s*" + _NUM + r"\s*(?P<u3>万元|元)"
-    r"(?:\s*[，,]\s*完成(?P<base>全年预算数?|年初预算数?|预算数?)的\s*" + _NUM + r"\s*%)?")
+    r"(?:\s*[，,]\s*完成(?P<base>全年预算数?|年初预算数?|预算数?)的\s*" + _NUM + r"\s*%)?"
+)
 # What a clause without a numbered subject is about: the words before it back to the previous
 # sentence or heading ('（三）…决算具体情况' + '一般公共预算财政拨款支出' + '年初预算为…')
 _SUBJECT_BREAK = re.compile(r"[。；，,：:）)]|情况|说明")
@@ -47,25 +51,44 @@ def execution_facts(text_lines: list[tuple[int, int | None, str]], function_name
         if header is not None:
             subject, code = header.group("subject"), code_of(header, function_names)
         else:
-            before = _SUBJECT_BREAK.split(text[max(0, m.start() - 40):m.start()])[-1].strip()
+            before = _SUBJECT_BREAK.split(text[max(0, m.start() - 40) : m.start()])[-1].strip()
             subject, code = (before or None), None
-        sentence = text[header.start("subject") if header is not None else max(0, m.start() - 30):m.end()]
+        sentence = text[header.start("subject") if header is not None else max(0, m.start() - 30) : m.end()]
         base = {"subject": subject, "function_code": code, "sentence": sentence.strip("。；，, ")}
-        for topic, group, unit in (("execution_budget", 1, "u1"), ("execution_adjusted", 3, "u2"),
-                                   ("execution_final", 5, "u3")):
+        for topic, group, unit in (("execution_budget", 1, "u1"), ("execution_adjusted", 3, "u2"), ("execution_final", 5, "u3")):
             if m.group(group) is not None:
                 value = Decimal(m.group(group).replace(",", ""))
                 line, page = where[bisect_right(starts, m.start(group)) - 1]
-                out.append(base | {"topic": topic, "phase": TOPICS[topic], "value": value, "value_unit": m.group(unit),
-                                   "value_printed": m.group(group),
-                                   "amount_yuan": to_yuan(value, m.group(unit)), "line": line, "page": page,
-                                   "rate_base": None})
+                out.append(
+                    base
+                    | {
+                        "topic": topic,
+                        "phase": TOPICS[topic],
+                        "value": value,
+                        "value_unit": m.group(unit),
+                        "value_printed": m.group(group),
+                        "amount_yuan": to_yuan(value, m.group(unit)),
+                        "line": line,
+                        "page": page,
+                        "rate_base": None,
+                    }
+                )
         if m.group(8) is not None:
             line, page = where[bisect_right(starts, m.start(8)) - 1]
-            out.append(base | {"topic": "execution_rate", "phase": None, "value": Decimal(m.group(8)), "value_unit": "%",
-                               "value_printed": m.group(8),
-                               "amount_yuan": None, "line": line, "page": page,
-                               "rate_base": "budget" if m.group("base").startswith("年初") else "adjusted_budget"})
+            out.append(
+                base
+                | {
+                    "topic": "execution_rate",
+                    "phase": None,
+                    "value": Decimal(m.group(8)),
+                    "value_unit": "%",
+                    "value_printed": m.group(8),
+                    "amount_yuan": None,
+                    "line": line,
+                    "page": page,
+                    "rate_base": "budget" if m.group("base").startswith("年初") else "adjusted_budget",
+                }
+            )
     return out
 
 
@@ -88,8 +111,11 @@ def joined_narrative(text_lines: list[tuple[int, int | None, str]]) -> tuple[str
 def code_of(header: re.Match, function_names: dict[str, set[str]]) -> str | None:
     """The 7-digit code whose printed name is the 项 and whose 款 is printed with the 款's name."""
     sub, item = _key(header.group("sub")), _key(header.group("item"))
-    found = [code for code, names in function_names.items() if len(code) == 7 and sub in {_key(n) for n in names}
-             and item in {_key(n) for n in function_names.get(code[:5], ())}]
+    found = [
+        code
+        for code, names in function_names.items()
+        if len(code) == 7 and sub in {_key(n) for n in names} and item in {_key(n) for n in function_names.get(code[:5], ())}
+    ]
     return found[0] if len(found) == 1 else None
 
 

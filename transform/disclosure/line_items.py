@@ -1,5 +1,6 @@
 """政府采购预算表, 国有资产/固定资产占用表, 会议费培训费明细: each printed cell of each line,
 with the line's label and code; amounts in 元, counts (数量, 人数) as quantities."""
+
 from __future__ import annotations
 
 import re
@@ -39,19 +40,52 @@ def place_line_items(sink: TableSink) -> None:
                     sink.reject(i, row, col.index, "/".join(col.path), label, "number_in_label_column")
                 sink.consumed.add((i, col.index))
                 continue
-            _cell(sink, i, row, col.index, "/".join(col.path), text, label, subject.function_code, row_text,
-                  fund_of(col.path, "all") if col.role == "amount" else None)
+            _cell(
+                sink,
+                i,
+                row,
+                col.index,
+                "/".join(col.path),
+                text,
+                label,
+                subject.function_code,
+                row_text,
+                fund_of(col.path, "all") if col.role == "amount" else None,
+            )
 
 
-def _cell(sink: TableSink, i: int, row, c: int, header: str, text: str, label: str | None, code: str | None,
-          row_text: str, fund: str | None) -> None:
-    fields = dict(statement=sink.statement.kind, row_label=label, row_code=code, column_header=header,
-                  value_printed=normalize_text(text), row_text=row_text)
+def _cell(
+    sink: TableSink,
+    i: int,
+    row,
+    c: int,
+    header: str,
+    text: str,
+    label: str | None,
+    code: str | None,
+    row_text: str,
+    fund: str | None,
+) -> None:
+    fields = dict(
+        statement=sink.statement.kind,
+        row_label=label,
+        row_code=code,
+        column_header=header,
+        value_printed=normalize_text(text),
+        row_text=row_text,
+    )
     value = parse_amount(text)
     if _QUANTITY.search(header):
         m = _COUNT.match(normalize_label(text))
-        sink.item("fact_line_item", i, row, c, quantity=Decimal(m.group(1)) if m else None,
-                  quantity_unit=m.group(2) if m else None, **fields)
+        sink.item(
+            "fact_line_item",
+            i,
+            row,
+            c,
+            quantity=Decimal(m.group(1)) if m else None,
+            quantity_unit=m.group(2) if m else None,
+            **fields,
+        )
         return
     if value is None:
         sink.item("fact_line_item", i, row, c, **fields)

@@ -3,6 +3,7 @@ staff (编制, 实有), vehicles, 机关运行经费 / 公用经费, and stated 
 
 Only sentences whose wording says what the figure is are read; table lines (tab-separated)
 are not narrative. A sentence can give several facts (行政编制0人、事业编制15人)."""
+
 from __future__ import annotations
 
 import re
@@ -18,8 +19,9 @@ _NUM = r"(\d[\d,]*(?:\.\d+)?)"
 _STAFF = re.compile(r"((?:人员|行政|事业|参公|工勤|机关|全额|差额)?编制(?:人数|数)?)(?:为|共)?\s*" + _NUM + r"\s*[名人]")
 _ACTUAL = re.compile(r"(实有人员|实有人数|在职人员|在职职工|离退休人员|退休人员|离休人员)(?:为|共)?\s*" + _NUM + r"\s*[名人]")
 _VEHICLES = re.compile(r"([\u4e00-\u9fff]{0,12}(?:车辆|用车))\s*" + _NUM + r"\s*辆")
-_OPERATION = re.compile(r"(机关运行经费|公用经费)(?:预算)?(?:共计|合计|共)?(?:安排|财政拨款)?(?:为|共|合计)?\s*" + _NUM
-                        + r"\s*(万元|元)")
+_OPERATION = re.compile(
+    r"(机关运行经费|公用经费)(?:预算)?(?:共计|合计|共)?(?:安排|财政拨款)?(?:为|共|合计)?\s*" + _NUM + r"\s*(万元|元)"
+)
 _CHANGE = re.compile(r"(?:(?:较|比)上年(?:预算)?(?:数)?)?(增加|减少|增长|下降)\s*" + _NUM + r"\s*(万元|元)")
 _FLAT = re.compile(r"与上年(?:基本)?持平")
 _FIRST_AMOUNT = re.compile(_NUM + r"\s*(?:万元|元)")
@@ -35,8 +37,14 @@ def narrative_facts(doc: RawDocument, source_file: str) -> list[dict]:
             continue
         text = unicodedata.normalize("NFKC", text)
         for sentence in (m.group(0).strip() for m in _SENTENCE.finditer(text)):
-            base = {"source_file": source_file, "line": line, "page": page, "department": doc.department,
-                    "fiscal_year": doc.fiscal_year, "sentence": sentence}
+            base = {
+                "source_file": source_file,
+                "line": line,
+                "page": page,
+                "department": doc.department,
+                "fiscal_year": doc.fiscal_year,
+                "sentence": sentence,
+            }
             out.extend(base | fact for fact in sentence_facts(sentence))
     return out
 
@@ -47,8 +55,11 @@ def sentence_facts(sentence: str) -> list[dict]:
     for m in _STAFF.finditer(sentence):
         facts.append(_count("staff_authorized", m.group(1), m.group(2), "人"))
     for m in _ACTUAL.finditer(sentence):
-        facts.append(_count("staff_retired" if "退" in m.group(1) or "离休" in m.group(1) else "staff_actual",
-                            m.group(1), m.group(2), "人"))
+        facts.append(
+            _count(
+                "staff_retired" if "退" in m.group(1) or "离休" in m.group(1) else "staff_actual", m.group(1), m.group(2), "人"
+            )
+        )
     for m in _VEHICLES.finditer(sentence):
         facts.append(_count("vehicles", _LEAD.sub("", m.group(1)), m.group(2), "辆"))
     for m in _OPERATION.finditer(sentence):
@@ -57,23 +68,43 @@ def sentence_facts(sentence: str) -> list[dict]:
     if "上年" not in sentence:
         return facts
     for m in _CHANGE.finditer(sentence):
-        fact = _money("yoy_change", _subject(sentence[:m.start()]), m.group(2), m.group(3))
+        fact = _money("yoy_change", _subject(sentence[: m.start()]), m.group(2), m.group(3))
         facts.append(fact | {"change_direction": _DIRECTION[m.group(1)]})
     for m in _FLAT.finditer(sentence):
-        facts.append({"topic": "yoy_change", "subject": _subject(sentence[:m.start()]), "value": None,
-                      "value_unit": None, "amount_yuan": None, "change_direction": "flat"})
+        facts.append(
+            {
+                "topic": "yoy_change",
+                "subject": _subject(sentence[: m.start()]),
+                "value": None,
+                "value_unit": None,
+                "amount_yuan": None,
+                "change_direction": "flat",
+            }
+        )
     return facts
 
 
 def _count(topic: str, subject: str, number: str, unit: str) -> dict:
-    return {"topic": topic, "subject": subject, "value": Decimal(number.replace(",", "")), "value_unit": unit,
-            "amount_yuan": None, "change_direction": None}
+    return {
+        "topic": topic,
+        "subject": subject,
+        "value": Decimal(number.replace(",", "")),
+        "value_unit": unit,
+        "amount_yuan": None,
+        "change_direction": None,
+    }
 
 
 def _money(topic: str, subject: str | None, number: str, unit: str) -> dict:
     value = Decimal(number.replace(",", ""))
-    return {"topic": topic, "subject": subject, "value": value, "value_unit": unit,
-            "amount_yuan": to_yuan(value, unit), "change_direction": None}
+    return {
+        "topic": topic,
+        "subject": subject,
+        "value": value,
+        "value_unit": unit,
+        "amount_yuan": to_yuan(value, unit),
+        "change_direction": None,
+    }
 
 
 def _subject(before: str) -> str | None:
@@ -85,10 +116,10 @@ def _subject(before: str) -> str | None:
     if own and not _FIRST_AMOUNT.search(own):
         return own
     if "其中" in before:
-        clauses = _CLAUSE.split(before[:before.index("其中")])
+        clauses = _CLAUSE.split(before[: before.index("其中")])
     for clause in reversed([c.strip() for c in clauses if c.strip()]):
         m = _FIRST_AMOUNT.search(clause)
-        subject = LEADING_NUMBER.sub("", clause[:m.start()] if m else clause).strip()
+        subject = LEADING_NUMBER.sub("", clause[: m.start()] if m else clause).strip()
         if subject:
             return _LEAD.sub("", subject)
     return None

@@ -1,5 +1,6 @@
 """项目支出表 / 专项业务经费支出表: one row per printed line (project, unit, category or 合计)
 with its amount cells by fund source."""
+
 from __future__ import annotations
 
 import re
@@ -10,14 +11,16 @@ from transform.amounts import parse_amount
 from transform.headers import column_paths, first_match, fund_of, rules
 from transform.sink import TableSink
 
-_ROLES = rules([
-    (r"单位编码|单位代码", "unit_code"),
-    (r"项目编码|项目代码", "project_code"),
-    (r"类型|类别", "project_type"),
-    (r"简介|说明|用途|概述|内容|备注", "description"),
-    (r"实施单位", "implementing_unit"),
-    (r"名称", "project_name"),
-])
+_ROLES = rules(
+    [
+        (r"单位编码|单位代码", "unit_code"),
+        (r"项目编码|项目代码", "project_code"),
+        (r"类型|类别", "project_type"),
+        (r"简介|说明|用途|概述|内容|备注", "description"),
+        (r"实施单位", "implementing_unit"),
+        (r"名称", "project_name"),
+    ]
+)
 _CATEGORY = re.compile(r"^(专用项目|通用项目|一级项目|二级项目|专项业务经费|其他项目)$")
 _TOTAL = re.compile(r"^(合计|总计)$")
 _UNIT_CODE = re.compile(r"^(\d{3,}|-)$")
@@ -33,10 +36,16 @@ def place_projects(sink: TableSink) -> None:
     paths = column_paths([r.cells for r in table.header_rows], table.n_cols)
     roles = [_role(p) for p in paths]
     for i, row in enumerate(table.rows, start=offset):
-        fields = {role: normalize_text(row.cells[c]) for c, role in enumerate(roles)
-                  if role != "amount" and c < len(row.cells) and row.cells[c].strip()}
-        amounts = [(c, "/".join(paths[c])) for c, role in enumerate(roles)
-                   if role == "amount" and c < len(row.cells) and row.cells[c].strip()]
+        fields = {
+            role: normalize_text(row.cells[c])
+            for c, role in enumerate(roles)
+            if role != "amount" and c < len(row.cells) and row.cells[c].strip()
+        }
+        amounts = [
+            (c, "/".join(paths[c]))
+            for c, role in enumerate(roles)
+            if role == "amount" and c < len(row.cells) and row.cells[c].strip()
+        ]
         if not fields and not amounts:
             continue
         sink.consumed.update((i, c) for c, role in enumerate(roles) if role != "amount")
@@ -60,21 +69,26 @@ def _token_row(sink: TableSink, i: int, row: RawRow, header: list[str]) -> None:
     end = numbers[0] if numbers else len(tokens)
     if tokens[start:end]:
         fields["project_name"] = " ".join(tokens[start:end])
-    if numbers and tokens[numbers[-1] + 1:]:
-        fields["description"] = " ".join(tokens[numbers[-1] + 1:])
+    if numbers and tokens[numbers[-1] + 1 :]:
+        fields["description"] = " ".join(tokens[numbers[-1] + 1 :])
     header_amounts = [h for h in header if re.search(r"金额|合计|预算数", h)]
     if len(numbers) == 1 and len(header_amounts) == 1:
         _line(sink, i, row, fields, [], token=(row.cells.index(tokens[numbers[0]]), header_amounts[0]))
     else:
         _line(sink, i, row, fields, [])
         for k in numbers:
-            sink.reject(i, row, None, " | ".join(header_amounts), fields.get("project_name"), "columns_unknown",
-                        tokens[k])
+            sink.reject(i, row, None, " | ".join(header_amounts), fields.get("project_name"), "columns_unknown", tokens[k])
             sink.consumed.add((i, row.cells.index(tokens[k])))
 
 
-def _line(sink: TableSink, i: int, row: RawRow, fields: dict[str, str], amounts: list[tuple[int, str]],
-          token: tuple[int, str] | None = None) -> None:
+def _line(
+    sink: TableSink,
+    i: int,
+    row: RawRow,
+    fields: dict[str, str],
+    amounts: list[tuple[int, str]],
+    token: tuple[int, str] | None = None,
+) -> None:
     name = fields.get("project_name")
     kind = row_kind(fields)
     sink.item("project", i, row, statement=sink.statement.kind, row_kind=kind, unit_printed=sink.unit, **fields)
@@ -83,8 +97,9 @@ def _line(sink: TableSink, i: int, row: RawRow, fields: dict[str, str], amounts:
         project_amount(sink, i, row, c, header, kind, name, fund_of(tuple(header.split("/")), "all"))
 
 
-def project_amount(sink: TableSink, i: int, row: RawRow, c: int, header: str, kind: str, name: str | None,
-                   fund: str, unit: str | None = None) -> None:
+def project_amount(
+    sink: TableSink, i: int, row: RawRow, c: int, header: str, kind: str, name: str | None, fund: str, unit: str | None = None
+) -> None:
     """One amount cell of a project line in 元 (in the table's unit unless the line states
     one), or an unplaced cell saying why not."""
     text = row.cells[c]
@@ -95,9 +110,20 @@ def project_amount(sink: TableSink, i: int, row: RawRow, c: int, header: str, ki
     yuan = sink.yuan(i, row, c, header, name, value, unit)
     if yuan is None:
         return
-    sink.item("fact_project_amount", i, row, c if sink.table.aligned else None, statement=sink.statement.kind,
-              row_kind=kind, project_name=name, fund_source=fund, column_header=header, amount_yuan=yuan,
-              amount_printed=text, unit_printed=unit)
+    sink.item(
+        "fact_project_amount",
+        i,
+        row,
+        c if sink.table.aligned else None,
+        statement=sink.statement.kind,
+        row_kind=kind,
+        project_name=name,
+        fund_source=fund,
+        column_header=header,
+        amount_yuan=yuan,
+        amount_printed=text,
+        unit_printed=unit,
+    )
     sink.consumed.add((i, c))
 
 

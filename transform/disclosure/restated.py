@@ -8,6 +8,7 @@ which table cell that is); a share `占 x%` is a fact of topic `share` of the fi
 classification path, '“一般公共服务支出（类）财政事务（款）行政运行（项）”1,623.18万元', restates
 `function_subject`: that 项's line, its code found by the names the tables print. Wording is
 data: a new template's phrasing is a new line of WORDINGS."""
+
 from __future__ import annotations
 
 import re
@@ -32,18 +33,20 @@ WORDINGS: list[tuple[str, str]] = [
     ("three_public_total", r"“三公”经费(?:预算数|支出|预算)?"),
 ]
 # The stated figure: its wording, then up to a few linking characters (为, 共, ：, a year), then the amount.
-_STATED = re.compile(r"(?:" + "|".join(f"(?P<{k}>{w})" for k, w in WORDINGS)
-                     + r")(?:为|共|合计|是|：|:|\s|20\d\d年)*" + _NUM)
+_STATED = re.compile(r"(?:" + "|".join(f"(?P<{k}>{w})" for k, w in WORDINGS) + r")(?:为|共|合计|是|：|:|\s|20\d\d年)*" + _NUM)
 _SHARE = re.compile(r"\s*[，,]?\s*占(?:本年支出合计的|本年收入合计的|比)?\s*(\d+(?:\.\d+)?)\s*%")
 # '“一般公共服务支出（类）财政事务（款）行政运行（项）”1,623.18万元' (普陀区 部门预算): a 项 and its amount
-_SUBJECT_AMOUNT = re.compile(r"“(?P<subject>(?P<cls>[^“”（]+)（类）(?P<item>[^“”（]+)（款）(?P<sub>[^“”（]+)（项）)”"
-                             r"\s*(?:为|：|:)?\s*" + _NUM)
+_SUBJECT_AMOUNT = re.compile(
+    r"“(?P<subject>(?P<cls>[^“”（]+)（类）(?P<item>[^“”（]+)（款）(?P<sub>[^“”（]+)（项）)”"
+    r"\s*(?:为|：|:)?\s*" + _NUM
+)
 # words before a wording that make it another figure (比2023年预算减少…, 财政拨款支出预算 …)
 _NOT_THE_TOTAL = re.compile(r"(?:拨款|基金|资本经营(?:预算)?|较|比上年|增加|减少)$")
 
 
-def restated_facts(text_lines: list[tuple[int, int | None, str]],
-                   function_names: dict[str, set[str]] | None = None) -> list[dict]:
+def restated_facts(
+    text_lines: list[tuple[int, int | None, str]], function_names: dict[str, set[str]] | None = None
+) -> list[dict]:
     """Pure: the restated figures and shares of a document's narrative lines (line, page, text);
     `function_names` (code -> names its tables print) gives a restated 项 its code."""
     text, starts, where = joined_narrative(text_lines)
@@ -51,40 +54,81 @@ def restated_facts(text_lines: list[tuple[int, int | None, str]],
     sentence_whole: dict[int, str] = {}  # sentence start -> key of its first figure
     for m in _STATED.finditer(text):
         key = next(k for k, _ in WORDINGS if m.group(k))
-        if _NOT_THE_TOTAL.search(text[max(0, m.start() - 8):m.start()]) or _in_change(text, m.start()):
+        if _NOT_THE_TOTAL.search(text[max(0, m.start() - 8) : m.start()]) or _in_change(text, m.start()):
             continue
         begin = text.rfind("。", 0, m.start()) + 1  # a sentence: 其中… and the parts after ；belong to its first figure
         sentence_whole.setdefault(begin, key)
         end = text.find("。", m.end())
-        sentence = text[begin:end if end >= 0 else len(text)]
+        sentence = text[begin : end if end >= 0 else len(text)]
         value = Decimal(m.group(len(WORDINGS) + 1).replace(",", ""))
         unit = m.group(len(WORDINGS) + 2)
         line, page = where[bisect_right(starts, m.start()) - 1]
-        base = {"subject": m.group(key), "restates": key, "sentence": sentence, "line": line, "page": page,
-                "function_code": None, "phase": None, "rate_base": None, "share_of": None}
-        out.append(base | {"topic": "restated", "value": value, "value_unit": unit, "value_printed": m.group(len(WORDINGS) + 1),
-                           "amount_yuan": to_yuan(value, unit)})
+        base = {
+            "subject": m.group(key),
+            "restates": key,
+            "sentence": sentence,
+            "line": line,
+            "page": page,
+            "function_code": None,
+            "phase": None,
+            "rate_base": None,
+            "share_of": None,
+        }
+        out.append(
+            base
+            | {
+                "topic": "restated",
+                "value": value,
+                "value_unit": unit,
+                "value_printed": m.group(len(WORDINGS) + 1),
+                "amount_yuan": to_yuan(value, unit),
+            }
+        )
         share = _SHARE.match(text, m.end())
         if share and sentence_whole[begin] != key:
-            out.append(base | {"topic": "share", "value": Decimal(share.group(1)), "value_unit": "%",
-                               "value_printed": share.group(1), "amount_yuan": None, "share_of": sentence_whole[begin]})
+            out.append(
+                base
+                | {
+                    "topic": "share",
+                    "value": Decimal(share.group(1)),
+                    "value_unit": "%",
+                    "value_printed": share.group(1),
+                    "amount_yuan": None,
+                    "share_of": sentence_whole[begin],
+                }
+            )
     return out
 
 
 def _in_change(text: str, at: int) -> bool:
     """'比2023年预算减少876.75万元' is a change, not a restated total: the figure follows a change word."""
-    return bool(re.search(r"(?:增加|减少|增长|下降)\s*$", text[max(0, at - 4):at]))
+    return bool(re.search(r"(?:增加|减少|增长|下降)\s*$", text[max(0, at - 4) : at]))
 
 
-def _subject_amounts(text: str, starts: list[int], where: list[tuple[int, int | None]],
-                     function_names: dict[str, set[str]]) -> list[dict]:
+def _subject_amounts(
+    text: str, starts: list[int], where: list[tuple[int, int | None]], function_names: dict[str, set[str]]
+) -> list[dict]:
     out = []
     for m in _SUBJECT_AMOUNT.finditer(text):
         value, unit = Decimal(m.group(5).replace(",", "")), m.group(6)
         line, page = where[bisect_right(starts, m.start(5)) - 1]
         end = text.find("。", m.end())
-        out.append({"topic": "restated", "restates": "function_subject", "subject": m.group("subject"),
-                    "function_code": code_of(m, function_names), "sentence": text[m.start():end if end >= 0 else len(text)],
-                    "line": line, "page": page, "phase": None, "rate_base": None, "share_of": None,
-                    "value": value, "value_unit": unit, "value_printed": m.group(5), "amount_yuan": to_yuan(value, unit)})
+        out.append(
+            {
+                "topic": "restated",
+                "restates": "function_subject",
+                "subject": m.group("subject"),
+                "function_code": code_of(m, function_names),
+                "sentence": text[m.start() : end if end >= 0 else len(text)],
+                "line": line,
+                "page": page,
+                "phase": None,
+                "rate_base": None,
+                "share_of": None,
+                "value": value,
+                "value_unit": unit,
+                "value_printed": m.group(5),
+                "amount_yuan": to_yuan(value, unit),
+            }
+        )
     return out

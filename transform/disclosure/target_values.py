@@ -4,6 +4,7 @@
 number is a target to meet exactly. A value that starts with no number (`每月一次`,
 `7月底之前`, `定性明显提升`) is qualitative: operator `定性`, no number.
 """
+
 from __future__ import annotations
 
 import re
@@ -15,9 +16,26 @@ from transform.amounts import UNIT_FACTORS
 
 QUALITATIVE = "定性"
 OPERATORS = ("≥", ">", "=", "≤", "<")
-_OPERATOR_FORMS = {"≥": "≥", "≧": "≥", ">=": "≥", "大于等于": "≥", "不低于": "≥", "不少于": "≥",
-                   "≤": "≤", "≦": "≤", "<=": "≤", "小于等于": "≤", "不高于": "≤", "不超过": "≤",
-                   ">": ">", "大于": ">", "<": "<", "小于": "<", "=": "=", "＝": "="}
+_OPERATOR_FORMS = {
+    "≥": "≥",
+    "≧": "≥",
+    ">=": "≥",
+    "大于等于": "≥",
+    "不低于": "≥",
+    "不少于": "≥",
+    "≤": "≤",
+    "≦": "≤",
+    "<=": "≤",
+    "小于等于": "≤",
+    "不高于": "≤",
+    "不超过": "≤",
+    ">": ">",
+    "大于": ">",
+    "<": "<",
+    "小于": "<",
+    "=": "=",
+    "＝": "=",
+}
 _OPERATOR = re.compile("^(" + "|".join(sorted(map(re.escape, _OPERATOR_FORMS), key=len, reverse=True)) + ")")
 _NUMBER = re.compile(r"^([-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)")
 _ASIDE = re.compile(r"[(（][^)）]*[)）]$")
@@ -42,7 +60,7 @@ def parse_target(printed: str | None, operator_printed: str | None = None) -> Ta
         return TargetValue(QUALITATIVE, None, None)
     operator = _OPERATOR_FORMS.get(op)
     if operator is None and (m := _OPERATOR.match(text)):
-        operator, text = _OPERATOR_FORMS[m.group(1)], text[m.end():]
+        operator, text = _OPERATOR_FORMS[m.group(1)], text[m.end() :]
     number = _NUMBER.match(text)
     if not number:  # `=` and `%` printed, the figure left blank: a target without its value
         unit = _UNIT_FORMS.get(text, text)
@@ -50,7 +68,7 @@ def parse_target(printed: str | None, operator_printed: str | None = None) -> Ta
             return TargetValue(operator, None, unit if unit and _UNIT.match(unit) else None)
         return TargetValue(QUALITATIVE if text else None, None, None)
     value = Decimal(number.group(1).replace(",", ""))
-    unit = _ASIDE.sub("", text[number.end():]) or None
+    unit = _ASIDE.sub("", text[number.end() :]) or None
     unit = _UNIT_FORMS.get(unit, unit)
     if unit and not _UNIT.match(unit):
         return TargetValue(QUALITATIVE, None, None)

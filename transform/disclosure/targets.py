@@ -5,6 +5,7 @@ the 二级 column, a value one column right), so a row is read from its content 
 indicator-level words (产出指标, 数量指标 …) are recognised as words, also when printed one
 character per line; the header's columns, shifted by where the row's level words sit, give the
 other cells their role; a value printed right of its column is still the value."""
+
 from __future__ import annotations
 
 import re
@@ -21,35 +22,70 @@ from transform.sink import TableSink
 
 # The indicator levels' words, once: a level's label is the word + 指标 (产出指标, 数量指标).
 _LEVEL1_WORDS = ("产出", "效益", "满意度", "成本")
-_LEVEL2_WORDS = ("数量", "质量", "时效", "成本", "经济成本", "社会成本", "生态环境成本", "生态成本", "经济效益", "社会效益",
-                 "生态效益", "可持续影响", "服务对象满意度", "满意度")
+_LEVEL2_WORDS = (
+    "数量",
+    "质量",
+    "时效",
+    "成本",
+    "经济成本",
+    "社会成本",
+    "生态环境成本",
+    "生态成本",
+    "经济效益",
+    "社会效益",
+    "生态效益",
+    "可持续影响",
+    "服务对象满意度",
+    "满意度",
+)
 _MISPRINTED_LEVEL1 = "指出产"  # 000's misprint of 产出指标
 _L1 = re.compile(rf"^(?:{'|'.join(_LEVEL1_WORDS)})指标$|^{_MISPRINTED_LEVEL1}$")
 _L2 = re.compile(rf"^(?:{'|'.join(_LEVEL2_WORDS)})指标$")
 _SECTION = re.compile(r"^(?:年度)?(?:绩效指标|总体目标|主要任务|年度目标)$")
-_HEADER_ROLES = rules([
-    (r"^一级指标$", "level1"), (r"^二级指标$", "level2"), (r"^三级指标$", "level3"),
-    (r"^(?:指标内容|绩效指标描述|指标名称)$", "indicator"),
-    (r"依据", "basis"), (r"^(?:符号|指标性质)$", "operator"), (r"^指标值|^值$", "value"),
-    (r"^(?:度量单位|单位|单位\(文字描述\))$", "unit"), (r"权重|分值", "weight"),
-    (r"方向", "direction"), (r"评.*分标准|备注", "remarks"),
-    (r"^项目名称$", "project_name"), (r"^单位名称$", "unit_name"), (r"^预算数$", "budget"),
-    (r"^年度目标$", "goal"),
-])
-_KEYS = rules([
-    (r"^(?:专项\(项目\)|项目)名称$", "project_name"), (r"^项目编码$", "project_code"),
-    (r"^主管部门$", "competent_department"), (r"^实施单位", "implementing_unit"),
-    (r"^(?:年度预算资金总额|实施期资金总额|年度资金总额|预算数|资金总额):?$", "amount:all"),
-    (r"^(?:其中:)?(?:财政拨款|财政资金):?$", "amount:appropriation"),
-    (r"^其他资金:?$", "amount:other"),
-    (r"^(?:年度)?(?:总体)?(?:绩效)?目标$|^年度总体绩效目标$", "description"),
-])
+_HEADER_ROLES = rules(
+    [
+        (r"^一级指标$", "level1"),
+        (r"^二级指标$", "level2"),
+        (r"^三级指标$", "level3"),
+        (r"^(?:指标内容|绩效指标描述|指标名称)$", "indicator"),
+        (r"依据", "basis"),
+        (r"^(?:符号|指标性质)$", "operator"),
+        (r"^指标值|^值$", "value"),
+        (r"^(?:度量单位|单位|单位\(文字描述\))$", "unit"),
+        (r"权重|分值", "weight"),
+        (r"方向", "direction"),
+        (r"评.*分标准|备注", "remarks"),
+        (r"^项目名称$", "project_name"),
+        (r"^单位名称$", "unit_name"),
+        (r"^预算数$", "budget"),
+        (r"^年度目标$", "goal"),
+    ]
+)
+_KEYS = rules(
+    [
+        (r"^(?:专项\(项目\)|项目)名称$", "project_name"),
+        (r"^项目编码$", "project_code"),
+        (r"^主管部门$", "competent_department"),
+        (r"^实施单位", "implementing_unit"),
+        (r"^(?:年度预算资金总额|实施期资金总额|年度资金总额|预算数|资金总额):?$", "amount:all"),
+        (r"^(?:其中:)?(?:财政拨款|财政资金):?$", "amount:appropriation"),
+        (r"^其他资金:?$", "amount:other"),
+        (r"^(?:年度)?(?:总体)?(?:绩效)?目标$|^年度总体绩效目标$", "description"),
+    ]
+)
 _PLACEHOLDER = re.compile(r"^(?:指标\d*[:：]|指标\d+|……|…|\.+)$")
 _UNIT_ROW = re.compile(r"^\d{3,}-")
 _CENT = Decimal("0.01")
 # Labels a wrapped cell's first line may begin (a level broken over two lines is joined back).
 _WORDS = tuple(f"{w}指标" for w in dict.fromkeys(_LEVEL1_WORDS + _LEVEL2_WORDS)) + (
-    _MISPRINTED_LEVEL1, "绩效指标", "年度绩效指标", "总体目标", "年度总体目标", "年度主要任务", "一级指标")
+    _MISPRINTED_LEVEL1,
+    "绩效指标",
+    "年度绩效指标",
+    "总体目标",
+    "年度总体目标",
+    "年度主要任务",
+    "一级指标",
+)
 _DIRECTION = re.compile(r"^(?:正向|反向|中性)指标$")
 _PROJECT_ROLES = ("project_name", "unit_name", "budget", "goal")
 _UNIT_LABEL = re.compile(r"[(（](万元|元)[)）]")
@@ -108,7 +144,8 @@ def _header_row(cells: list[tuple[int, str]], state: _State) -> bool:
         state.roles.update(sub)
         return True
     if sum(lbl in ("一级指标", "二级指标") for lbl in labels.values()) < 2 and not (
-            "二级指标" in labels.values() and "指标值" in labels.values()):
+        "二级指标" in labels.values() and "指标值" in labels.values()
+    ):
         return False
     roles = {}
     for c, label in labels.items():
@@ -171,8 +208,7 @@ def _level(label: str, state: _State, col: int | None, strict: bool = False) -> 
     return True
 
 
-def _project_fields(sink: TableSink, i: int, row: RawRow, cells: list[tuple[int, str]], state: _State,
-                    scope: str) -> None:
+def _project_fields(sink: TableSink, i: int, row: RawRow, cells: list[tuple[int, str]], state: _State, scope: str) -> None:
     """The key-value lines above the indicators: 项目名称 | X, 主管部门 | Y, 年度预算资金总额: | 6209."""
     if state.description_next and len(cells) == 1 and _GOAL_LABEL.match(normalize_label(cells[0][1])):
         return
@@ -194,7 +230,7 @@ def _project_fields(sink: TableSink, i: int, row: RawRow, cells: list[tuple[int,
         label = normalize_label(text)
         key = first_match(_KEYS, (label,))
         if key is None and label.startswith("实施单位") and len(label) > 4:
-            _project(sink, i, row, state, scope)["implementing_unit"] = text[text.index("位") + 1:].strip()
+            _project(sink, i, row, state, scope)["implementing_unit"] = text[text.index("位") + 1 :].strip()
         if key is None or k + 1 >= len(cells):
             k += 1
             continue
@@ -202,12 +238,21 @@ def _project_fields(sink: TableSink, i: int, row: RawRow, cells: list[tuple[int,
         if key.startswith("amount:"):
             if parse_amount(value) is not None:
                 project = _project(sink, i, row, state, scope)
-                project_amount(sink, i, row, nc, text, "project", project.get("project_name"),
-                               key.split(":")[1] if key != "amount:other" else "other", state.unit)
+                project_amount(
+                    sink,
+                    i,
+                    row,
+                    nc,
+                    text,
+                    "project",
+                    project.get("project_name"),
+                    key.split(":")[1] if key != "amount:other" else "other",
+                    state.unit,
+                )
                 k += 2
                 continue
         elif key == "description":
-            text = " ".join(t for _, t in cells[k + 1:] if not _GOAL_LABEL.match(normalize_label(t)))
+            text = " ".join(t for _, t in cells[k + 1 :] if not _GOAL_LABEL.match(normalize_label(t)))
             if text:
                 _project(sink, i, row, state, scope)["description"] = text
             state.description_next = not text
@@ -236,8 +281,16 @@ def _task_line(sink: TableSink, i: int, row: RawRow, cells: list[tuple[int, str]
         (name, headers), kind = state.budget_labels, "department"
     else:
         return False
-    sink.item("project", i, row, statement=sink.statement.kind, row_kind=kind, project_name=name,
-              description=texts[1] if len(texts) > 1 else None, unit_printed=state.unit or sink.unit)
+    sink.item(
+        "project",
+        i,
+        row,
+        statement=sink.statement.kind,
+        row_kind=kind,
+        project_name=name,
+        description=texts[1] if len(texts) > 1 else None,
+        unit_printed=state.unit or sink.unit,
+    )
     for (c, _), header in zip(numbers, headers):
         project_amount(sink, i, row, c, header, kind, name, _BUDGET_FUNDS[normalize_label(header)], state.unit)
     return True
@@ -246,14 +299,16 @@ def _task_line(sink: TableSink, i: int, row: RawRow, cells: list[tuple[int, str]
 def _project(sink: TableSink, i: int, row: RawRow, state: _State, scope: str) -> dict:
     """The table's project (a 部门整体 table has none: its project row is not written)."""
     if state.project is None:
-        fields = {"statement": sink.statement.kind, "row_kind": "project" if scope == "project" else "department",
-                  "unit_printed": sink.unit}
+        fields = {
+            "statement": sink.statement.kind,
+            "row_kind": "project" if scope == "project" else "department",
+            "unit_printed": sink.unit,
+        }
         state.project = sink.item("project", i, row, **fields) if scope == "project" else fields
     return state.project
 
 
-def _indicator_row(sink: TableSink, i: int, row: RawRow, cells: list[tuple[int, str]], state: _State,
-                   scope: str) -> None:
+def _indicator_row(sink: TableSink, i: int, row: RawRow, cells: list[tuple[int, str]], state: _State, scope: str) -> None:
     first = next((k for k, (_, t) in enumerate(cells) if _is_level(normalize_label(t))), None)
     rest = list(cells[:first]) if first is not None else []  # project fields printed left of the levels
     prefix = len(rest)
@@ -303,12 +358,25 @@ def _indicator_row(sink: TableSink, i: int, row: RawRow, cells: list[tuple[int, 
             sink.consumed.add((i, assigned[role][0]))
     project = state.project if scope == "project" and state.project else {}
     sink.item(
-        "performance_target", i, row, scope=scope, project_name=project.get("project_name"),
-        project_code=project.get("project_code"), level1=state.level1, level2=state.level2,
-        level3=level3, indicator=indicator,
-        value_printed=value_printed or None, operator=parsed.operator, value=parsed.value, value_unit=parsed.unit,
+        "performance_target",
+        i,
+        row,
+        scope=scope,
+        project_name=project.get("project_name"),
+        project_code=project.get("project_code"),
+        level1=state.level1,
+        level2=state.level2,
+        level3=level3,
+        indicator=indicator,
+        value_printed=value_printed or None,
+        operator=parsed.operator,
+        value=parsed.value,
+        value_unit=parsed.unit,
         value_yuan=_cents(parsed.value_yuan),
-        weight=text_of("weight"), direction=text_of("direction"), basis=text_of("basis"), remarks=text_of("remarks"),
+        weight=text_of("weight"),
+        direction=text_of("direction"),
+        basis=text_of("basis"),
+        remarks=text_of("remarks"),
     )
 
 
@@ -317,8 +385,7 @@ def _new_project(sink: TableSink, i: int, row: RawRow, rest: list, roles: dict, 
     by_role = {roles[c]: (c, t) for c, t in rest if roles[c] in ("project_name", "unit_name", "budget", "goal")}
     name = by_role.get("project_name") or by_role.get("unit_name")
     if name and _UNIT_ROW.match(name[1]) and "budget" in by_role:
-        sink.item("project", i, row, statement=sink.statement.kind, row_kind="unit", project_name=name[1],
-                  unit_printed=sink.unit)
+        sink.item("project", i, row, statement=sink.statement.kind, row_kind="unit", project_name=name[1], unit_printed=sink.unit)
         project_amount(sink, i, row, by_role["budget"][0], "预算数", "unit", name[1], "all")
         rest[:] = []
     elif name and not _UNIT_ROW.match(name[1]):

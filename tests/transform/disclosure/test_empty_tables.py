@@ -24,5 +24,9 @@ def test_the_list_of_tables_and_what_is_printed(items):
     assert listed.height == 15
     missing = listed.filter(~listed["printed"])
     assert missing.select("table_number", "listed_empty", "listed_reason").rows() == [
-        ("表2", False, None), ("表3", False, None), ("表11", True, "当年无政府采购项目预算"), ("表12", False, None)]
+        ("表2", False, None),
+        ("表3", False, None),
+        ("表11", True, "当年无政府采购项目预算"),
+        ("表12", False, None),
+    ]
     assert listed.filter(listed["table_number"] == "表10")["table_index"].item() == 9

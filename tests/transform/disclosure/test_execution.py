@@ -1,4 +1,5 @@
 """Execution figures read from a 决算's narrative lines, as a PDF prints them (wrapped mid-word)."""
+
 from decimal import Decimal
 
 from transform.disclosure.execution import execution_facts
@@ -16,8 +17,10 @@ NAMES = {"20139": {"社会工作事务"}, "2013901": {"行政运行"}, "2013999"
 
 
 def facts():
-    return [(f["topic"], f["function_code"], f["value_printed"], f["amount_yuan"], f["page"], f["line"], f["rate_base"])
-            for f in execution_facts(LINES, NAMES)]
+    return [
+        (f["topic"], f["function_code"], f["value_printed"], f["amount_yuan"], f["page"], f["line"], f["rate_base"])
+        for f in execution_facts(LINES, NAMES)
+    ]
 
 
 def test_the_whole_with_its_two_budgets_and_the_rate_of_the_one_it_names():
@@ -41,5 +44,8 @@ def test_each_item_gets_the_code_its_tables_print_it_under():
 
 def test_the_subject_is_named_as_printed_across_the_wrapped_lines():
     subjects = {f["subject"] for f in execution_facts(LINES, NAMES)}
-    assert subjects == {"一般公共预算财政拨款支出", "一般公共服务支出（类）社会工作事务（款）行政运行（项）",
-                        "一般公共服务支出（类）社会工作事务（款）其他社会工作事务支出（项）"}
+    assert subjects == {
+        "一般公共预算财政拨款支出",
+        "一般公共服务支出（类）社会工作事务（款）行政运行（项）",
+        "一般公共服务支出（类）社会工作事务（款）其他社会工作事务支出（项）",
+    }

@@ -10,11 +10,19 @@ def test_guan_reception_by_rows(items):
     rows = items("固安", "fact_three_public")
     reception = rows.filter(pl.col("category") == "reception", pl.col("fund_source") == "appropriation").row(0, named=True)
     assert (reception["amount_yuan"], reception["category_printed"], reception["year"], reception["line"]) == (
-        Decimal("3200.00"), "三、公务接待费", 2024, 380)
+        Decimal("3200.00"),
+        "三、公务接待费",
+        2024,
+        380,
+    )
     vehicles = rows.filter(pl.col("fund_source") == "general_budget")
     assert dict(zip(vehicles["category"], vehicles["amount_yuan"])) == {
-        "total": Decimal("23200.00"), "three_public": Decimal("23200.00"), "vehicles": Decimal("20000.00"),
-        "vehicle_operation": Decimal("20000.00"), "reception": Decimal("3200.00")}
+        "total": Decimal("23200.00"),
+        "three_public": Decimal("23200.00"),
+        "vehicles": Decimal("20000.00"),
+        "vehicle_operation": Decimal("20000.00"),
+        "reception": Decimal("3200.00"),
+    }
     assert "abroad" not in rows["category"].to_list()  # printed blank: no amount, not zero
 
 
@@ -24,14 +32,21 @@ def test_lanshan_two_years_side_by_side(items):
     assert set(rows["amount_yuan"].to_list()) == {Decimal("0.00")}  # printed zeros are zeros
     assert set(rows["fund_source"]) == {"general_budget"}
     assert rows.filter(pl.col("year") == 2024)["category"].to_list() == [
-        "total", "abroad", "vehicles", "vehicle_purchase", "vehicle_operation", "reception"]
+        "total",
+        "abroad",
+        "vehicles",
+        "vehicle_purchase",
+        "vehicle_operation",
+        "reception",
+    ]
 
 
 def test_jiangyou_unit_line(items):
     rows = items("江油", "fact_three_public")
     assert rows.select("unit_code", "unit_name", "category", "amount_yuan").rows() == [
         ("339", "江油市医疗保障局", "total", Decimal("20000.00")),
-        ("339", "江油市医疗保障局", "reception", Decimal("20000.00"))]
+        ("339", "江油市医疗保障局", "reception", Decimal("20000.00")),
+    ]
 
 
 def test_space_aligned_table_numbers_are_unplaced(normalized):
