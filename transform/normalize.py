@@ -211,9 +211,9 @@ def normalize_document(doc: RawDocument, source_file: str) -> NormalizedDocument
     unplaced = [u for _, sink in ordered for u in sink.unplaced]
     return NormalizedDocument(
         document=doc,
-        tables=pl.DataFrame(tables, schema=TABLE_SCHEMA, orient="row") if tables else pl.DataFrame(schema=TABLE_SCHEMA),
-        facts=pl.DataFrame(facts, schema=FACT_SCHEMA) if facts else pl.DataFrame(schema=FACT_SCHEMA),
-        unplaced=pl.DataFrame(unplaced, schema=UNPLACED_SCHEMA) if unplaced else pl.DataFrame(schema=UNPLACED_SCHEMA),
+        tables=item_frames.rows_frame(tables, TABLE_SCHEMA),
+        facts=item_frames.rows_frame(facts, FACT_SCHEMA),
+        unplaced=item_frames.rows_frame(unplaced, UNPLACED_SCHEMA),
         pages=page_frame(doc, source_file),
         items=items,
     )

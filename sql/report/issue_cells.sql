@@ -11,7 +11,9 @@ SELECT i.source_file, i.issue_id, d.path, d.format, i.page, i.line,
        min(c.page) AS fact_page, min(c.line) AS fact_line
 FROM dq_issue i
 JOIN source_document d USING (source_file)
-LEFT JOIN cells c ON c.source_file = i.source_file AND c.table_index = i.table_index AND c.row_index = i.row_index
+-- a table-level finding (a malformed code's row: table suite, no row index) names its row by page and line
+LEFT JOIN cells c ON c.source_file = i.source_file AND c.table_index = i.table_index
+     AND (c.row_index = i.row_index OR (i.row_index IS NULL AND c.line = i.line AND c.page IS NOT DISTINCT FROM i.page))
 WHERE i.table_index IS NOT NULL
 GROUP BY ALL
 ORDER BY i.source_file, i.issue_id

@@ -123,6 +123,11 @@ SCHEMAS: dict[str, dict[str, pl.DataType]] = {
 TABLES = tuple(SCHEMAS)
 
 
+def rows_frame(rows: list[dict], schema: dict[str, pl.DataType]) -> pl.DataFrame:
+    """Rows as a frame of `schema`; no rows, an empty frame of it (polars infers nothing from nothing)."""
+    return pl.DataFrame(rows, schema=schema) if rows else pl.DataFrame(schema=schema)
+
+
 def frame(table: str, rows: list[dict]) -> pl.DataFrame:
     schema = SCHEMAS[table]
-    return pl.DataFrame([{k: r.get(k) for k in schema} for r in rows], schema=schema) if rows else pl.DataFrame(schema=schema)
+    return rows_frame([{k: r.get(k) for k in schema} for r in rows], schema)
