@@ -24,6 +24,9 @@ def test_a_pdf_issue_shows_its_page_crop(corpus_warehouse):
     # the width of the rendered page (A4 landscape, 842 pt at scale 2), a strip of it around the row
     assert crop.size[0] == 1683 and 100 < crop.size[1] < 400
     assert 'alt="page 14: the cells of issue' in report.render_html(gathered)
+    # a table-level issue (its row prints '7 | 11 | 02', a malformed code) finds its unplaced cells by page and line
+    [malformed] = [i for i in gathered.issues[WELFARE] if i["subject"] == "7 11 02 事业单位医疗"]
+    assert malformed["image"].startswith("data:image/png;base64,") and not malformed.get("evidence_missing")
 
 
 def test_a_text_issue_shows_its_printed_lines_with_the_row_marked(tmp_path):
