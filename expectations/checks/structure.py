@@ -24,8 +24,10 @@ def title_year(title: str | None) -> int | None:
 
 
 def table_rows(tables: pl.DataFrame) -> pl.DataFrame:
-    """Tables with the year their title states and whether it is the document's year."""
-    years = [title_year(t) for t in tables["table_title"].to_list()]
+    """Tables (and headings naming the document: stated_year) with the year their title states and
+    whether it is the document's year."""
+    stated = tables["stated_year"].to_list() if "stated_year" in tables.columns else [None] * tables.height
+    years = [s if s is not None else title_year(t) for s, t in zip(stated, tables["table_title"].to_list())]
     out = tables.with_columns(pl.Series("title_year", years, dtype=pl.Int32))
     return out.with_columns(
         (

@@ -18,6 +18,7 @@ FAULTS = {  # copy -> (original, printed, misprinted)
     "lanshan_income.txt": (LANSHAN, "2024 年收入预算 11,316.59 万元", "2024 年收入预算 11,361.59 万元"),
     "guan_basic.txt": (GUAN, "其中基本支出719.25万元", "其中基本支出791.25万元"),
     "final_share.txt": ("final.txt", "基本支出 62.63 万元，占\n23.65%", "基本支出 62.63 万元，占\n25.65%"),
+    "final_heading.txt": ("final.txt", "三、支出决算情况说明", "三、2023年度部门决算情况说明"),
 }
 
 
@@ -57,3 +58,13 @@ def test_a_share_that_is_not_its_part_of_the_whole(query):
     assert findings(query, "final_share.txt") == {
         ("narrative_share", "error", "基本支出", Decimal("679391.55"), Decimal("626300.00"))
     }
+
+
+def test_a_heading_naming_another_year_is_a_table_year_warning(query):
+    """The 2024 决算 copy calls a section '2023年度部门决算情况说明' (a passage from last year's document?);
+    its cover heading '…2024年度部门决算' is its own year and says nothing."""
+    got = query(
+        "SELECT severity, subject, line FROM v_dq_findings WHERE rule = 'table_year' AND source_file = ?", ["final_heading.txt"]
+    )
+    assert [(r["severity"], r["subject"], r["line"]) for r in got] == [("warning", "三、2023年度部门决算情况说明", 13)]
+    assert query("SELECT * FROM v_dq_findings WHERE rule = 'table_year' AND source_file = ?", ["final.txt"]) == []

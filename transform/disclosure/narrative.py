@@ -1,5 +1,6 @@
 """Facts the narrative states in words, one row per figure with its sentence as provenance:
-staff (编制, 实有), vehicles, 机关运行经费 / 公用经费, and stated year-over-year changes.
+staff (编制, 实有), vehicles, 机关运行经费 / 公用经费, stated year-over-year changes, and the year a
+heading gives the document itself ('2023年度部门决算情况说明' inside a 2024 决算: rule table_year).
 
 Only sentences whose wording says what the figure is are read; table lines (tab-separated)
 are not narrative. A sentence can give several facts (行政编制0人、事业编制15人)."""
@@ -28,6 +29,15 @@ _FIRST_AMOUNT = re.compile(_NUM + r"\s*(?:万元|元)")
 _DIRECTION = {"增加": "increase", "增长": "increase", "减少": "decrease", "下降": "decrease"}
 _CLAUSE = re.compile(r"[：:、]|,(?!\d)|(?<!\d),")  # not the comma of 11,316.59
 _LEAD = re.compile(r"^(?:其中|包括|以及|和|及)")
+# A heading naming the document by its year: '…2024年度部门决算', '2023年度部门决算情况说明',
+# '2025年单位预算编制说明' — not '2023年预算执行情况' (a budget speaks of the year before).
+_HEADING_YEAR = re.compile(
+    r"((?:19|20)\d{2})\s*年度?\s*(?:部门|单位)?\s*(?:综合)?\s*(?:预算|决算)\s*(?:情况说明|编制说明|公开说明|说明)?$"
+)
+# A heading is a short line without a sentence's punctuation: the corpus's headings are under 40
+# characters (the longest, a department's full name + year + 部门决算, 30).
+HEADING_CHARS = 40
+_PUNCTUATION = re.compile(r"[，,。；;]")
 
 
 def narrative_facts(doc: RawDocument, source_file: str) -> list[dict]:
@@ -52,6 +62,9 @@ def narrative_facts(doc: RawDocument, source_file: str) -> list[dict]:
 def sentence_facts(sentence: str) -> list[dict]:
     """Pure: the facts of one sentence, without provenance."""
     facts = []
+    short = len(sentence) <= HEADING_CHARS and not _PUNCTUATION.search(sentence)
+    if short and (heading := _HEADING_YEAR.search(sentence)):
+        facts.append(_count("heading_year", sentence, heading.group(1), "年"))
     for m in _STAFF.finditer(sentence):
         facts.append(_count("staff_authorized", m.group(1), m.group(2), "人"))
     for m in _ACTUAL.finditer(sentence):
