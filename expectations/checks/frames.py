@@ -37,7 +37,7 @@ def check_frames(
                 reconciliation,
                 disclosure_comparisons(rows, projects, three_public),
                 *(execution_comparisons(rows, n) for n in narrative),
-                *(narrative_comparisons(rows, n) for n in narrative),
+                *(narrative_comparisons(rows, n, three_public) for n in narrative),
             ]
         )
     rollups = rollup_comparisons(rows, uncertain)

@@ -19,7 +19,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import polars as pl
 
-from expectations.checks.cells import compared, comparisons
+from expectations.checks.cells import compared, comparisons, with_mills
 from expectations.checks.execution import as_cell, rated_part
 
 NARRATIVE_RESTATES_TABLE = "narrative_restates_table"
@@ -54,12 +54,15 @@ SUBJECT_TABLES = (
 )
 
 
-def narrative_comparisons(facts: pl.DataFrame, narrative: pl.DataFrame) -> pl.DataFrame:
-    """facts as the other checks read them (with mills); narrative facts as loaded."""
+def narrative_comparisons(facts: pl.DataFrame, narrative: pl.DataFrame, three_public: pl.DataFrame | None = None) -> pl.DataFrame:
+    """facts as the other checks read them (with mills); narrative facts as loaded; the 三公 table's
+    amounts as loaded (a '“三公”经费预算数为47.91万元' restates its 合计 of the document's year)."""
     if narrative.height == 0:
         return comparisons([])
     stated = [r for r in narrative.to_dicts() if r["topic"] in ("restated", "share")]
     cells, subjects = _candidates(facts), _subject_lines(facts)
+    for key, rows in _three_public_totals(three_public).items():
+        cells[key] += rows
     out: list[dict] = []
     by_sentence: dict[tuple, dict[str, dict]] = defaultdict(dict)
     for r in stated:
@@ -146,4 +149,17 @@ def _subject_lines(facts: pl.DataFrame) -> dict[tuple[str, str], list[dict]]:
     )
     for f in lines.to_dicts():
         out[(f["source_file"], f["function_code"])].append(f)
+    return out
+
+
+def _three_public_totals(three_public: pl.DataFrame | None) -> dict[tuple[str, str], list[dict]]:
+    """Per document, the 三公 table's 合计 cells of the document's own year (three_public_total)."""
+    out: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    if three_public is None or three_public.height == 0:
+        return out
+    totals = with_mills(three_public).filter(
+        pl.col("category") == "total", pl.col("year").is_null() | (pl.col("year") == pl.col("fiscal_year"))
+    )
+    for r in totals.to_dicts():
+        out[(r["source_file"], "three_public_total")].append(r | {"row_label": r["category_printed"]})
     return out

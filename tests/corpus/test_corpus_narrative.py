@@ -60,3 +60,15 @@ def test_the_subjects_the_narrative_restates_are_compared_with_their_lines(corpu
         pension["expected_yuan"],
         pension["observed_yuan"],
     ) == (True, Decimal("873617.00"), Decimal("8873600.00"))
+
+
+def test_the_three_public_total_the_narrative_states_is_its_tables(corpus_warehouse):
+    """'2024年“三公”经费预算数为47.91万元' (万里 2024) and the other budgets' 三公 totals: each the 合计 of
+    the 三公 table for the document's year, to the 万元 the sentence prints."""
+    with Warehouse(corpus_warehouse, read_only=True) as wh:
+        files = wh.documents()
+        facts, tables, uncertain = wh.check_inputs(files)
+        frame = check_frames(facts, tables, uncertain, None, wh.check_items(files))["reconciliation"]
+    said = frame.filter(pl.col("rule") == "narrative_restates_table", pl.col("subject").str.contains("三公"))
+    assert said.height == 5 and said["abs_difference_mills"].to_list() == [0] * 5
+    assert 479100000 in said["expected_mills"].to_list()  # 万里 2024: 479,100 元

@@ -19,6 +19,7 @@ FAULTS = {  # copy -> (original, printed, misprinted)
     "guan_basic.txt": (GUAN, "其中基本支出719.25万元", "其中基本支出791.25万元"),
     "final_share.txt": ("final.txt", "基本支出 62.63 万元，占\n23.65%", "基本支出 62.63 万元，占\n25.65%"),
     "final_heading.txt": ("final.txt", "三、支出决算情况说明", "三、2023年度部门决算情况说明"),
+    "lanshan_three_public.txt": (LANSHAN, "“三公”经费预算共 0.00 万元", "“三公”经费预算共 2.00 万元"),
 }
 
 
@@ -68,3 +69,10 @@ def test_a_heading_naming_another_year_is_a_table_year_warning(query):
     )
     assert [(r["severity"], r["subject"], r["line"]) for r in got] == [("warning", "三、2023年度部门决算情况说明", 13)]
     assert query("SELECT * FROM v_dq_findings WHERE rule = 'table_year' AND source_file = ?", ["final.txt"]) == []
+
+
+def test_a_restated_three_public_total_that_differs_from_its_table(query):
+    """兰山区 says its 三公 budget is 0.00 万元, as its 三公 table's 2024 合计 prints; the copy says 2.00."""
+    assert findings(query, "lanshan_three_public.txt") == {
+        ("narrative_restates_table", "error", "“三公”经费预算", Decimal("0.00"), Decimal("20000.00"))
+    }
