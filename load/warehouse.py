@@ -206,8 +206,9 @@ class Warehouse(Reads):
         """Match the printed names into departments (transform/department_identity.py, with the
         operator's overrides) and register the result for sql/refresh/dim_department.sql."""
         names, claims = self.rows("refresh/department_names.sql"), self.rows("refresh/department_parents.sql")
+        members = self.rows("refresh/department_members.sql")
         aliases, departments = department_identity.identify(
-            names, department_identity.read_overrides(department_identity.OVERRIDES), claims
+            names, department_identity.read_overrides(department_identity.OVERRIDES), claims, members
         )
         self.con.execute(sql_files.read("load/record_reference_applied.sql"), [_OVERRIDES_NAME, _overrides_md5()])
         self.con.register("identified_aliases", _frame(aliases, _ALIAS_SCHEMA).to_arrow())

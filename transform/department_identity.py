@@ -61,10 +61,13 @@ def read_overrides(path: Path = OVERRIDES) -> list[Override]:
     return out
 
 
-def identify(rows: list[dict], overrides: list[Override] = (), claims: list[dict] = ()) -> tuple[list[dict], list[dict]]:
+def identify(
+    rows: list[dict], overrides: list[Override] = (), claims: list[dict] = (), listed: list[dict] = ()
+) -> tuple[list[dict], list[dict]]:
     """rows: one per (source_file, name_printed, source) with region, unit_code, fiscal_year;
     claims: one per (source_file, parent_name, evidence), a 单位's document naming the department
-    it belongs to (its projects' 主管部门). Returns (aliases, departments): an alias per
+    it belongs to (its projects' 主管部门); listed: one per (source_file, unit_name), a 部门's document
+    listing a unit it is made of. Returns (aliases, departments): an alias per
     (source_file, name_printed) with department_id, matched_by and its key; a department per id
     with its name, place, years, parent and the departments it may be but is not merged with."""
     rows = _deduplicated(rows)
@@ -105,6 +108,7 @@ def identify(rows: list[dict], overrides: list[Override] = (), claims: list[dict
         for r in group:
             r["department_id"] = department_id
     _parents(rows, departments, claims)
+    _listed_members(rows, departments, listed)
     _ambiguous(rows, departments)
     aliases.sort(key=lambda a: (a["department_id"], a["source_file"], a["name_printed"]))
     departments.sort(key=lambda d: d["department_id"])
@@ -145,6 +149,33 @@ def _parents(rows: list[dict], departments: list[dict], claims: list[dict]) -> N
             parent_name=name,
             parent_evidence="; ".join(sorted({e for e, _ in seen})),
         )
+
+
+def _listed_members(rows: list[dict], departments: list[dict], listed: list[dict]) -> None:
+    """A 单位 a loaded 部门's document lists as one of its units (机构设置) belongs to it, when the
+    unit's own document names no parent: matched by name key in the department's place, the
+    department itself (its （本级） line) excepted."""
+    own = {r["source_file"]: r for r in rows if r["source"] == "document"}
+    by_key = defaultdict(set)
+    for r in rows:
+        if r["place_key"] and r["source"] != "variant":
+            by_key[(r["place_key"], r["name_key"])].add(r["department_id"])
+    by_id = {d["department_id"]: d for d in departments}
+    for m in listed:
+        parent = own.get(m["source_file"])
+        if parent is None or not parent["place_key"]:
+            continue
+        key = department_names.key(m["unit_name"], _place_words(parent))
+        units = by_key.get((parent["place_key"], key), set()) - {parent["department_id"]}
+        if len(units) != 1:
+            continue
+        unit = by_id[next(iter(units))]
+        if unit["parent_name"] is None:
+            unit.update(
+                parent_department_id=parent["department_id"],
+                parent_name=parent["name_printed"],
+                parent_evidence=f"listed as a unit by {m['source_file']}",
+            )
 
 
 def _place_words(r: dict) -> tuple[str, str, str, str]:

@@ -18,6 +18,7 @@ from transform.disclosure import PARSERS, place_items
 from transform.disclosure import frames as item_frames
 from transform.disclosure.empty_tables import empty_reasons, listed_tables
 from transform.disclosure.execution import execution_facts
+from transform.disclosure.member_units import member_unit_facts
 from transform.disclosure.narrative import narrative_facts
 from transform.disclosure.restated import restated_facts
 from transform.headers import classify_columns, column_paths
@@ -227,7 +228,8 @@ def _execution(doc: RawDocument, source_file: str, facts: list[dict]) -> list[di
         if f["function_code"] and f["function_name"]:
             names.setdefault(f["function_code"], set()).add(f["function_name"])
     owner = {"source_file": source_file, "department": doc.department, "fiscal_year": doc.fiscal_year}
-    return [owner | fact for fact in execution_facts(doc.text_lines, names) + restated_facts(doc.text_lines, names)]
+    read = execution_facts(doc.text_lines, names) + restated_facts(doc.text_lines, names) + member_unit_facts(doc.text_lines)
+    return [owner | fact for fact in read]
 
 
 def _statement(table: RawTable) -> statements.Statement:

@@ -152,3 +152,23 @@ def test_same_names_kept_apart_for_want_of_a_place_are_ambiguous_two_known_place
     assert by_id[a]["ambiguous_with"] == "; ".join(f"{i} 财政局" for i in sorted([b, c]))
     assert by_id[b]["ambiguous_with"] == f"{a} 财政局"
     assert by_id[c]["ambiguous_with"] == f"{a} 财政局"
+
+
+def test_a_unit_a_department_lists_as_its_own_belongs_to_it_unless_its_document_names_another():
+    rows = [
+        _row("dept.txt", "万里街道办事处", "普陀区"),
+        _row("unit.txt", "万里街道社区事务受理服务中心", "普陀区"),
+        _row("other.txt", "万里街道城市运行管理中心", "普陀区"),
+    ]
+    members = [
+        {"source_file": "dept.txt", "unit_name": n}
+        for n in ("万里街道办事处（本级）", "万里街道社区事务受理服务中心", "万里街道城市运行管理中心")
+    ]
+    aliases, departments = identity.identify(rows, claims=[_claim("other.txt", "普陀区城管局")], listed=members)
+    ids, by_name = _ids(aliases), {d["department"]: d for d in departments}
+    assert (
+        by_name["万里街道社区事务受理服务中心"]["parent_department_id"],
+        by_name["万里街道社区事务受理服务中心"]["parent_evidence"],
+    ) == (ids[("dept.txt", "万里街道办事处")], "listed as a unit by dept.txt")
+    assert by_name["万里街道城市运行管理中心"]["parent_name"] == "普陀区城管局"  # its own document says so
+    assert by_name["万里街道办事处"]["parent_department_id"] is None  # its （本级） line is itself

@@ -35,3 +35,26 @@ def test_a_subject_the_tables_do_not_name_keeps_no_code_and_a_决算_clause_is_n
         if f["restates"] == "function_subject"
     ]
     assert got == [("一般公共服务支出（类）统计信息事务（款）专项普查活动（项）", None, Decimal("25.77"))]
+
+
+def test_the_units_a_department_lists_are_read_from_its_numbered_list_and_from_its_table_of_units():
+    from transform.disclosure.member_units import member_unit_facts
+
+    lines = [
+        (10, 4, "本部门中，行政单位 1 家，事业单位 4 家，具体包括："),
+        (11, 4, "1. 上海市普陀区人民政府万里街道办事处（本部）。"),
+        (12, 4, "2. 上海市普陀区万里街道社区事务受理服务中心。"),
+        (13, 4, "二、部门预算编制说明"),
+        (20, 4, "纳入中共上海市普陀区委社会工作部 2024 年度部门决算编制范围的单位包括："),
+        (21, 4, "序号 单位名称 备注"),
+        (22, 4, "1 中共上海市普陀区委社会工作部（本级）"),
+        (23, 4, "2 上海市普陀区社会工作发展服务中心"),
+        (30, 5, "具体包括："),
+        (31, 5, "1.工资福利支出"),
+    ]
+    assert [(f["subject"], f["line"]) for f in member_unit_facts(lines)] == [
+        ("上海市普陀区人民政府万里街道办事处（本部）", 11),
+        ("上海市普陀区万里街道社区事务受理服务中心", 12),
+        ("中共上海市普陀区委社会工作部（本级）", 22),
+        ("上海市普陀区社会工作发展服务中心", 23),
+    ]
