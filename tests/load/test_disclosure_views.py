@@ -58,11 +58,11 @@ def test_counts_per_sample(query):
                (SELECT count(*) FROM v_empty_tables e WHERE e.source_file = d.source_file) AS empty_tables
         FROM source_document d ORDER BY 1""")
     assert [tuple(r.values())[1:] for r in rows] == [
-        (7, 0, 34, 3, 21, 2, 2),
+        (7, 0, 34, 3, 23, 2, 2),  # narrative: 21 + its heading '…2024年单位预算公开说明' twice (heading_year)
         (14, 12, 79, 11, 28, 6, 2),
         (10, 10, 68, 5, 2, 5, 3),
         (1, 0, 16, 0, 7, 2, 4),
-        (4, 2, 62, 0, 0, 0, 1),
+        (4, 2, 62, 0, 1, 0, 1),  # narrative: its heading "2023年部门预算"
     ]
 
 
