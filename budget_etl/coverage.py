@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from extract.document_meta import KIND_WORDS, SCOPE_WORDS
 from load.warehouse import Warehouse
 
-KINDS = {"budget": "预算", "final_accounts": "决算"}
-SCOPES = {"department": "部门", "unit": "单位"}
 MISSING = "missing"  # a year between the department's first and last that no document of this kind provides
 UNKNOWN = "unknown"
 
@@ -31,8 +30,8 @@ def matrix(rows: list[dict]) -> tuple[list[str], list[list[str]]]:
                 "head": [
                     r["department"] or UNKNOWN,
                     _place(r),
-                    KINDS.get(r["document_kind"], r["document_kind"] or UNKNOWN),
-                    SCOPES.get(r["scope"], r["scope"] or UNKNOWN),
+                    KIND_WORDS.get(r["document_kind"], r["document_kind"] or UNKNOWN),
+                    SCOPE_WORDS.get(r["scope"], r["scope"] or UNKNOWN),
                 ],
                 "cells": {},
             },

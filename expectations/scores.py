@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from expectations.checks.cells import COMPARISON_SCHEMA
 from expectations.checks.execution import RULES as EXECUTION_RULES
 from expectations.checks.narrative import RULES as NARRATIVE_RULES
 
@@ -35,16 +36,13 @@ def document_scores(frames: dict[str, pl.DataFrame | None]) -> pl.DataFrame:
             pl.col("n_required_present").alias("required_tables_printed"),
         )
         if documents is not None and "n_required" in documents.columns
-        else None
+        else pl.DataFrame(schema={"source_file": pl.String, "required_tables": pl.Int32, "required_tables_printed": pl.Int32})
     )
-    if not parts and required is None:
-        return pl.DataFrame(schema=SCORE_SCHEMA)
+    columns = ("source_file", "rule", "abs_difference_mills", "tolerance_mills")
     rows = (
-        pl.concat([p.select("source_file", "rule", "abs_difference_mills", "tolerance_mills") for p in parts])
+        pl.concat([p.select(columns) for p in parts])
         if parts
-        else pl.DataFrame(
-            schema={"source_file": pl.String, "rule": pl.String, "abs_difference_mills": pl.Int64, "tolerance_mills": pl.Int64}
-        )
+        else pl.DataFrame(schema={c: COMPARISON_SCHEMA[c] for c in columns})
     )
     holds = pl.col("abs_difference_mills") <= pl.col("tolerance_mills")
     narrative = pl.col("rule").is_in(list(_NARRATIVE))
@@ -54,12 +52,9 @@ def document_scores(frames: dict[str, pl.DataFrame | None]) -> pl.DataFrame:
         narrative.sum().cast(pl.Int32).alias("narrative_checked"),
         (narrative & holds).sum().cast(pl.Int32).alias("narrative_confirmed"),
     )
-    if required is not None:
-        sums = sums.join(required, on="source_file", how="full", coalesce=True).with_columns(
-            pl.col(c).fill_null(0) for c in ("sums_checked", "sums_holding", "narrative_checked", "narrative_confirmed")
-        )
-    else:
-        sums = sums.with_columns(
-            pl.lit(None, pl.Int32).alias("required_tables"), pl.lit(None, pl.Int32).alias("required_tables_printed")
-        )
+    # a document with required tables but no sum checked counts zeros; one with sums but no verdict on its
+    # tables (kind or scope unknown, or no documents frame) has NULL required tables
+    sums = sums.join(required, on="source_file", how="full", coalesce=True).with_columns(
+        pl.col(c).fill_null(0) for c in ("sums_checked", "sums_holding", "narrative_checked", "narrative_confirmed")
+    )
     return sums.sort("source_file").select([pl.col(c).cast(t) for c, t in SCORE_SCHEMA.items()])

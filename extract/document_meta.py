@@ -41,8 +41,10 @@ _PLACE = re.compile(
 _REGION_BEFORE_YEAR = re.compile(r"^(\S+?(?:省|市|区|县|旗))20\d\d年")
 _PAGE_HEADER_CODE = re.compile(r"^(\d{3,9})\s+(\S+)$")
 
-KINDS = ("budget", "final_accounts")
-SCOPES = ("department", "unit")
+# The kinds and scopes a document may have, with the words a reader knows them by (预算 / 决算,
+# 部门 / 单位): the coverage matrix and the findings say them so.
+KIND_WORDS = {"budget": "预算", "final_accounts": "决算"}
+SCOPE_WORDS = {"department": "部门", "unit": "单位"}
 # Labels that say which scope a document has: 预算主管部门 heads a department's budget,
 # 预算单位 / 编制单位 a unit's (the corpus's 部门 and 单位 covers and captions).
 _SCOPE_OF_LABEL = {

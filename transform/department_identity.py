@@ -75,7 +75,7 @@ def identify(
         place = places.resolve(r["region"] or r["name_printed"])
         r["place"] = place
         r["place_key"] = place.division_code or (department_names.normalized(r["region"]) if r["region"] else None)
-        r["name_key"] = department_names.key(r["name_printed"], _place_words(r))
+        r["name_key"] = _Named.key(r["name_printed"], r)
         r["split"] = next((i for i, o in enumerate(overrides) if o.action == SPLIT and o.matches(r)), None)
     uf = _UnionFind(len(rows))
     _link_on_evidence(rows, uf)
@@ -107,36 +107,52 @@ def identify(
         departments.append(_department(department_id, canon, group))
         for r in group:
             r["department_id"] = department_id
-    _parents(rows, departments, claims)
-    _listed_members(rows, departments, listed)
+    named = _Named(rows)
+    _parents(named, departments, claims)
+    _listed_members(named, departments, listed)
     _ambiguous(rows, departments)
     aliases.sort(key=lambda a: (a["department_id"], a["source_file"], a["name_printed"]))
     departments.sort(key=lambda d: d["department_id"])
     return aliases, departments
 
 
-def _parents(rows: list[dict], departments: list[dict], claims: list[dict]) -> None:
+class _Named:
+    """Which departments a name printed in a document means, for the parent links: the departments
+    of the same name key in that document's place (matched as names are), the document's own aside."""
+
+    def __init__(self, rows: list[dict]):
+        self.own = {r["source_file"]: r for r in rows if r["source"] == "document"}  # each document's own name
+        self._ids: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for r in rows:
+            if r["place_key"] and r["source"] != "variant":
+                self._ids[(r["place_key"], r["name_key"])].add(r["department_id"])
+
+    @staticmethod
+    def key(name: str, where: dict) -> str:
+        return department_names.key(name, _place_words(where))
+
+    def departments(self, name: str, where: dict) -> set[str]:
+        if not where["place_key"]:
+            return set()
+        return self._ids.get((where["place_key"], self.key(name, where)), set()) - {where["department_id"]}
+
+
+def _parents(named: _Named, departments: list[dict], claims: list[dict]) -> None:
     """A 单位 belongs to the department its document names, when that name is a department of the
     warehouse in the same place (matched as names are: its key, its place); a parent not loaded
     keeps its printed name. A unit naming two parents gets none: that is for a person."""
-    own = {r["source_file"]: r for r in rows if r["source"] == "document"}
-    by_key = defaultdict(set)
-    for r in rows:
-        if r["place_key"] and r["source"] != "variant":
-            by_key[(r["place_key"], r["name_key"])].add(r["department_id"])
-    named: dict[str, dict[str, list[tuple[str, set[str]]]]] = defaultdict(lambda: defaultdict(list))
+    claimed: dict[str, dict[str, list[tuple[str, set[str]]]]] = defaultdict(lambda: defaultdict(list))
     for c in claims:
-        unit = own.get(c["source_file"])
+        unit = named.own.get(c["source_file"])
         if unit is None:
             continue
-        key = department_names.key(c["parent_name"], _place_words(unit))
-        if key == unit["name_key"]:
+        if named.key(c["parent_name"], unit) == unit["name_key"]:
             continue  # 兰山区医疗保障局 for 兰山区医疗保障局机关: the same department by the rules above
-        ids = by_key.get((unit["place_key"], key), set()) - {unit["department_id"]} if unit["place_key"] else set()
-        named[unit["department_id"]][c["parent_name"]].append((f"{c['evidence']} in {c['source_file']}", ids))
+        ids = named.departments(c["parent_name"], unit)
+        claimed[unit["department_id"]][c["parent_name"]].append((f"{c['evidence']} in {c['source_file']}", ids))
     for d in departments:
         d.update(parent_department_id=None, parent_name=None, parent_evidence=None)
-        parents = named.get(d["department_id"])
+        parents = claimed.get(d["department_id"])
         if not parents:
             continue
         if len(parents) > 1:
@@ -151,22 +167,16 @@ def _parents(rows: list[dict], departments: list[dict], claims: list[dict]) -> N
         )
 
 
-def _listed_members(rows: list[dict], departments: list[dict], listed: list[dict]) -> None:
+def _listed_members(named: _Named, departments: list[dict], listed: list[dict]) -> None:
     """A 单位 a loaded 部门's document lists as one of its units (机构设置) belongs to it, when the
     unit's own document names no parent: matched by name key in the department's place, the
     department itself (its （本级） line) excepted."""
-    own = {r["source_file"]: r for r in rows if r["source"] == "document"}
-    by_key = defaultdict(set)
-    for r in rows:
-        if r["place_key"] and r["source"] != "variant":
-            by_key[(r["place_key"], r["name_key"])].add(r["department_id"])
     by_id = {d["department_id"]: d for d in departments}
     for m in listed:
-        parent = own.get(m["source_file"])
-        if parent is None or not parent["place_key"]:
+        parent = named.own.get(m["source_file"])
+        if parent is None:
             continue
-        key = department_names.key(m["unit_name"], _place_words(parent))
-        units = by_key.get((parent["place_key"], key), set()) - {parent["department_id"]}
+        units = named.departments(m["unit_name"], parent)
         if len(units) != 1:
             continue
         unit = by_id[next(iter(units))]

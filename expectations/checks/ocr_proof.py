@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import polars as pl
 
+from expectations.checks.cells import cell_key_column
+
 PROVEN, UNPROVEN = "proven", "unproven"
 PROOF_SCHEMA = {
     "source_file": pl.String,
@@ -52,9 +54,7 @@ def ocr_proofs(facts: pl.DataFrame, comparisons: list[pl.DataFrame | None]) -> p
     ocr = facts.filter(pl.col("read_by") == "ocr").select("source_file", "table_index", "row_index", "col_index")
     if not ocr.height:
         return pl.DataFrame(schema=PROOF_SCHEMA)
-    keyed = ocr.with_columns(
-        pl.concat_str([pl.col("table_index"), pl.col("row_index"), pl.col("col_index")], separator=":").alias("cell")
-    )
+    keyed = ocr.with_columns(cell_key_column().alias("cell"))
     held = holding_cells(comparisons).with_columns(pl.lit(True).alias("_held"))
     out = keyed.join(held, on=["source_file", "cell"], how="left")
     return out.select(

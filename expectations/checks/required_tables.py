@@ -6,22 +6,18 @@ list names but does not print is left to rule table_printed, so one gap is one f
 from __future__ import annotations
 
 import csv
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import polars as pl
 
-from transform import statements
+from extract.document_meta import KIND_WORDS, SCOPE_WORDS
+from transform import codes, statements
 
-REQUIRED = Path(__file__).resolve().parents[2] / "data" / "reference" / "required_tables.csv"
+REQUIRED = codes.REFERENCE_DIR / "required_tables.csv"
 _NAMES = {s.kind: s.name_zh for s in statements.ALL}
-_KIND_WORDS = {
-    ("budget", "department"): "部门预算",
-    ("budget", "unit"): "单位预算",
-    ("final_accounts", "department"): "部门决算",
-    ("final_accounts", "unit"): "单位决算",
-}
 REQUIRED_SCHEMA = {
     "source_file": pl.String,
     "n_required": pl.Int32,
@@ -58,26 +54,32 @@ def required_rows(documents: pl.DataFrame, tables: pl.DataFrame) -> pl.DataFrame
     which it lacks (in words), and how many of its tables could not be classified (a missing one
     may be among them, so the finding says so)."""
     required = read_required()
+    printed, listed, unclassified = defaultdict(set), defaultdict(set), Counter()
+    for t in tables.select("source_file", "statement", "status", "table_title").iter_rows(named=True):
+        if t["status"] == "listed_not_printed":
+            if t["table_title"] is not None:
+                listed[t["source_file"]].add(statements.classify(t["table_title"]).kind)
+        elif t["statement"] is not None:
+            printed[t["source_file"]].add(t["statement"])
+        unclassified[t["source_file"]] += t["status"] == "unclassified"
     rows = []
     for d in documents.iter_rows(named=True):
         wanted = required.get((d.get("document_kind"), d.get("scope")))
         if not wanted:
             continue
-        own = tables.filter(pl.col("source_file") == d["source_file"])
-        printed = set(own.filter(pl.col("status") != "listed_not_printed")["statement"].drop_nulls().to_list())
-        listed = {
-            statements.classify(t).kind
-            for t in own.filter(pl.col("status") == "listed_not_printed")["table_title"].drop_nulls().to_list()
-        }
-        unclassified = own.filter(pl.col("status") == "unclassified").height
-        missing = [r for r in wanted if not r.kinds & printed and not r.kinds & listed]
+        source_file = d["source_file"]
+        missing = [r for r in wanted if not r.kinds & (printed[source_file] | listed[source_file])]
         names = "、".join(_NAMES.get(r.statement, r.statement) for r in missing)
         detail = None
         if missing:
             detail = (
-                f"a {_KIND_WORDS[(d['document_kind'], d['scope'])]} prints {len(wanted)} required tables; "
+                f"a {SCOPE_WORDS[d['scope']]}{KIND_WORDS[d['document_kind']]} prints {len(wanted)} required tables; "
                 f"not found: {names}"
-                + (f" ({unclassified} of its tables could not be classified and may be among them)" if unclassified else "")
+                + (
+                    f" ({unclassified[source_file]} of its tables could not be classified and may be among them)"
+                    if unclassified[source_file]
+                    else ""
+                )
             )
         rows.append(
             {

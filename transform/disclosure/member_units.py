@@ -48,15 +48,6 @@ def member_unit_facts(text_lines: list[tuple[int, int | None, str]]) -> list[dic
                 "sentence": text,
                 "line": line,
                 "page": page,
-                "value": None,
-                "value_unit": None,
-                "value_printed": None,
-                "amount_yuan": None,
-                "function_code": None,
-                "phase": None,
-                "rate_base": None,
-                "restates": None,
-                "share_of": None,
-            }
+            }  # the other narrative_fact columns are NULL (transform/disclosure/frames.frame)
         )
     return out
