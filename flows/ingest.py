@@ -101,10 +101,10 @@ def ingest_flow(
                         _write(wh, Path(refused.path), refused.sha256, refused, summary, False, quarantine_dir)
                     _load(wh, todo, summary, staging_dir, limits, workers, retries, quarantine_dir, show_progress)
                     wh.refresh_dimensions()
-                    _validate_and_report(wh, summary, reports_dir)
+                    _validate_and_report(wh, summary, reports_dir, workers, limits)
         elif reports_dir is not None:
             with Warehouse(warehouse_path, read_only=True) as wh:
-                _validate_and_report(wh, summary, reports_dir)
+                _validate_and_report(wh, summary, reports_dir, workers, limits)
     create_markdown_artifact(
         summary_markdown(summary),
         key="ingest-summary",
@@ -160,12 +160,15 @@ def _load(
         progress.update(bar, description="loaded")
 
 
-def _validate_and_report(wh: Warehouse, summary: steps.RunSummary, reports_dir: Path | None) -> None:
+def _validate_and_report(
+    wh: Warehouse, summary: steps.RunSummary, reports_dir: Path | None, workers: int, limits: isolation.Limits
+) -> None:
     if reports_dir is None:
         return
     loaded = summary.new + summary.changed
     if loaded:
-        summary.validation = validate(wh, loaded, reports_dir)  # the single writer validates what it loaded
+        # the single writer validates what it loaded (its checks in the parsers' pool)
+        summary.validation = validate(wh, loaded, reports_dir, workers=workers, limits=limits)
     summary.report = report.write(report.gather(wh, reports_dir / "data_docs" / "index.html"), reports_dir)
 
 

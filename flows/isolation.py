@@ -71,7 +71,7 @@ def run(path: Path, sha256: str, staging_dir: Path, limits: Limits, workers: int
     if multiprocessing.current_process().daemon:
         return prepare_and_stage(path, sha256, staging_dir, limits.file_mb)
     seconds = time_limit(path, limits)
-    future = _pool(workers, limits.memory_mb).schedule(
+    future = pool(workers, limits.memory_mb).schedule(
         prepare_and_stage, args=(path, sha256, staging_dir, limits.file_mb), timeout=seconds
     )
     try:
@@ -109,8 +109,9 @@ _lock = threading.Lock()
 _current: tuple[tuple[int, int], ProcessPool] | None = None
 
 
-def _pool(workers: int, memory_mb: int) -> ProcessPool:
-    """One pool per process, kept across runs with the same shape (workers start once)."""
+def pool(workers: int, memory_mb: int) -> ProcessPool:
+    """One pool per process, kept across runs with the same shape (workers start once); the
+    parsers run in it, and after loading the checks of validation (flows/validate.py)."""
     global _current
     with _lock:
         key = (workers, memory_mb)
