@@ -28,6 +28,9 @@ WAREHOUSE_TABLES = {
     "unplaced": "unplaced_cell",
     "pages": "source_page",
 }  # and each of ITEM_TABLES under its own name
+# Staged files live for seconds and are read once, whole, by DuckDB: no compression, no column
+# statistics (19.3 -> 14.4 ms a document with the empty frames left out too; issue 24).
+PARQUET_OPTIONS = {"compression": "uncompressed", "statistics": False}
 
 
 @dataclass(frozen=True)
@@ -45,23 +48,31 @@ def stage(prepared: Prepared, root: Path) -> Staged:
     record = prepared.record
     root.mkdir(parents=True, exist_ok=True)
     folder = Path(tempfile.mkdtemp(prefix=f"{record.sha256[:16]}-", dir=root))  # never the file's name: it is not ours
-    for name in FRAMES:
-        getattr(prepared.normalized, name).write_parquet(folder / f"{name}.parquet")
-    for name in ITEM_TABLES:
-        prepared.normalized.items[name].write_parquet(folder / f"{name}.parquet")
     (folder / "record.json").write_text(json.dumps(asdict(record), ensure_ascii=False), encoding="utf-8")
     frames = {
         **{WAREHOUSE_TABLES[name]: (f"{name}.parquet", getattr(prepared.normalized, name)) for name in FRAMES},
         **{name: (f"{name}.parquet", prepared.normalized.items[name]) for name in ITEM_TABLES},
     }
-    stats = {**document_stats(prepared), "files": {table: file for table, (file, frame) in frames.items() if frame.height}}
+    for file, frame in frames.values():
+        if frame.height:
+            frame.write_parquet(folder / file, **PARQUET_OPTIONS)
+    stats = {
+        **document_stats(prepared),
+        "files": {table: file for table, (file, frame) in frames.items() if frame.height},
+        "empty": {file: frame for file, frame in frames.values() if not frame.height},  # not written: restore() has them
+    }
     return Staged(record, folder, stats)
 
 
 def restore(staged: Staged) -> Prepared:
-    frames = {name: pl.read_parquet(staged.folder / f"{name}.parquet", glob=False) for name in FRAMES}
-    items = {name: pl.read_parquet(staged.folder / f"{name}.parquet", glob=False) for name in ITEM_TABLES}
+    frames = {name: _read(staged, name) for name in FRAMES}
+    items = {name: _read(staged, name) for name in ITEM_TABLES}
     return Prepared(staged.record, NormalizedDocument(document=None, **frames, items=items))
+
+
+def _read(staged: Staged, name: str) -> pl.DataFrame:
+    empty = (staged.stats or {}).get("empty", {}).get(f"{name}.parquet")
+    return empty if empty is not None else pl.read_parquet(staged.folder / f"{name}.parquet", glob=False)
 
 
 def discard(staged: Staged) -> None:
