@@ -4,7 +4,8 @@ warehouse alone."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -28,7 +29,7 @@ class Report:
     rules: list[dict]
     failed_files: list[dict]
     data_docs: str | None
-    issues: dict[str, list[dict]] = field(default_factory=dict)  # per document, the mistakes that explain the findings
+    issues: Mapping[str, list[dict]] = field(default_factory=dict)  # per document, the mistakes that explain the findings
 
 
 def verdict(row: dict) -> tuple[str, str]:
@@ -55,7 +56,6 @@ def gather(warehouse: Warehouse, data_docs: Path | None = None) -> Report:
     issues: dict[str, list[dict]] = {}
     for i in warehouse.rows("report/issues.sql"):
         issues.setdefault(i["source_file"], []).append(i)
-    _attach_evidence(issues, warehouse.rows("report/issue_cells.sql"))
     for row in [*documents, *(t for ts in tables.values() for t in ts)]:
         row["verdict_class"], row["verdict"] = verdict(row)
     return Report(
@@ -66,30 +66,49 @@ def gather(warehouse: Warehouse, data_docs: Path | None = None) -> Report:
         warehouse.rows("report/rules.sql"),
         warehouse.rows("report/ingest_errors.sql"),
         str(data_docs) if data_docs else None,
-        issues,
+        WithEvidence(issues, warehouse.rows("report/issue_cells.sql")),
     )
 
 
-def _attach_evidence(issues: dict[str, list[dict]], cells: list[dict]) -> None:
+class WithEvidence(Mapping):
+    """A document's issues with their evidence, drawn when the document's part of the report is
+    written and not kept: the pictures of a whole run are never in memory at once (issue 24: at
+    2,000 documents they were 21 MiB of PNG inline and most of the report's growth)."""
+
+    def __init__(self, rows: dict[str, list[dict]], cells: list[dict]):
+        self.rows = rows
+        self._cells = {(c["source_file"], c["issue_id"]): c for c in cells}
+
+    def __getitem__(self, source_file: str) -> list[dict]:
+        issues = [dict(i) for i in self.rows[source_file]]
+        _attach_evidence(source_file, issues, self._cells)
+        return issues
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+def _attach_evidence(source_file: str, issues: list[dict], where: dict[tuple[str, int], dict]) -> None:
     """Each issue's evidence (the first EVIDENCE_PER_DOCUMENT of a document, rounding clusters
     aside): a crop of the PDF page with the row's cells outlined, or the text's printed lines."""
-    where = {(c["source_file"], c["issue_id"]): c for c in cells}
-    for source_file, rows in issues.items():
-        for issue in [i for i in rows if i["kind"] != "rounding"][:EVIDENCE_PER_DOCUMENT]:
-            c = where.get((source_file, issue["issue_id"]))
-            if c is None:
-                continue
-            path = Path(c["path"])
-            if c["format"] == "pdf" and c["cell_boxes"] and (c["fact_page"] or c["page"]):
-                issue["image"] = evidence.pdf_crop(path, c["fact_page"] or c["page"], evidence.boxes_of(c["cell_boxes"]))
-            elif c["format"] != "pdf" and (c["fact_line"] or c["line"]):
-                issue["excerpt"] = evidence.text_lines(path, c["fact_line"] or c["line"])
-            if not (issue.get("image") or issue.get("excerpt")):
-                issue["evidence_missing"] = (
-                    "the source file is no longer where it was read: no page to show"
-                    if not path.exists()
-                    else "no printed cell of this issue has a place on the page to show"
-                )
+    for issue in [i for i in issues if i["kind"] != "rounding"][:EVIDENCE_PER_DOCUMENT]:
+        c = where.get((source_file, issue["issue_id"]))
+        if c is None:
+            continue
+        path = Path(c["path"])
+        if c["format"] == "pdf" and c["cell_boxes"] and (c["fact_page"] or c["page"]):
+            issue["image"] = evidence.pdf_crop(path, c["fact_page"] or c["page"], evidence.boxes_of(c["cell_boxes"]))
+        elif c["format"] != "pdf" and (c["fact_line"] or c["line"]):
+            issue["excerpt"] = evidence.text_lines(path, c["fact_line"] or c["line"])
+        if not (issue.get("image") or issue.get("excerpt")):
+            issue["evidence_missing"] = (
+                "the source file is no longer where it was read: no page to show"
+                if not path.exists()
+                else "no printed cell of this issue has a place on the page to show"
+            )
 
 
 def _env() -> Environment:
@@ -104,17 +123,32 @@ def _env() -> Environment:
     return env
 
 
+def html_pieces(report: Report) -> Iterator[str]:
+    """The HTML in pieces, a document's evidence drawn as its part is reached."""
+    return _env().get_template("quality_report.html.j2").generate(r=report)
+
+
+def markdown_pieces(report: Report) -> Iterator[str]:
+    """The Markdown in pieces; it shows no pictures, so none are drawn for it."""
+    plain = report.issues.rows if isinstance(report.issues, WithEvidence) else report.issues
+    return _env().get_template("quality_report.md.j2").generate(r=replace(report, issues=plain))
+
+
 def render_html(report: Report) -> str:
-    return _env().get_template("quality_report.html.j2").render(r=report)
+    return "".join(html_pieces(report))
 
 
 def render_markdown(report: Report) -> str:
-    return _env().get_template("quality_report.md.j2").render(r=report)
+    return "".join(markdown_pieces(report))
 
 
 def write(report: Report, reports_dir: Path) -> tuple[Path, Path]:
+    """Both reports, streamed to their files (written beside, then moved into place)."""
     reports_dir.mkdir(parents=True, exist_ok=True)
     html, md = reports_dir / "quality_report.html", reports_dir / "quality_report.md"
-    html.write_text(render_html(report), encoding="utf-8")
-    md.write_text(render_markdown(report), encoding="utf-8")
+    for path, pieces in ((html, html_pieces(report)), (md, markdown_pieces(report))):
+        partial = path.with_name(path.name + ".partial")
+        with partial.open("w", encoding="utf-8") as out:
+            out.writelines(pieces)
+        partial.replace(path)
     return html, md
