@@ -35,25 +35,41 @@ NO_CHANGE_TARGET = "<= 2"  # issue 24, target 4: nothing-changed wall / `budget-
 SERVER_STARTUP = 300  # s: the harness's 30 s default is not enough on a loaded 2-core machine
 
 
-def run_measured(args: list[str], env: dict[str, str]) -> tuple[float, float, str]:
-    """(wall seconds, peak MiB of the process tree, output)."""
+def run_measured(args: list[str], env: dict[str, str], cpu: dict | None = None) -> tuple[float, float, str]:
+    """(wall seconds, peak MiB of the process tree, output); `cpu`, if given, receives the CPU
+    seconds of the flow's own process ("flow") and of its children ("workers"), as last sampled."""
     with tempfile.TemporaryFile("w+", encoding="utf-8") as log:
         started = time.perf_counter()
         proc = subprocess.Popen(args, env=env, stdout=log, stderr=subprocess.STDOUT, text=True)
         root = psutil.Process(proc.pid)
         peak = 0
+        seconds_of: dict[int, float] = {}
         while proc.poll() is None:
             try:
-                peak = max(peak, sum(_rss(p) for p in [root, *root.children(recursive=True)]))
+                tree = [root, *root.children(recursive=True)]
+                peak = max(peak, sum(_rss(p) for p in tree))
+                for p in tree:
+                    seconds_of[p.pid] = _cpu(p, seconds_of.get(p.pid, 0.0))
             except psutil.NoSuchProcess:
                 pass
             time.sleep(0.05)
+        if cpu is not None:
+            cpu["flow"] = seconds_of.get(root.pid, 0.0)
+            cpu["workers"] = sum(v for pid, v in seconds_of.items() if pid != root.pid)
         seconds = time.perf_counter() - started
         log.seek(0)
         output = log.read()
     if proc.returncode:
         raise RuntimeError(f"{' '.join(args)} exited {proc.returncode}:\n{output[-3000:]}")
     return seconds, peak / 2**20, output
+
+
+def _cpu(p: psutil.Process, before: float) -> float:
+    try:
+        times = p.cpu_times()
+        return times.user + times.system
+    except psutil.Error:
+        return before
 
 
 def _rss(p: psutil.Process) -> int:
@@ -121,7 +137,8 @@ def measure(
         if small is not None:
             small_wh = fresh(work / "nightly-small.duckdb")
             _, small_mb, _ = run_measured([budget_etl(), "ingest", str(small[0])], {**env, "BUDGET_ETL_WAREHOUSE": str(small_wh)})
-        first, first_mb, _ = run_measured([budget_etl(), "ingest", str(corpus)], env)
+        cpu: dict[str, float] = {}
+        first, first_mb, _ = run_measured([budget_etl(), "ingest", str(corpus)], env, cpu)
         matching = check(warehouse, rows)
         second, second_mb, _ = run_measured([budget_etl(), "ingest", str(corpus)], env)
         start_up = statistics.median(run_measured([budget_etl(), "--help"], env)[0] for _ in range(3))
@@ -151,6 +168,21 @@ def measure(
             parsing / workers,
             FLOW_OVERHEAD_TARGET,
         ),
+        Figure(
+            "3 nightly",
+            "full run: CPU of the flow's process, per document",
+            1000 * cpu["flow"] / n,
+            "ms",
+            note="loads, validation, Data Docs, report, Prefect",
+        ),
+        Figure(
+            "3 nightly",
+            "full run: CPU of the worker processes, per document",
+            1000 * cpu["workers"] / n,
+            "ms",
+            note="parse, stage, the validation's checks",
+        ),
+        Figure("3 nightly", "documents' extract+transform, per document", 1000 * parsing / n, "ms"),
         Figure("3 nightly", "full run: peak memory (process tree)", first_mb, "MiB", MEMORY_CEILING_TARGET),
     ]
     if small_mb is not None:

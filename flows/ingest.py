@@ -17,7 +17,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from common import settings as config
-from expectations import report
+from expectations import report, runner
 from flows import isolation, staging, steps
 from flows.plan import plan
 from flows.quarantine import quarantine
@@ -168,7 +168,12 @@ def _validate_and_report(
     loaded = summary.new + summary.changed
     if loaded:
         # the single writer validates what it loaded (its checks in the parsers' pool)
-        summary.validation = validate(wh, loaded, reports_dir, workers=workers, limits=limits)
+        summary.validation = validate(wh, loaded, reports_dir, data_docs=False, workers=workers, limits=limits)
+        # The workers are done: their ~200 MiB each is not held through Data Docs (GX's import alone
+        # is ~250 MiB) and the report, the run's memory peak before issue 24 (a run of `serve` starts
+        # them again, ~2 s).
+        isolation.shutdown()
+        summary.validation.data_docs = runner.build_data_docs(summary.validation.suites, reports_dir)
     summary.report = report.write(report.gather(wh, reports_dir / "data_docs" / "index.html"), reports_dir)
 
 

@@ -16,11 +16,11 @@ from flows import isolation
 from load.warehouse import Warehouse
 
 # Documents validated together. Every check is within one document (its sums, its codes, its
-# cells), so the findings do not depend on this; it bounds what one pass holds (its facts, check
-# frames, their pandas copies and GX results: validating a whole run at once was most of the
-# ~1.3 MiB a document the run's peak grew by before issue 24, 770 MiB at 200 documents and
-# 3,071 MiB at 2,000), and each pass runs the seven checkpoints again, so it is not much smaller.
-DOCUMENTS_PER_PASS = 200
+# cells), so the findings do not depend on this; it bounds what one pass holds (its inputs, check
+# frames and the workers' share of them). 100: a run of 200 documents peaked at 1,310 MiB (with
+# its Prefect server) validating 200 at a time and at 1,200 MiB 100 at a time (issue 24, after the
+# polars engine made a pass cheap: the pass no longer re-runs seven GX checkpoints).
+DOCUMENTS_PER_PASS = 100
 SUMMARY_COLUMNS = ("source_file", "severity", "kind")  # what the run's summary keeps of each finding
 # Fewer documents than this are checked in-process: sending them to the workers (and starting
 # the pool when `budget-etl validate` runs alone, ~2 s) costs more than their ~35 ms each.
