@@ -24,7 +24,7 @@ from flows.quarantine import quarantine
 from flows.runners import task_runner
 from flows.summary import summary_markdown
 from flows.validate import validate
-from load import single_writer
+from load import fingerprints, single_writer
 from load.warehouse import Warehouse
 
 
@@ -102,6 +102,7 @@ def ingest_flow(
                     _load(wh, todo, summary, staging_dir, limits, workers, retries, quarantine_dir, show_progress)
                     wh.refresh_dimensions()
                     _validate_and_report(wh, summary, reports_dir, workers, limits)
+            fingerprints.remember(warehouse_path)  # for the next run's nothing-changed check
         elif reports_dir is not None:
             with Warehouse(warehouse_path, read_only=True) as wh:
                 _validate_and_report(wh, summary, reports_dir, workers, limits)

@@ -9,9 +9,11 @@ import os
 import time
 
 from common.paths import SAMPLES
+from common.version import PARSER_VERSION
 from flows import plan, staging, steps
 from flows import validate as validation
 from flows.ingest import _write_batch
+from load import fingerprints
 from load.warehouse import Warehouse
 
 
@@ -82,3 +84,25 @@ def test_nothing_changed_is_said_without_the_flow_only_when_nothing_is_to_do(tmp
     assert plan.unchanged_run(warehouse, [SAMPLES], reports) is None  # the report is older than the warehouse's content
     os.utime(reports / plan.REPORT_FILES[0])
     assert plan.unchanged_run(warehouse, [SAMPLES], reports) is not None
+
+
+def test_the_fingerprints_kept_beside_the_warehouse_are_used_only_while_it_is_the_same_file(tmp_path, monkeypatch):
+    warehouse = tmp_path / "w.duckdb"
+    with Warehouse(warehouse) as wh:
+        for p in _prepared():
+            steps.store(wh, p, steps.RunSummary(), previously_loaded=False)
+    loaded, failed, changed = fingerprints.remember(warehouse)
+    assert loaded["004_7a705042fb416c6b.txt"] == (steps.fingerprint(SAMPLES / "004_7a705042fb416c6b.txt"), PARSER_VERSION)
+
+    def no_duckdb(*_):
+        raise AssertionError("the warehouse was opened")
+
+    monkeypatch.setattr(fingerprints, "_on", no_duckdb)
+    assert fingerprints.with_last_written(warehouse) == (loaded, failed, changed)  # from the copy beside it
+    monkeypatch.undo()
+    copy = tmp_path / "copy_of_004.txt"
+    copy.write_bytes((SAMPLES / "004_7a705042fb416c6b.txt").read_bytes() + b"\n")
+    with Warehouse(warehouse) as wh:  # the warehouse changes: the copy beside it no longer counts
+        steps.store(wh, steps.prepare(copy, steps.fingerprint(copy)), steps.RunSummary(), previously_loaded=False)
+    again, _, _ = fingerprints.with_last_written(warehouse)
+    assert "copy_of_004.txt" in again and "copy_of_004.txt" not in loaded
