@@ -27,7 +27,7 @@ def pdf_crop(path: Path, page: int, boxes: list[tuple[float, float, float, float
     each outlined; None when the file or page cannot be read."""
     from PIL import ImageDraw
 
-    rendered = _rendered_page(str(path), _stamp(path), page)
+    rendered = _rendered_page(str(path), stamp(path), page)
     if rendered is None:
         return None
     (width, height), image = rendered[0], rendered[1].copy()  # the cached page stays unmarked
@@ -44,7 +44,7 @@ def pdf_crop(path: Path, page: int, boxes: list[tuple[float, float, float, float
 
 def text_lines(path: Path, line: int) -> list[tuple[int, str, bool]] | None:
     """(line number, text, is the row) of the printed lines around `line`; None when unreadable."""
-    lines = _printed_lines(str(path), _stamp(path))
+    lines = _printed_lines(str(path), stamp(path))
     if lines is None:
         return None
     first, last = max(1, line - LINES_AROUND), min(len(lines), line + LINES_AROUND)
@@ -58,7 +58,7 @@ PAGES_KEPT = 4
 TEXTS_KEPT = 2
 
 
-def _stamp(path: Path) -> tuple[int, int] | None:
+def stamp(path: Path) -> tuple[int, int] | None:
     """The file's size and modification time: a file changed in place is read again (`serve`
     writes many reports in one process)."""
     try:

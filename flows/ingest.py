@@ -170,12 +170,14 @@ def _validate_and_report(
     if loaded:
         # the single writer validates what it loaded (its checks in the parsers' pool)
         summary.validation = validate(wh, loaded, reports_dir, data_docs=False, workers=workers, limits=limits)
-        # The workers are done: their ~200 MiB each is not held through Data Docs (GX's import alone
-        # is ~250 MiB) and the report, the run's memory peak before issue 24 (a run of `serve` starts
-        # them again, ~2 s).
-        isolation.shutdown()
+    gathered = report.gather(wh, reports_dir / "data_docs" / "index.html")
+    pool = isolation.pool(workers, limits.memory_mb) if loaded and workers > 1 else None  # draws new report parts
+    summary.report = report.write(gathered, reports_dir, pool, workers)
+    # The workers are done: their ~200 MiB each is not held through Data Docs (GX's import alone
+    # is ~250 MiB), the run's memory peak before issue 24 (a run of `serve` starts them again, ~2 s).
+    isolation.shutdown()
+    if loaded:
         summary.validation.data_docs = runner.build_data_docs(summary.validation.suites, reports_dir)
-    summary.report = report.write(report.gather(wh, reports_dir / "data_docs" / "index.html"), reports_dir)
 
 
 def _write_batch(
