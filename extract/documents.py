@@ -7,7 +7,6 @@ from pathlib import Path
 from extract.document_meta import document_identity
 from extract.errors import ExtractError
 from extract.formats import IMAGE_SUFFIXES, PDF_SUFFIXES, TEXT_SUFFIXES
-from extract.image_document import read_image_pages
 from extract.model import RawDocument
 from extract.pdf_document import parse_pdf_pages
 from extract.pdf_reader import read_pages
@@ -71,6 +70,8 @@ def read_document(path: Path, max_bytes: int | None = None) -> RawDocument:
     if suffix in PDF_SUFFIXES:
         return read_pdf(path)
     if suffix in IMAGE_SUFFIXES:
+        from extract.image_document import read_image_pages  # OpenCV and the OCR engine load only for a scan
+
         return parse_pdf_pages(read_image_pages(path), str(path), fmt="image")
     if suffix not in TEXT_SUFFIXES:
         raise ExtractError(
