@@ -41,6 +41,19 @@ FINDING_SCHEMA = {
     "validated_at": pl.Datetime("us"),
 }
 COMPARISON_SUITES = {"rollups", "reconciliation"}
+ORDER = (
+    "source_file",
+    "table_index",
+    "row_index",
+    "line",
+    "page",
+    "suite",
+    "rule",
+    "subject",
+    "measure",
+    "fund_source",
+    "message",
+)
 
 
 def yuan(mills: int | None) -> Decimal | None:
@@ -174,6 +187,11 @@ def most_severe(findings: list[dict]) -> pl.DataFrame:
             best[key] = f
     now = datetime.now(UTC).replace(tzinfo=None)
     rows = [{**f, "validated_at": now} for f in best.values()]
+    # One total order, whatever order the checks' rows came in (a pass's documents are checked in
+    # shares by the workers): issues are numbered in it, so ties must not fall to chance.
     return pl.DataFrame(rows, schema=FINDING_SCHEMA, strict=False).sort(
-        pl.col("severity").replace_strict(_RANK, return_dtype=pl.Int8), "source_file", "table_index", "row_index", nulls_last=True
+        pl.col("severity").replace_strict(_RANK, return_dtype=pl.Int8),
+        *ORDER,
+        nulls_last=True,
+        maintain_order=True,
     )
