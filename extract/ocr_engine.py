@@ -126,13 +126,15 @@ def upright_scores(crops: list[np.ndarray]) -> list[float]:
     return out
 
 
-def recognise(image: np.ndarray) -> tuple[str, float]:
-    """One line of text cropped from a page (no detection): its text and score (0 when none)."""
-    result = _run(image, det=False, cls=False, rec=True)
-    txts, scores = getattr(result, "txts", None), getattr(result, "scores", None)
+def read_text(image: np.ndarray) -> tuple[str, float]:
+    """The text of a small image (one cell cropped from a page): its pieces left to right, joined,
+    and the lowest of their scores ('' and 0 when nothing is read)."""
+    result = _run(image, det=True, cls=False, rec=True)
+    txts, scores, boxes = getattr(result, "txts", None), getattr(result, "scores", None), getattr(result, "boxes", None)
     if not txts:
         return "", 0.0
-    return thousands_commas(str(txts[0]).strip()), float(scores[0])
+    pieces = sorted(zip((min(p[0] for p in quad) for quad in boxes), txts, scores))
+    return thousands_commas("".join(str(t).strip() for _, t, _ in pieces)), float(min(s for _, _, s in pieces))
 
 
 def read_characters(image: np.ndarray) -> list[OcrChar]:

@@ -18,9 +18,9 @@ from dataclasses import replace
 
 import numpy as np
 
-from extract.ocr_engine import OcrChar, read_characters
+from extract import ocr_engine, ocr_orientation
+from extract.ocr_engine import OcrChar
 from extract.ocr_image import despeckle, straighten, to_grey
-from extract.ocr_orientation import page_turns
 from extract.ocr_rules import image_rules
 from extract.pdf_geometry import Glyph, PageLayout
 
@@ -57,15 +57,17 @@ def ocr_layout(
     width_pt: float,
     height_pt: float,
     n_images: int = 1,
-    reader: Reader = read_characters,
-    orient: Orient = page_turns,
+    reader: Reader | None = None,
+    orient: Orient | None = None,
 ) -> PageLayout:
     """The page's glyphs and rules as read from its image (any size; grey or colour).
 
     The page is read as it lies; when the lines read say it lies sideways or upside down
     (extract/ocr_orientation.py, a look that costs a few hundredths of a second on an upright
     page), it is turned upright and read again. A page scanned sideways is read as the landscape
-    page it is: its width and height in points swap."""
+    page it is: its width and height in points swap. ``reader`` / ``orient``: stand-ins for the
+    engine's (extract/ocr_engine.read_characters, extract/ocr_orientation.page_turns)."""
+    reader, orient = reader or ocr_engine.read_characters, orient or ocr_orientation.page_turns
     grey = to_grey(np.asarray(image))
     layout, straight, chars = _read(grey, 0, number, width_pt, height_pt, n_images, reader)
     turns = orient(straight, chars) % 4
