@@ -11,7 +11,7 @@ import pytest
 from extract.ocr_engine import OcrChar, _parts, thousands_commas
 from extract.ocr_image import skew_angle, straighten
 from extract.ocr_orientation import VOTE_LINES, VOTE_PIECE_ASPECT, page_turns, rotated_box
-from extract.ocr_page import EM_PER_BOX_HEIGHT, closed_gaps, ocr_layout
+from extract.ocr_page import EM_PER_BOX_HEIGHT, closed_gaps, full_width, ocr_layout
 from extract.ocr_rules import image_rules
 from extract.pdf_page import page_lines
 
@@ -164,3 +164,14 @@ def test_a_page_found_sideways_is_read_again_upright_with_its_size_in_points_swa
     assert layout.quarter_turns == 1
     verticals = sorted(round(r.x0) for r in layout.rules if not r.horizontal)
     assert verticals == pytest.approx([108, 324, 540, 720], abs=2)
+
+
+def test_full_width_punctuation_takes_its_em_as_in_a_text_layer():
+    """'单位：元' as read from a scan: the colon's ink is a narrow column in the middle of its em;
+    widened to the em, it stands as close to 元 as in the text layer, and the line stays whole."""
+    h = 20 / EM_PER_BOX_HEIGHT  # em 20 px
+    chars = [OcrChar("位", 0, 0, 20, h, 1.0), OcrChar("：", 26, 0, 30, h, 1.0), OcrChar("元", 44, 0, 64, h, 1.0, spaced=True)]
+    out = full_width(chars)
+    assert (out[1].x0, out[1].x1) == (20, 38)  # 8 px each side, but not over 位
+    assert out[0] == chars[0] and out[2] == chars[2]
+    assert full_width([OcrChar("1", 26, 0, 30, h, 1.0)]) == [OcrChar("1", 26, 0, 30, h, 1.0)]
