@@ -32,6 +32,13 @@ MAX_SIDE_PX = 4000
 # 2,339 px wide): detection 3.3 s -> 1.0 s a page with the same lines found; at 960 px the
 # detector starts merging neighbouring header cells.
 DETECT_SIDE_PX = 1280
+# Threads of each onnxruntime session (its default: one per core). The per-file workers already run
+# one per core (setting workers, 0 = one per CPU), and a machine shared with other work has fewer
+# cores free than it has: measured 2026-12-01 on 2 shared cores (load 3), the same 11 pages (004
+# scan, corpus page images) read identically in 27.7 s with 1 thread, 35.3 s with 2 and 36.1 s with
+# the default, each the mean of 3 interleaved rounds (/work/notes/ocr2.md). A smaller detection
+# copy (1,024 px) was faster too but read 4 of the 22 pages differently: not taken.
+SESSION_THREADS = 1
 # Lines the engine scores under this are dropped by it as noise (its default). Every character of
 # a kept line is kept whatever its own score: a figure read with a low score is one to check, not
 # to drop; its ocr_confidence says so and the document's sums decide (expectations/checks/ocr_proof.py).
@@ -91,6 +98,8 @@ def engine():
                     "Global.use_cls": False,
                     "Det.limit_type": "max",
                     "Det.limit_side_len": DETECT_SIDE_PX,
+                    "EngineConfig.onnxruntime.intra_op_num_threads": SESSION_THREADS,
+                    "EngineConfig.onnxruntime.inter_op_num_threads": SESSION_THREADS,
                 }
             )
         return _ENGINE
