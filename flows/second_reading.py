@@ -28,7 +28,6 @@ import polars as pl
 from expectations.checks.reconcile import reconcile_comparisons
 from expectations.checks.rollups import rollup_comparisons
 from expectations.checks.structure import fact_rows
-from extract import ocr_reread
 from extract.model import RawDocument
 from transform.amounts import parse_amount
 from transform.normalize import NormalizedDocument, normalize_document
@@ -59,7 +58,6 @@ def second_reading(
 ) -> tuple[RawDocument, NormalizedDocument, SecondReading]:
     """The document and its frames with the OCR'd cells of failing sums read again (see above).
     ``reread``: extract/ocr_reread.reread_cells, or a stand-in."""
-    reread = reread or ocr_reread.reread_cells
     source_file = normalized.facts["source_file"][0] if normalized.facts.height else path.name
     facts = normalized.facts
     if not facts.height or "ocr" not in set(facts["read_by"].to_list()):
@@ -68,6 +66,9 @@ def second_reading(
     suspects = _suspects(normalized, failing)
     if not suspects:
         return doc, normalized, SecondReading()
+    from extract import ocr_reread  # OpenCV and the engine load only for a scan with a failing sum
+
+    reread = reread or ocr_reread.reread_cells
     where = _raw_cells(doc)
     cells = [ocr_reread.Cell(page, box) for page, box in suspects[:MAX_REREAD_CELLS] if (page, _box_key(box)) in where]
     readings = reread(path, doc.pages, cells)
