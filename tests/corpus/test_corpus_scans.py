@@ -4,7 +4,7 @@ noise, JPEG) at test time, read by OCR as the per-file worker reads them (with t
 and compared with the same pages read from the text layer: at least 99.5 % of the facts identical,
 and no fact that differs proven by a sum (so each is an ocr_unverified warning, or sits in a sum
 that fails: an error). A few table pages of the 福利院 document run in the quick suite; the whole
-corpus (132 pages, ~10 minutes) is marked slow: `pytest -m slow tests/corpus/test_corpus_scans.py`."""
+corpus (132 pages, 15 minutes on 2 busy cores) is marked slow: `pytest -m slow tests/corpus/test_corpus_scans.py`."""
 
 from __future__ import annotations
 
