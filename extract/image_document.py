@@ -47,10 +47,16 @@ def read_image_pages(path: Path) -> list[PageLayout]:
     return pages
 
 
-def _page(frame: Image.Image, number: int) -> PageLayout:
+def frame_dpi(frame: Image.Image) -> float:
+    """The resolution a page image states, else DEFAULT_IMAGE_DPI."""
     dpi = frame.info.get("dpi", (DEFAULT_IMAGE_DPI, DEFAULT_IMAGE_DPI))[0] or DEFAULT_IMAGE_DPI
     if not 50 <= float(dpi) <= 1200:
         dpi = DEFAULT_IMAGE_DPI  # a resolution no scanner writes (72 from a screenshot tool is kept)
+    return float(dpi)
+
+
+def _page(frame: Image.Image, number: int) -> PageLayout:
+    dpi = frame_dpi(frame)
     grey = np.asarray(frame.convert("L"))
-    width, height = grey.shape[1] * 72 / float(dpi), grey.shape[0] * 72 / float(dpi)
+    width, height = grey.shape[1] * 72 / dpi, grey.shape[0] * 72 / dpi
     return ocr_layout(grey, number, width, height)

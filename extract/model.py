@@ -69,6 +69,8 @@ class PageInfo:
     n_stream_rows: int
     n_images: int
     read_by: str = "text"  # text | ocr: where its glyphs came from
+    quarter_turns: int = 0  # OCR'd page: how its image was turned upright (extract/pdf_geometry.PageLayout)
+    skew_deg: float = 0.0
 
     @property
     def status(self) -> str:

@@ -32,6 +32,13 @@ MAX_SIDE_PX = 4000
 # 2,339 px wide): detection 3.3 s -> 1.0 s a page with the same lines found; at 960 px the
 # detector starts merging neighbouring header cells.
 DETECT_SIDE_PX = 1280
+# Threads of each onnxruntime session (its default: one per core). The per-file workers already run
+# one per core (setting workers, 0 = one per CPU), and a machine shared with other work has fewer
+# cores free than it has: measured 2026-12-01 on 2 shared cores (load 3), the same 11 pages (004
+# scan, corpus page images) read identically in 27.7 s with 1 thread, 35.3 s with 2 and 36.1 s with
+# the default, each the mean of 3 interleaved rounds (/work/notes/ocr2.md). A smaller detection
+# copy (1,024 px) was faster too but read 4 of the 22 pages differently: not taken.
+SESSION_THREADS = 1
 # Lines the engine scores under this are dropped by it as noise (its default). Every character of
 # a kept line is kept whatever its own score: a figure read with a low score is one to check, not
 # to drop; its ocr_confidence says so and the document's sums decide (expectations/checks/ocr_proof.py).
@@ -45,6 +52,9 @@ _DOTTED_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+\.\d{1,2}$")
 
 _ENGINE = None
 _LOCK = threading.Lock()
+# RapidOCR keeps the use_det / use_cls / use_rec of its last call as its own state: every call here
+# names all three and holds this lock, so a detection-only call never leaves recognition off.
+_CALL_LOCK = threading.Lock()
 
 
 class OcrUnavailable(ExtractError):
@@ -76,7 +86,7 @@ def engine():
             except ImportError as exc:  # pragma: no cover - the dependency is declared
                 raise OcrUnavailable(f"OCR is not installed (rapidocr): {exc}") from None
             models = Path(rapidocr.__file__).parent / "models"
-            if not any(models.glob("*det*.onnx")) or not any(models.glob("*rec*.onnx")):
+            if not all(any(models.glob(f"*{task}*.onnx")) for task in ("det", "cls", "rec")):
                 raise OcrUnavailable(f"the OCR models are missing from {models}; reinstall rapidocr from the constraints")
             _ENGINE = RapidOCR(
                 params={
@@ -88,9 +98,52 @@ def engine():
                     "Global.use_cls": False,
                     "Det.limit_type": "max",
                     "Det.limit_side_len": DETECT_SIDE_PX,
+                    "EngineConfig.onnxruntime.intra_op_num_threads": SESSION_THREADS,
+                    "EngineConfig.onnxruntime.inter_op_num_threads": SESSION_THREADS,
                 }
             )
         return _ENGINE
+
+
+def _run(image: np.ndarray, det: bool, cls: bool, rec: bool, word_box: bool = False):
+    with _CALL_LOCK:
+        return engine()(image, use_det=det, use_cls=cls, use_rec=rec, return_word_box=word_box)
+
+
+def text_boxes(image: np.ndarray, side_px: int) -> list[tuple[float, float, float, float]]:
+    """The text lines the detector finds on a copy of ``image`` at most ``side_px`` on its longer
+    side, as (x0, top, x1, bottom) in pixels of ``image``; no recognition."""
+    scale = min(1.0, side_px / max(image.shape[:2]))
+    small = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else image
+    boxes = getattr(_run(small, det=True, cls=False, rec=False), "boxes", None)
+    out = []
+    for quad in boxes if boxes is not None else ():
+        xs, ys = [p[0] / scale for p in quad], [p[1] / scale for p in quad]
+        out.append((float(min(xs)), float(min(ys)), float(max(xs)), float(max(ys))))
+    return out
+
+
+def upright_scores(crops: list[np.ndarray]) -> list[float]:
+    """Per crop of one text line: the direction classifier's score, positive when the line reads
+    upright, negative when it is upside down (0–1 either way)."""
+    out = []
+    for crop in crops:
+        result = getattr(_run(crop, det=False, cls=True, rec=False), "cls_res", None)
+        if result:
+            label, score = result[0]
+            out.append(float(score) if str(label) == "0" else -float(score))
+    return out
+
+
+def read_text(image: np.ndarray) -> tuple[str, float]:
+    """The text of a small image (one cell cropped from a page): its pieces left to right, joined,
+    and the lowest of their scores ('' and 0 when nothing is read)."""
+    result = _run(image, det=True, cls=False, rec=True)
+    txts, scores, boxes = getattr(result, "txts", None), getattr(result, "scores", None), getattr(result, "boxes", None)
+    if not txts:
+        return "", 0.0
+    pieces = sorted(zip((min(p[0] for p in quad) for quad in boxes), txts, scores))
+    return thousands_commas("".join(str(t).strip() for _, t, _ in pieces)), float(min(s for _, _, s in pieces))
 
 
 def read_characters(image: np.ndarray) -> list[OcrChar]:
@@ -100,7 +153,7 @@ def read_characters(image: np.ndarray) -> list[OcrChar]:
     the box shared evenly among them; a piece holding spaces ('11,316.59 11,290.59': two cells of
     an unruled table read as one line) is first cut at its widest blank runs of pixels, so the
     gap between the cells is where it is printed, and the stream reader sees two segments."""
-    result = engine()(image, return_word_box=True)
+    result = _run(image, det=True, cls=False, rec=True, word_box=True)
     if not result.txts:  # nothing detected: the engine's empty result has no word boxes to read
         return []
     # ink: darker than the page's Otsu threshold (small print on a 150-dpi scan is mid-grey, not black)

@@ -1,6 +1,7 @@
 """A scanned page's image -> the PageLayout a text-layer page gives: glyphs with boxes, and rules.
 
-The image is straightened (extract/ocr_image.py), its ruled lines found (extract/ocr_rules.py)
+The image is turned upright (extract/ocr_orientation.py: a page scanned sideways or upside down)
+and straightened (extract/ocr_image.py), its ruled lines found (extract/ocr_rules.py)
 and its characters read (extract/ocr_engine.py); each character becomes a Glyph in PDF points
 from the page's top-left, carrying its recognition score. From there the page goes through the
 same lattice / stream / line layout, titles, units, stitching and parsers as any PDF page.
@@ -17,7 +18,8 @@ from dataclasses import replace
 
 import numpy as np
 
-from extract.ocr_engine import OcrChar, read_characters
+from extract import ocr_engine, ocr_orientation
+from extract.ocr_engine import OcrChar
 from extract.ocr_image import despeckle, straighten, to_grey
 from extract.ocr_rules import image_rules
 from extract.pdf_geometry import Glyph, PageLayout
@@ -46,17 +48,71 @@ EM_PER_BOX_HEIGHT = 0.57
 CLOSE_GAP_EM = 0.9
 
 Reader = Callable[[np.ndarray], list[OcrChar]]
+Orient = Callable[[np.ndarray, list[OcrChar]], int]
 
 
 def ocr_layout(
-    image: np.ndarray, number: int, width_pt: float, height_pt: float, n_images: int = 1, reader: Reader = read_characters
+    image: np.ndarray,
+    number: int,
+    width_pt: float,
+    height_pt: float,
+    n_images: int = 1,
+    reader: Reader | None = None,
+    orient: Orient | None = None,
 ) -> PageLayout:
-    """The page's glyphs and rules as read from its image (any size; grey or colour)."""
-    grey, _skew = straighten(to_grey(np.asarray(image)))
-    px_per_pt = grey.shape[1] / width_pt
-    rules, text_only = image_rules(grey, px_per_pt)
-    glyphs = [_glyph(c, px_per_pt) for c in closed_gaps(reader(despeckle(text_only)))]
-    return PageLayout(number, width_pt, height_pt, glyphs, rules, n_images, read_by="ocr")
+    """The page's glyphs and rules as read from its image (any size; grey or colour).
+
+    The page is read as it lies; when the lines read say it lies sideways or upside down
+    (extract/ocr_orientation.py, a look that costs a few hundredths of a second on an upright
+    page), it is turned upright and read again. A page scanned sideways is read as the landscape
+    page it is: its width and height in points swap. ``reader`` / ``orient``: stand-ins for the
+    engine's (extract/ocr_engine.read_characters, extract/ocr_orientation.page_turns)."""
+    reader, orient = reader or ocr_engine.read_characters, orient or ocr_orientation.page_turns
+    grey = to_grey(np.asarray(image))
+    layout, straight, chars = _read(grey, 0, number, width_pt, height_pt, n_images, reader)
+    turns = orient(straight, chars) % 4
+    if not turns:
+        return layout
+    if turns % 2:
+        width_pt, height_pt = height_pt, width_pt
+    return _read(np.ascontiguousarray(np.rot90(grey, turns)), turns, number, width_pt, height_pt, n_images, reader)[0]
+
+
+def _read(
+    grey: np.ndarray, turns: int, number: int, width_pt: float, height_pt: float, n_images: int, reader: Reader
+) -> tuple[PageLayout, np.ndarray, list[OcrChar]]:
+    """The page as it lies (already turned by ``turns``): straightened, rules found and painted
+    out, read; its layout, the image read and the characters."""
+    straight, skew = straighten(grey)
+    px_per_pt = straight.shape[1] / width_pt
+    rules, text_only = image_rules(straight, px_per_pt)
+    read = despeckle(text_only)
+    chars = reader(read)
+    glyphs = [_glyph(c, px_per_pt) for c in closed_gaps(full_width(chars))]
+    layout = PageLayout(number, width_pt, height_pt, glyphs, rules, n_images, read_by="ocr", quarter_turns=turns, skew_deg=skew)
+    return layout, read, chars
+
+
+# Full-width punctuation: its ink is a dot or two in a square em, and its box in the text layer is
+# that em (extract/pdf_reader: loose boxes). Fitted to its ink, '：' of '单位：元' stood a full em
+# away from '元' on the 150-dpi scan of the 福利院 2024 page 8, and the unit line fell apart into
+# '单位：' and '元' (the table lost its unit and its 34 facts).
+FULL_WIDTH_PUNCTUATION = frozenset("：，、。；！？（）")
+
+
+def full_width(chars: list[OcrChar]) -> list[OcrChar]:
+    """Full-width punctuation widened from its ink to an em, about its ink's centre, never over
+    its neighbours on the line."""
+    out = list(chars)
+    for k, c in enumerate(out):
+        if c.text not in FULL_WIDTH_PUNCTUATION:
+            continue
+        em = (c.bottom - c.top) * EM_PER_BOX_HEIGHT
+        spare = max(0.0, em - (c.x1 - c.x0)) / 2
+        left = out[k - 1].x1 if k > 0 and out[k - 1].line == c.line else c.x0 - spare
+        right = chars[k + 1].x0 if k + 1 < len(chars) and chars[k + 1].line == c.line else c.x1 + spare
+        out[k] = replace(c, x0=max(c.x0 - spare, min(left, c.x0)), x1=min(c.x1 + spare, max(right, c.x1)))
+    return out
 
 
 def closed_gaps(chars: list[OcrChar]) -> list[OcrChar]:

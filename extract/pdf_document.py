@@ -45,6 +45,8 @@ def layout_text(pages: list[PageLayout]) -> tuple[str, Where, list[PageInfo]]:
                 sum(ln.method == "stream" for ln in lines),
                 page.n_images,
                 page.read_by,
+                page.quarter_turns,
+                page.skew_deg,
             )
         )
     return "\n".join(out), where, statuses

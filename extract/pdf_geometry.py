@@ -68,6 +68,11 @@ class PageLayout:
     rules: list[Rule] = field(default_factory=list)
     n_images: int = 0
     read_by: str = "text"  # "text" (the PDF's text layer) | "ocr" (the page image, extract/ocr_page.py)
+    # OCR'd page: how its image was turned upright before it was read (np.rot90's k: quarter turns
+    # counter-clockwise, then the skew in degrees), so a cell can be cropped again from the image
+    # (extract/ocr_reread.py); the glyphs' and rules' points are those of the upright page.
+    quarter_turns: int = 0
+    skew_deg: float = 0.0
 
 
 @dataclass(frozen=True)

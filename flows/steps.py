@@ -126,6 +126,7 @@ def prepare(path: Path, sha256: str, max_bytes: int | None = None) -> Prepared |
     """Read, extract and normalize one file. Known input problems come back as a Failure with
     the cause; anything else is a bug and is reported as one, naming the file."""
     from extract.documents import read_document
+    from flows.second_reading import second_reading
     from load.warehouse import DocumentRecord
     from transform.normalize import normalize_document
 
@@ -134,6 +135,7 @@ def prepare(path: Path, sha256: str, max_bytes: int | None = None) -> Prepared |
         doc = read_document(path, max_bytes)
         stage = "transform"
         normalized = normalize_document(doc, path.name)
+        doc, normalized, _ = second_reading(path, doc, normalized)  # the OCR'd cells of failing sums, read again
     except ExtractError as exc:
         return Failure(path.name, str(path), stage, str(exc), sha256)
     except OSError as exc:

@@ -1,6 +1,6 @@
-"""The pure parts of the OCR route, on images drawn here: skew, ruled lines, pieces of a line cut
-at their gaps, dotted thousands, and a page built with a stand-in reader going through the same
-lattice reader as a text-layer page. No OCR engine runs."""
+"""The pure parts of the OCR route, on images drawn here: skew, which way up a page lies, ruled
+lines, pieces of a line cut at their gaps, dotted thousands, and a page built with a stand-in reader
+going through the same lattice reader as a text-layer page. No OCR engine runs."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ import pytest
 
 from extract.ocr_engine import OcrChar, _parts, thousands_commas
 from extract.ocr_image import skew_angle, straighten
-from extract.ocr_page import EM_PER_BOX_HEIGHT, closed_gaps, ocr_layout
+from extract.ocr_orientation import VOTE_LINES, VOTE_PIECE_ASPECT, page_turns, rotated_box
+from extract.ocr_page import EM_PER_BOX_HEIGHT, closed_gaps, full_width, ocr_layout
 from extract.ocr_rules import image_rules
 from extract.pdf_page import page_lines
 
@@ -91,9 +92,86 @@ def test_a_scanned_page_goes_through_the_lattice_reader_with_its_scores():
             for k, ch in enumerate("1234.56")
         ]
 
-    layout = ocr_layout(_grid_page(), 1, 2339 / PX_PER_PT, 1654 / PX_PER_PT, reader=reader)
+    layout = ocr_layout(_grid_page(), 1, 2339 / PX_PER_PT, 1654 / PX_PER_PT, reader=reader, orient=lambda image, chars: 0)
     assert layout.read_by == "ocr" and len(layout.glyphs) == 21
     lines = page_lines(layout)
     assert [ln.method for ln in lines] == ["lattice"] * 3
     assert [ln.cells for ln in lines] == [("", "", "1234.56")] * 3
     assert [ln.confidences for ln in lines] == [(None, None, 0.97)] * 3
+
+
+def test_a_box_turned_with_its_image_covers_the_same_ink():
+    image = np.zeros((300, 500), np.uint8)
+    image[40:60, 100:400] = 255  # a line of 'text' 300 px wide, 20 px high
+    turned = np.rot90(image, 1)
+    ys, xs = np.nonzero(turned)
+    assert rotated_box((100, 40, 400, 60), image.shape[1]) == (xs.min(), ys.min(), xs.max() + 1, ys.max() + 1)
+
+
+def _page_lines(tall: bool) -> list[tuple[float, float, float, float]]:
+    """Boxes of ten text lines as a detector gives them: wide, or tall on a page turned a quarter."""
+    wide = [(100.0, 100.0 + 40 * k, 900.0, 130.0 + 40 * k) for k in range(10)]
+    return [rotated_box(b, 1200) for b in wide] if tall else wide
+
+
+@pytest.mark.parametrize(
+    ("tall", "upside_down", "turns"), [(False, False, 0), (False, True, 2), (True, False, 1), (True, True, 3)]
+)
+def test_which_way_up_a_page_lies_is_read_from_its_lines(tall, upside_down, turns):
+    """Tall lines: a quarter turn; then the classifier's vote on pieces of the longest lines,
+    cut to its input shape, says whether a half turn is needed too."""
+    grey = np.full((1200, 1200), 255, np.uint8)
+    seen = []
+
+    def classify(pieces):
+        seen.extend(p.shape for p in pieces)
+        return [-0.9 if upside_down else 0.9] * len(pieces)
+
+    assert page_turns(grey, [], boxes_of=lambda image, side: _page_lines(tall), upright_of=classify) == turns
+    assert len(seen) == VOTE_LINES and all(w <= VOTE_PIECE_ASPECT * h for h, w in seen)
+
+
+def test_lines_read_across_the_page_are_the_first_look_and_too_few_look_again():
+    def char(line, x0, top, x1, bottom):
+        return OcrChar("字", x0, top, x1, bottom, 0.99, line)
+
+    chars = [char(k, 100, 100 + 40 * k, 900, 130 + 40 * k) for k in range(4)]
+    grey = np.full((1200, 1200), 255, np.uint8)
+    looked = []
+
+    def detector(image, side):
+        looked.append(side)
+        return _page_lines(tall=True)
+
+    assert page_turns(grey, chars, boxes_of=detector, upright_of=lambda p: [0.9] * len(p)) == 0 and not looked
+    assert page_turns(grey, chars[:2], boxes_of=detector, upright_of=lambda p: [0.9] * len(p)) == 1 and looked
+
+
+def test_a_page_found_sideways_is_read_again_upright_with_its_size_in_points_swapped():
+    """The grid page lies turned a quarter clockwise (a landscape table scanned sideways): the
+    second reading gets the upright image, and the layout is the landscape page's."""
+    upright = _grid_page()
+    sideways = np.ascontiguousarray(np.rot90(upright, -1))
+    read = []
+
+    def reader(image):
+        read.append(image.shape)
+        return []
+
+    layout = ocr_layout(sideways, 1, 1654 / PX_PER_PT, 2339 / PX_PER_PT, reader=reader, orient=lambda image, chars: 1)
+    assert read == [sideways.shape, upright.shape]
+    assert (layout.width, layout.height) == pytest.approx((2339 / PX_PER_PT, 1654 / PX_PER_PT))
+    assert layout.quarter_turns == 1
+    verticals = sorted(round(r.x0) for r in layout.rules if not r.horizontal)
+    assert verticals == pytest.approx([108, 324, 540, 720], abs=2)
+
+
+def test_full_width_punctuation_takes_its_em_as_in_a_text_layer():
+    """'单位：元' as read from a scan: the colon's ink is a narrow column in the middle of its em;
+    widened to the em, it stands as close to 元 as in the text layer, and the line stays whole."""
+    h = 20 / EM_PER_BOX_HEIGHT  # em 20 px
+    chars = [OcrChar("位", 0, 0, 20, h, 1.0), OcrChar("：", 26, 0, 30, h, 1.0), OcrChar("元", 44, 0, 64, h, 1.0, spaced=True)]
+    out = full_width(chars)
+    assert (out[1].x0, out[1].x1) == (20, 38)  # 8 px each side, but not over 位
+    assert out[0] == chars[0] and out[2] == chars[2]
+    assert full_width([OcrChar("1", 26, 0, 30, h, 1.0)]) == [OcrChar("1", 26, 0, 30, h, 1.0)]
