@@ -18,7 +18,7 @@ import polars as pl
 from bench.figures import Figure, table
 from bench.ocr_accuracy import DEFAULT as PAGE_IMAGES
 from bench.ocr_accuracy import char_accuracy, exact_amounts, squash
-from expectations.checks.ocr_proof import PROVEN, ocr_proofs
+from expectations.checks.ocr_proof import PROVEN, SCAN_SAME_AS_TEXT, ocr_proofs
 from expectations.checks.reconcile import reconcile_comparisons
 from expectations.checks.rollups import rollup_comparisons
 from expectations.checks.structure import fact_rows
@@ -30,18 +30,7 @@ from transform.normalize import normalize_document
 
 FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "pdf"
 SCAN, ORIGINAL, PAGES = "004_split_codes_ruled_scan.pdf", "004_split_codes_ruled.pdf", 9
-SAME = [
-    "function_code",
-    "economic_code",
-    "gov_economic_code",
-    "measure",
-    "fund_source",
-    "amount_yuan",
-    "amount_printed",
-    "row_index",
-    "col_index",
-    "column_header",
-]
+SAME = SCAN_SAME_AS_TEXT
 
 
 def _check_rows(norm) -> pl.DataFrame:

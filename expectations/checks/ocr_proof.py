@@ -19,6 +19,20 @@ import polars as pl
 from expectations.checks.cells import cell_key_column
 
 PROVEN, UNPROVEN = "proven", "unproven"
+# What a fact read from a scan must share with the same fact read from the text layer to count as
+# identical (issue 21's bar, measured by bench/ocr_scans.py and tests/corpus/test_corpus_scans.py).
+SCAN_SAME_AS_TEXT = [
+    "function_code",
+    "economic_code",
+    "gov_economic_code",
+    "measure",
+    "fund_source",
+    "amount_yuan",
+    "amount_printed",
+    "row_index",
+    "col_index",
+    "column_header",
+]
 PROOF_SCHEMA = {
     "source_file": pl.String,
     "table_index": pl.Int32,

@@ -13,7 +13,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from expectations.checks.ocr_proof import PROVEN, ocr_proofs
+from expectations.checks.ocr_proof import PROVEN, SCAN_SAME_AS_TEXT, ocr_proofs
 from expectations.checks.reconcile import reconcile_comparisons
 from expectations.checks.rollups import rollup_comparisons
 from expectations.checks.structure import fact_rows
@@ -29,18 +29,7 @@ PUTUO = CORPUS / "shanghai-putuo"
 WELFARE_HOME = PUTUO / "上海市普陀区社会福利院24年单位预算.pdf"
 # The bar: facts of a scan identical to its text layer's.
 MIN_IDENTICAL = 0.995
-SAME = [
-    "function_code",
-    "economic_code",
-    "gov_economic_code",
-    "measure",
-    "fund_source",
-    "amount_yuan",
-    "amount_printed",
-    "row_index",
-    "col_index",
-    "column_header",
-]
+SAME = SCAN_SAME_AS_TEXT
 KEY = ["source_file", "table_index", "row_index", "col_index"]
 needs_corpus = pytest.mark.skipif(not PUTUO.is_dir(), reason=f"no corpus at {PUTUO}")
 
