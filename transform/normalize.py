@@ -29,7 +29,9 @@ from transform.summary_tables import place_summary
 from transform.token_rows import align_detail
 
 AMOUNT = pl.Decimal(18, 2)
-FACT_SCHEMA = {
+# Where a printed cell is (facts and unplaced cells alike), and how it was read (text layer or
+# OCR, and the OCR score of its least sure character).
+CELL_PLACE = {
     "source_file": pl.String,
     "table_index": pl.Int32,
     "row_index": pl.Int32,
@@ -37,6 +39,13 @@ FACT_SCHEMA = {
     "line": pl.Int32,
     "page": pl.Int32,
     "cell_box": pl.String,
+}
+READ = {
+    "read_by": pl.String,
+    "ocr_confidence": pl.Float64,
+}
+FACT_SCHEMA = {
+    **CELL_PLACE,
     "department": pl.String,
     "fiscal_year": pl.Int32,
     "function_code": pl.String,
@@ -56,26 +65,17 @@ FACT_SCHEMA = {
     "placement": pl.String,
     "line_role": pl.String,
     "phase": pl.String,
-    # how the cell was read (text layer or OCR) and the OCR score of its least sure character
-    "read_by": pl.String,
-    "ocr_confidence": pl.Float64,
+    **READ,
 }
 # The other fact tables whose amounts have a phase (from their column header, as facts do).
 PHASED_ITEMS = ("fact_project_amount", "fact_three_public", "fact_line_item")
 UNPLACED_SCHEMA = {
-    "source_file": pl.String,
-    "table_index": pl.Int32,
-    "row_index": pl.Int32,
-    "col_index": pl.Int32,
-    "line": pl.Int32,
-    "page": pl.Int32,
-    "cell_box": pl.String,
+    **CELL_PLACE,
     "cell_text": pl.String,
     "row_label": pl.String,
     "column_header": pl.String,
     "reason": pl.String,
-    "read_by": pl.String,
-    "ocr_confidence": pl.Float64,
+    **READ,
 }
 TABLE_SCHEMA = {
     "source_file": pl.String,
