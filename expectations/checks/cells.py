@@ -8,14 +8,11 @@ from transform.amounts import rounding_yuan
 
 MILLS_PER_YUAN = 1000
 
+# Which document and table a checked row was printed in: what every check frame's rows carry.
+PRINTED_IN = ("source_file", "department", "fiscal_year", "table_index", "table_title", "statement")
 # Columns every check frame reads (the warehouse's fact row plus its table's statement/title).
 FACT_COLUMNS = [
-    "source_file",
-    "department",
-    "fiscal_year",
-    "table_index",
-    "table_title",
-    "statement",
+    *PRINTED_IN,
     "row_index",
     "col_index",
     "line",
@@ -155,22 +152,7 @@ def compared(observed: dict, parts: list[dict], rule: str, detail: str) -> dict:
     return {
         **{
             k: observed[k]
-            for k in (
-                "source_file",
-                "department",
-                "fiscal_year",
-                "table_index",
-                "table_title",
-                "statement",
-                "subject",
-                "measure",
-                "fund_source",
-                "column_header",
-                "row_index",
-                "col_index",
-                "line",
-                "page",
-            )
+            for k in (*PRINTED_IN, "subject", "measure", "fund_source", "column_header", "row_index", "col_index", "line", "page")
         },
         "rule": rule,
         "expected_mills": sum(p["amount_mills"] for p in parts),

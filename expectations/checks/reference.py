@@ -20,7 +20,7 @@ from functools import cache
 
 import polars as pl
 
-from expectations.checks.cells import lead_code, subject_sequences
+from expectations.checks.cells import PRINTED_IN, lead_code, subject_sequences
 from transform import codes
 from transform.arithmetic import printed_nesting
 
@@ -113,20 +113,7 @@ def _sequence_rows(rows: list[dict]) -> list[dict]:
             parent = parent_of.get(i) if is_lead else None
             out.append(
                 {
-                    **{
-                        k: r[k]
-                        for k in (
-                            "source_file",
-                            "department",
-                            "fiscal_year",
-                            "table_index",
-                            "table_title",
-                            "statement",
-                            "row_index",
-                            "line",
-                            "page",
-                        )
-                    },
+                    **{k: r[k] for k in (*PRINTED_IN, "row_index", "line", "page")},
                     "scheme": scheme,
                     "code": code,
                     "printed_name": r[name_field],
