@@ -66,9 +66,17 @@ def test_each_suite_fails_the_rows_gx_fails_on_the_samples(suite, sample_frames)
 
 
 def test_the_samples_do_fail_some_rows(sample_frames):
-    """The comparison above is not vacuous: the samples' sums fail where the documents are wrong."""
-    failing = {o.expectation["meta"]["rule"] for o in engine.evaluate("rollups", sample_frames["rollups"]) if o.unexpected}
-    assert failing  # e.g. the roll-ups the county samples print wrong
+    """The comparison above is not vacuous: the samples' sums fail where the documents are wrong,
+    e.g. 001's 210 卫生健康支出 class line, 111,933,200 元 against its 款 lines' 112,043,200 元."""
+    frame = sample_frames["rollups"]
+    failing = {
+        (o.expectation["meta"]["rule"], o.expectation["severity"], r["source_file"], r["subject"])
+        + (r["expected_mills"], r["observed_mills"])
+        for o in engine.evaluate("rollups", frame)
+        for r in frame[o.unexpected].to_dicts()
+        if r["column_header"] == "合计"
+    }
+    assert ("code_rollup", "critical", "001_62df1c6f39ffdb6f.txt", "210 卫生健康支出", 112043200000, 111933200000) in failing
 
 
 def _e(i: int, type_: str, **kwargs) -> dict:
