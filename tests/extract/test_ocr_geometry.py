@@ -11,8 +11,9 @@ import pytest
 from extract.ocr_engine import OcrChar, _parts, thousands_commas
 from extract.ocr_image import skew_angle, straighten
 from extract.ocr_orientation import VOTE_LINES, VOTE_PIECE_ASPECT, page_turns, rotated_box
-from extract.ocr_page import EM_PER_BOX_HEIGHT, closed_gaps, full_width, ocr_layout
+from extract.ocr_page import EM_PER_BOX_HEIGHT, closed_gaps, full_width, ocr_layout, off_rules
 from extract.ocr_rules import image_rules
+from extract.pdf_geometry import Glyph, Rule
 from extract.pdf_page import page_lines
 
 PX_PER_PT = 200 / 72
@@ -175,3 +176,12 @@ def test_full_width_punctuation_takes_its_em_as_in_a_text_layer():
     assert (out[1].x0, out[1].x1) == (20, 38)  # 8 px each side, but not over 位
     assert out[0] == chars[0] and out[2] == chars[2]
     assert full_width([OcrChar("1", 26, 0, 30, h, 1.0)]) == [OcrChar("1", 26, 0, 30, h, 1.0)]
+
+
+def test_a_stroke_read_on_a_ruled_line_is_the_rule_and_a_digit_there_is_kept():
+    """The 合计 line of 万里街道 2024 page 15, scanned: '0|' against each cell's right border. The
+    '|' takes in the border (x = 620) and goes; a '|' between cells, and a '1' on the border, stay."""
+    border = Rule(620.0, 70.7, 620.0, 94.8)
+    zero, stroke = Glyph("0", 607.6, 77.9, 614.6, 86.9), Glyph("|", 614.6, 77.9, 620.9, 86.9)
+    apart, one = Glyph("|", 590.0, 77.9, 596.0, 86.9), Glyph("1", 616.0, 77.9, 621.0, 86.9)
+    assert off_rules([zero, stroke, apart, one], [border, Rule(57.4, 70.7, 783.0, 70.7)]) == [zero, apart, one]
