@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from extract.document_meta import document_identity
 from extract.model import PageInfo, RawDocument, RawRow, RawTable
+from extract.ocr_headers import without_misread_headers
 from extract.pdf_columns import realign_continued_rows
 from extract.pdf_geometry import PageLayout
 from extract.pdf_page import PageLine, page_lines
@@ -66,7 +67,7 @@ def parse_pdf_pages(pages: list[PageLayout], source_path: str, fmt: str = "pdf")
     identity = document_identity(lines)
     department, year = identity.department, identity.fiscal_year
     tables = extract_tab_tables(text, department=department, fiscal_year=year)
-    tables = [realign_continued_rows(_on_pages(t, where)) for t in tables]
+    tables = [realign_continued_rows(without_misread_headers(_on_pages(t, where))) for t in tables]
     text_lines = [(where[n][1], where[n][0], line) for n, line in enumerate(lines, start=1) if n in where]
     return RawDocument(
         source_path, fmt, None, department, year, None, len(pages), tables, statuses, text_lines, identity=identity
