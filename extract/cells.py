@@ -12,8 +12,9 @@ _SPACES = re.compile(r"[ \u00a0\u3000\u2002-\u200b]+")
 AMOUNT = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 # An amount that cannot be a code or a year: it has decimals or thousands separators.
 DECIMAL_AMOUNT = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+$|^[-+]?\d{1,3}(?:,\d{3})+$")
-# Enumeration printed before names and titles: 一、 / 1、 / 1. / (1) / （一）
-LEADING_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[、.．]\s*|[(（][一二三四五六七八九十\d]+[)）]\s*)")
+# Enumeration printed before names and titles: 一、 / 一. (printed so, or 、 as OCR reads it at small
+# print) / 1、 / 1. / (1) / （一）
+LEADING_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|\d+[、.．]\s*|[(（][一二三四五六七八九十\d]+[)）]\s*)")
 
 
 @lru_cache(maxsize=65536)

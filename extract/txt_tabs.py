@@ -16,7 +16,7 @@ from extract.model import RawRow, RawTable
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _CODE_LIKE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
-_BODY_LABEL = re.compile(r"^(?:合计|总计|小计|本年.*合计|.*总计|[一二三四五六七八九十]+、|\d+[、.．]|[(（]\d+[)）])")
+_BODY_LABEL = re.compile(r"^(?:合计|总计|小计|本年.*合计|.*总计|[一二三四五六七八九十]+[、.．]|\d+[、.．]|[(（]\d+[)）])")
 
 _NUMBER = re.compile(r"^[-+]?[\d,]+(?:\.\d+)?$")
 _NUMBERED_NOTE = re.compile(r"^\s*\d+[.、]")

@@ -23,7 +23,7 @@ from transform.summary_tables import ECON_DEPT, ECON_GOV, FUNCTION, INCOME, Grou
 from transform.token_rows import AlignedRows, Ambiguous
 
 _CN_DIGITS = "一二三四五六七八九十"
-_NUMBERING = re.compile(r"^(?:([一二三四五六七八九十]+)、|(\d+)[、.．]|[(（](\d+)[)）])")
+_NUMBERING = re.compile(r"^(?:([一二三四五六七八九十]+)[、.．]|(\d+)[、.．]|[(（](\d+)[)）])")
 _LEVELS = ("cn", "ar", "par")
 
 
