@@ -23,6 +23,9 @@ def place_detail(sink: TableSink, columns: list[Column]) -> None:
                 if not col.path:
                     sink.amount(i + offset, row, col.index, "", None, None, None, label, "no_column_header")
                     continue
+                if col.unread:
+                    sink.amount(i + offset, row, col.index, col.header, None, None, None, label, "ocr_header_unread")
+                    continue
                 measure, is_total = col.measure, label is not None and label in TOTAL_LABELS
                 if not found and label is not None and (named := _MEASURE_TOTAL.match(label)):
                     # '人员经费合计 | 95.36 | 公用经费合计 | 10.23' (决算 基本支出表): a total of the measure it names

@@ -94,6 +94,11 @@ _UNIT_HEADER = re.compile(r"单位代码|单位编码")
 _SUBJECT_CODE = re.compile(r"\d{3}(\d{2}){0,2}")
 _AMOUNT_WORDS = re.compile(r"合计|金额|预算|支出|收入|经费|小计")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# Headers of amount columns that name the whole (the statement's total measure), not a measure or a
+# fund: what the text-layer corpus, samples and fixtures print over their total columns (合计 851
+# facts, 预算数 144, 当年财政拨款安排 33, 本年支出合计 18, 总计 8, 决算数 5, 小计 1; 金额 in the
+# 三公 and project tables).
+_WHOLE_HEADER = re.compile(r"合计|小计|总计|预算数|决算数|金额|当年财政拨款安排|本年支出|本年收入")
 
 
 @dataclass(frozen=True)
@@ -103,6 +108,9 @@ class Column:
     role: str  # "code", "unit_code", "name", "text", "amount", "memo" (an 其中 amount inside another column)
     measure: str | None = None
     fund_source: str | None = None
+    # an amount column whose header OCR read as words naming neither a measure, a fund nor the
+    # whole (OCR_UNNAMED): its figures are not given the statement's total measure by default
+    unread: bool = False
 
     @property
     def header(self) -> str:
@@ -151,9 +159,17 @@ def first_match(ordered: tuple[tuple[re.Pattern, str], ...], path: tuple[str, ..
 
 
 def classify_columns(
-    paths: list[tuple[str, ...]], body: list[tuple[str, ...]], *, total_measure: str, fund_default: str
+    paths: list[tuple[str, ...]],
+    body: list[tuple[str, ...]],
+    *,
+    total_measure: str,
+    fund_default: str,
+    header_by_ocr: bool = False,
 ) -> list[Column]:
-    """Role of each column from its header and what its cells hold."""
+    """Role of each column from its header and what its cells hold. A header read by OCR that
+    names nothing the rules know is no 合计: '项目支出' read '项支出' on the 001 fixture's scan
+    defaulted to the total measure, and the column's roll-ups, holding in any column, "proved"
+    its figures under the wrong measure; such a column is ``unread``."""
     columns = []
     for c, path in enumerate(paths):
         leaf = path[-1] if path else ""
@@ -174,7 +190,10 @@ def classify_columns(
         else:
             role = "amount"
         if role == "amount":
-            columns.append(Column(c, path, role, measure_of(path, total_measure), fund_of(path, fund_default)))
+            unread = header_by_ocr and not (
+                first_match(_MEASURE_RULES, path) or first_match(_FUND_RULES, path) or _WHOLE_HEADER.search(joined)
+            )
+            columns.append(Column(c, path, role, measure_of(path, total_measure), fund_of(path, fund_default), unread))
         else:
             columns.append(Column(c, path, role))
     return columns

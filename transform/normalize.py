@@ -272,7 +272,13 @@ def normalize_table(table: RawTable, source_file: str, siblings: dict[tuple, Dec
         status = "loaded" if sink.items else "unplaced" if sink.unplaced else "empty"
     else:
         body = [r.cells for r in table.rows] if table.aligned else []
-        columns = classify_columns(paths, body, total_measure=statement.total_measure, fund_default=statement.fund_source)
+        columns = classify_columns(
+            paths,
+            body,
+            total_measure=statement.total_measure,
+            fund_default=statement.fund_source,
+            header_by_ocr=any(r.confidences is not None for r in table.header_rows),
+        )
         sink.reject_numeric_cells(table.header_rows, "number_in_header")
         if not table.aligned:
             set_aside = _align(sink, columns, siblings or {})
