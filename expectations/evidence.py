@@ -22,15 +22,21 @@ LINES_AROUND = 2  # printed lines shown before and after a text document's row
 PNG_COMPRESS_LEVEL = 3
 
 
-def pdf_crop(path: Path, page: int, boxes: list[tuple[float, float, float, float]]) -> str | None:
+def pdf_crop(
+    path: Path, page: int, boxes: list[tuple[float, float, float, float]], quarter_turns: int = 0, skew_deg: float = 0.0
+) -> str | None:
     """A data: URI of the page around `boxes` (x0, top, x1, bottom in points from the top-left),
-    each outlined; None when the file or page cannot be read."""
+    each outlined; None when the file or page cannot be read. A scanned page is shown as it was
+    read: turned upright by ``quarter_turns`` (counter-clockwise) and straightened by ``skew_deg``
+    (source_page), the page its OCR'd cells' boxes are measured on."""
     from PIL import ImageDraw
 
     rendered = _rendered_page(str(path), stamp(path), page)
     if rendered is None:
         return None
-    (width, height), image = rendered[0], rendered[1].copy()  # the cached page stays unmarked
+    (width, height), image = rendered[0], upright(rendered[1], quarter_turns, skew_deg)  # the cached page stays unmarked
+    if quarter_turns % 2:
+        width, height = height, width
     draw = ImageDraw.Draw(image)
     for x0, top, x1, bottom in boxes:
         draw.rectangle([x0 * SCALE, top * SCALE, x1 * SCALE, bottom * SCALE], outline=OUTLINE, width=3)
@@ -40,6 +46,13 @@ def pdf_crop(path: Path, page: int, boxes: list[tuple[float, float, float, float
     out = io.BytesIO()
     crop.save(out, format="PNG", compress_level=PNG_COMPRESS_LEVEL)
     return "data:image/png;base64," + base64.b64encode(out.getvalue()).decode("ascii")
+
+
+def upright(image, quarter_turns: int = 0, skew_deg: float = 0.0):
+    """A copy of the page image as OCR read it (extract/ocr_page.py: np.rot90 by the quarter
+    turns, then straightened about its centre by the skew, keeping its size)."""
+    out = image.rotate(90 * (quarter_turns % 4), expand=True) if quarter_turns % 4 else image.copy()
+    return out.rotate(-skew_deg, fillcolor=(255, 255, 255)) if skew_deg else out
 
 
 def text_lines(path: Path, line: int) -> list[tuple[int, str, bool]] | None:

@@ -111,7 +111,13 @@ def _attach_evidence(issues: list[dict], where: dict[int, dict]) -> None:
             continue
         path = Path(c["path"])
         if c["format"] == "pdf" and c["cell_boxes"] and (c["fact_page"] or c["page"]):
-            issue["image"] = evidence.pdf_crop(path, c["fact_page"] or c["page"], evidence.boxes_of(c["cell_boxes"]))
+            issue["image"] = evidence.pdf_crop(
+                path,
+                c["fact_page"] or c["page"],
+                evidence.boxes_of(c["cell_boxes"]),
+                c["quarter_turns"] or 0,
+                c["skew_deg"] or 0.0,
+            )
         elif c["format"] != "pdf" and (c["fact_line"] or c["line"]):
             issue["excerpt"] = evidence.text_lines(path, c["fact_line"] or c["line"])
         if not (issue.get("image") or issue.get("excerpt")):

@@ -22,6 +22,8 @@ class RawRow:
     boxes: tuple[tuple[float, float, float, float] | None, ...] | None = None  # PDF: each cell's box in points
     # OCR'd page: each cell's lowest character score (None: a blank cell); None for a text layer
     confidences: tuple[float | None, ...] | None = None
+    # OCR'd page: the cells whose text is a second reading's (flows/second_reading.py); None: none is
+    reread: tuple[bool, ...] | None = None
 
     @property
     def read_by(self) -> str:

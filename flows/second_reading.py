@@ -10,8 +10,8 @@ cell read by OCR that a failing one takes is read again on its own at a higher r
 - with it the document's sums hold better: more of them hold and fewer fail (one by one, each
   candidate against the document as it stands, so a reading never trades one sum for another).
 
-What is taken replaces the cell as printed (its text and its confidence: the second reading's);
-the document is normalized again. Nothing else changes: a sum that still fails is reported by
+What is taken replaces the cell as printed (its text and its confidence: the second reading's;
+the fact says ``ocr_reread``); the document is normalized again. Nothing else changes: a sum that still fails is reported by
 validation as its rule's error, naming the cells read by OCR; a figure no holding sum takes stays
 an ``ocr_unverified`` warning. A sum that fails on the page as printed reads the same the second
 time, so nothing is taken: a printed mistake is never "fixed".
@@ -140,8 +140,9 @@ def _patched(doc: RawDocument, t: int, r: int, c: int, text: str, score: float) 
     row = doc.tables[t].rows[r]
     cells = row.cells[:c] + (text,) + row.cells[c + 1 :]
     confidences = row.confidences[:c] + (round(score, 4),) + row.confidences[c + 1 :]
+    reread = tuple(k == c or bool(row.reread and row.reread[k]) for k in range(len(row.cells)))
     rows = list(doc.tables[t].rows)
-    rows[r] = replace(row, cells=cells, confidences=confidences)
+    rows[r] = replace(row, cells=cells, confidences=confidences, reread=reread)
     tables = list(doc.tables)
     tables[t] = replace(doc.tables[t], rows=rows)
     return replace(doc, tables=tables)

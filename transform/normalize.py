@@ -43,6 +43,7 @@ CELL_PLACE = {
 READ = {
     "read_by": pl.String,
     "ocr_confidence": pl.Float64,
+    "ocr_reread": pl.Boolean,  # OCR'd: its text is the second reading's (flows/second_reading.py)
 }
 FACT_SCHEMA = {
     **CELL_PLACE,
@@ -114,6 +115,8 @@ PAGE_SCHEMA = {
     "n_lattice_rows": pl.Int32,
     "n_stream_rows": pl.Int32,
     "n_images": pl.Int32,
+    "quarter_turns": pl.Int32,
+    "skew_deg": pl.Float64,
 }
 
 
@@ -160,6 +163,8 @@ def page_frame(doc: RawDocument, source_file: str) -> pl.DataFrame:
             "n_lattice_rows": p.n_lattice_rows,
             "n_stream_rows": p.n_stream_rows,
             "n_images": p.n_images,
+            "quarter_turns": p.quarter_turns,
+            "skew_deg": p.skew_deg,
         }
         for p in doc.pages
     ]

@@ -190,13 +190,14 @@ def first_text(cells: tuple[str, ...]) -> str | None:
 
 def read_by(row: RawRow, col: int | None) -> dict:
     """How the cell was read: 'text' (a text layer or a text file) or 'ocr', with the OCR score of
-    its least sure character (None for text)."""
+    its least sure character and whether its text is a second reading's (None for text)."""
     if row.confidences is None:
-        return {"read_by": "text", "ocr_confidence": None}
+        return {"read_by": "text", "ocr_confidence": None, "ocr_reread": None}
     score = row.confidences[col] if col is not None and col < len(row.confidences) else None
     if score is None and col is None:  # a token without a column: the row's least sure cell
         score = min((c for c in row.confidences if c is not None), default=None)
-    return {"read_by": "ocr", "ocr_confidence": score}
+    reread = bool(row.reread and col is not None and col < len(row.reread) and row.reread[col])
+    return {"read_by": "ocr", "ocr_confidence": score, "ocr_reread": reread}
 
 
 def cell_box(row: RawRow, col: int | None) -> str | None:

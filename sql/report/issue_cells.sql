@@ -5,7 +5,8 @@ WITH cells AS (
     SELECT source_file, table_index, row_index, col_index, cell_box, page, line FROM fact_budget_amount
     UNION ALL
     SELECT source_file, table_index, row_index, col_index, cell_box, page, line FROM unplaced_cell
-)
+),
+issues AS (
 SELECT i.source_file, i.issue_id, d.path, d.format, i.page, i.line,
        list(c.cell_box ORDER BY c.col_index) FILTER (WHERE c.cell_box IS NOT NULL) AS cell_boxes,
        min(c.page) AS fact_page, min(c.line) AS fact_line
@@ -16,4 +17,9 @@ LEFT JOIN cells c ON c.source_file = i.source_file AND c.table_index = i.table_i
      AND (c.row_index = i.row_index OR (i.row_index IS NULL AND c.line = i.line AND c.page IS NOT DISTINCT FROM i.page))
 WHERE i.table_index IS NOT NULL
 GROUP BY ALL
-ORDER BY i.source_file, i.issue_id
+)
+-- a scanned page as OCR stood it upright and straightened it: the cells' boxes are on that page
+SELECT issues.*, p.quarter_turns, p.skew_deg
+FROM issues
+LEFT JOIN source_page p ON p.source_file = issues.source_file AND p.page = coalesce(issues.fact_page, issues.page)
+ORDER BY issues.source_file, issues.issue_id

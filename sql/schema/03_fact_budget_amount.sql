@@ -40,6 +40,7 @@ ALTER TABLE fact_budget_amount ADD COLUMN IF NOT EXISTS phase VARCHAR;
 -- extract/ocr_page.py), and for OCR the recognition score (0–1) of the cell's least sure character.
 ALTER TABLE fact_budget_amount ADD COLUMN IF NOT EXISTS read_by VARCHAR;
 ALTER TABLE fact_budget_amount ADD COLUMN IF NOT EXISTS ocr_confidence DOUBLE;
+ALTER TABLE fact_budget_amount ADD COLUMN IF NOT EXISTS ocr_reread BOOLEAN;  -- OCR'd: its text is a second reading's
 -- OCR'd facts: whether a sum of the document that takes the figure holds within rounding (set by
 -- validation, expectations/checks/ocr_proof.py); NULL for figures of a text layer.
 ALTER TABLE fact_budget_amount ADD COLUMN IF NOT EXISTS verified BOOLEAN;

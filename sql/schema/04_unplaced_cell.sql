@@ -18,3 +18,4 @@ ALTER TABLE unplaced_cell ADD COLUMN IF NOT EXISTS cell_box VARCHAR;
 -- extract/ocr_page.py), and for OCR the recognition score (0–1) of the cell's least sure character.
 ALTER TABLE unplaced_cell ADD COLUMN IF NOT EXISTS read_by VARCHAR;
 ALTER TABLE unplaced_cell ADD COLUMN IF NOT EXISTS ocr_confidence DOUBLE;
+ALTER TABLE unplaced_cell ADD COLUMN IF NOT EXISTS ocr_reread BOOLEAN;  -- OCR'd: its text is a second reading's

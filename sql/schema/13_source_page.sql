@@ -7,5 +7,9 @@ CREATE TABLE IF NOT EXISTS source_page (
     n_lines        INTEGER NOT NULL,  -- lines read (plain lines and table rows)
     n_lattice_rows INTEGER NOT NULL,  -- table rows read from ruled cells
     n_stream_rows  INTEGER NOT NULL,  -- table rows read from text positions (unruled tables)
-    n_images       INTEGER NOT NULL
+    n_images       INTEGER NOT NULL,
+    quarter_turns  INTEGER,           -- OCR'd page: quarter turns counter-clockwise that stood its image upright (0-3)
+    skew_deg       DOUBLE             -- OCR'd page: the tilt its image was straightened by, degrees (boxes are on the straightened page)
 );
+ALTER TABLE source_page ADD COLUMN IF NOT EXISTS quarter_turns INTEGER;
+ALTER TABLE source_page ADD COLUMN IF NOT EXISTS skew_deg DOUBLE;

@@ -3,7 +3,8 @@
 -- is (line_role), who the document is (kind, scope, level, region, unit code) and which figure the
 -- amount is (phase: budget, adjusted_budget, final), and which department it is across documents,
 -- years and spellings (department_id: dim_department, department_alias), and how the figure was read
--- (read_by text | ocr, its OCR confidence, and whether the document's sums prove it: verified).
+-- (read_by text | ocr, its OCR confidence, and whether the document's sums prove it: verified;
+-- whether its text is a second reading's: ocr_reread).
 CREATE OR REPLACE VIEW v_budget_lines AS
 SELECT
     f.department,
@@ -42,7 +43,8 @@ SELECT
     a.department_id,
     f.read_by,         -- text | ocr (a scanned page's image)
     f.ocr_confidence,  -- OCR: the score of the cell's least sure character
-    f.verified         -- OCR: a sum of the document that takes the figure holds (NULL for text)
+    f.verified,        -- OCR: a sum of the document that takes the figure holds (NULL for text)
+    f.ocr_reread       -- OCR: its text is a second reading's, taken because the sums hold with it (NULL for text)
 FROM fact_budget_amount f
 JOIN source_table t USING (source_file, table_index)
 JOIN source_document d USING (source_file)

@@ -69,6 +69,16 @@ def test_the_worker_reads_the_cells_of_a_failing_sum_again_and_the_sums_hold(pla
     assert failing.height == 0 and holding.height == 13
     [row] = facts.filter((pl.col("function_code") == "2080505") & (pl.col("col_index") == 5)).select("ocr_confidence").rows()
     assert row[0] > 0.9  # the second reading's score
+    # the fact says it was read twice; no other figure of the document was taken from a second reading
+    reread = facts.filter(pl.col("ocr_reread")).select("function_code", "col_index", "amount_printed").rows()
+    assert reread == [("2080505", 5, PRINTED)]
+    assert facts.filter(pl.col("read_by") == "ocr")["ocr_reread"].null_count() == 0
+    assert not first_reading_flags(planted)
+
+
+def first_reading_flags(planted) -> list:
+    """Facts of the first reading that say they were read twice: none."""
+    return planted[2].facts.filter(pl.col("ocr_reread")).rows()
 
 
 def _stand_in(text: str, score: float):

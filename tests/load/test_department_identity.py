@@ -113,7 +113,7 @@ def test_department_id_follows_phase_in_v_budget_lines_and_the_others_keep_their
         "line",
     ]
     # appended after department_id: how the figure was read (README "Scanned pages")
-    assert columns[-5:] == ["phase", "department_id", "read_by", "ocr_confidence", "verified"]
+    assert columns[-6:] == ["phase", "department_id", "read_by", "ocr_confidence", "verified", "ocr_reread"]
     missing = _query(sample_warehouse, "SELECT count(*) AS n FROM v_budget_lines WHERE department_id IS NULL")
     assert missing == [{"n": 0}]
 
