@@ -20,6 +20,8 @@ from transform import codes, department_identity
 
 _VALIDATION_TABLES = ("dq_finding", "dq_issue", "dq_document_score")  # what validation replaces per document
 _DIMENSIONS = ["dim_department", "dim_fiscal_year", "dim_statement", "dim_function", "dim_economic"]
+# Figures summed in advance, rebuilt after the dimensions (v_budget_lines, which they sum, joins them).
+_AGGREGATES = ["agg_budget_class"]
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,8 @@ class Warehouse(Reads):
     def _create_schema(self) -> None:
         if self.con.execute(sql_files.read("load/legacy_dim_department.sql")).fetchall()[0][0]:
             self.con.execute("DROP TABLE dim_department")
+            self._stale = True
+        if self.con.execute(sql_files.read("load/missing_aggregate.sql")).fetchall()[0][0]:
             self._stale = True
         for name in sql_files.files("schema"):
             self.con.execute(sql_files.read(name))
@@ -187,15 +191,15 @@ class Warehouse(Reads):
         self._present.add(source_file)
 
     def refresh_dimensions(self, force: bool = False) -> None:
-        """Rebuild the dimensions from the facts, once after a batch of loads: per document it
-        cost more than the load itself and grew with the warehouse."""
+        """Rebuild the dimensions and the aggregates from the facts, once after a batch of loads:
+        per document it cost more than the load itself and grew with the warehouse."""
         if not (self._stale or force):
             return
         with self._transaction():
             self._register_departments()
             try:
-                for dim in _DIMENSIONS:
-                    for statement in sql_files.statements(f"refresh/{dim}.sql"):
+                for name in _DIMENSIONS + _AGGREGATES:
+                    for statement in sql_files.statements(f"refresh/{name}.sql"):
                         self.con.execute(statement)
             finally:
                 for name in ("identified_aliases", "identified_departments"):

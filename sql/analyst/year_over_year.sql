@@ -1,10 +1,11 @@
 -- Per department and 功能科目 class: 一般公共预算支出 of year $1 against the year before,
--- with the change in 元 and in percent (NULL where the class was not printed the year before).
+-- with the change in 元 and in percent (NULL where the class was not printed the year before),
+-- from v_budget_lines's class rows summed in advance (agg_budget_class).
 WITH by_year AS (
-    SELECT department, fiscal_year, left(function_code, 3) AS class_code, sum(amount_yuan) AS amount_yuan
-    FROM v_budget_lines
+    SELECT department, fiscal_year, class_code, sum(amount_yuan) AS amount_yuan
+    FROM agg_budget_class
     WHERE fiscal_year IN ($1, $1 - 1)
-      AND statement = 'general_budget_expenditure' AND measure = 'total' AND length(function_code) = 3
+      AND statement = 'general_budget_expenditure' AND measure = 'total'
     GROUP BY ALL
 )
 SELECT cur.department, cur.class_code,
