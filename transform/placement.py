@@ -17,6 +17,7 @@ keeps the numbers they agree on, and the rest are ambiguous: never guessed.
 from __future__ import annotations
 
 import bisect
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -162,22 +163,25 @@ def _group_supports(rows: list[Row], group: SumGroup) -> dict[int, list[tuple[in
     by slot; None when no placement of the parent is supported (the printed sums disagree)."""
     parent, children, members = group.parent, group.children, group.members
     n_slots = rows[parent].n_slots
-    # In integer units of the finest printed digit: exact, and the sumsets below are the
+    # In integer units of the finest printed digit: exact, and the sums below are the
     # hottest loop of the normalizer (Decimal additions were 5x slower).
     places = max([3, *(-v.as_tuple().exponent for m in members for v in rows[m].numbers)])
     tol = _units(CELL_ROUNDING * (len(children) + 1), places)
-    choices = {
-        m: [[_units(v, places) if v is not None else 0 for v in rows[m].values(c)] for c in rows[m].candidates] for m in members
-    }
-    per_slot = [_sumsets([{vals[s] for vals in choices[c]} for c in children]) for s in range(n_slots)]
+    units = {m: [_units(v, places) for v in rows[m].numbers] for m in members}
+    if all(len(rows[m].candidates) == 1 for m in members):
+        # Every row placed (half the groups solved, most of them when re-checked): the sums hold
+        # or they do not, the same verdict for every row; no sums of choices to build.
+        return {m: rows[m].candidates for m in members} if _placed_sums_hold(rows, group, units, tol) else None
+    values = {m: _slot_values(rows[m].candidates, units[m], n_slots) for m in members}
+    # A slot's verdict depends on a row's value there alone, and a row has few values per slot:
+    # each decided once, not once per placement (rows of 2 numbers under 12 columns have 66).
+    allowed = [_slot_allowed([values[c][s] for c in children], values[parent][s], tol) for s in range(n_slots)]
     keep: dict[int, list[tuple[int, ...]]] = {}
-    for m in members:
-        sums = [whole if m == parent else without[children.index(m)] for whole, without in per_slot]
-        parent_values = None if m == parent else choices[parent]
+    for k, m in enumerate(members):
+        ok = [slot[k] for slot in allowed]
+        must_fill = {s for s in range(n_slots) if 0 not in ok[s]}  # slots this row may not leave empty
         supported = [
-            cand
-            for cand, vals in zip(rows[m].candidates, choices[m])
-            if all(_slot_supported(sums[s], vals[s], s, parent_values, tol) for s in range(n_slots))
+            cand for cand in rows[m].candidates if must_fill <= set(cand) and all(u in ok[s] for u, s in zip(units[m], cand))
         ]
         if not supported:
             return None
@@ -185,17 +189,95 @@ def _group_supports(rows: list[Row], group: SumGroup) -> dict[int, list[tuple[in
     return keep
 
 
+def _placed_sums_hold(rows: list[Row], group: SumGroup, units: dict[int, list[int]], tol: int) -> bool:
+    """Each row with one placement: in every slot the children add up to the parent."""
+    gap = [0] * rows[group.parent].n_slots
+    for u, s in zip(units[group.parent], rows[group.parent].candidates[0]):
+        gap[s] = u
+    for c in group.children:
+        for u, s in zip(units[c], rows[c].candidates[0]):
+            gap[s] -= u
+    return all(abs(g) <= tol for g in gap)
+
+
 def _units(value: Decimal, places: int) -> int:
     return int(value.scaleb(places))
 
 
-def _slot_supported(sums: Sums | None, value: int, slot: int, parent_values: list[list[int]] | None, tol: int) -> bool:
-    """The parent's amount in this slot can equal the children's sum, given this member's value
-    (parent_values is None when the member is the parent itself)."""
-    if sums is None:
-        return True
-    targets = {value} if parent_values is None else {vals[slot] - value for vals in parent_values}
-    return any(_near(sums, t, tol) for t in targets)
+def _slot_values(candidates: list[tuple[int, ...]], units: list[int], n_slots: int) -> list[set[int]]:
+    """Per slot, the amounts (in units; 0 for an empty cell) the row's placements put there."""
+    values: list[set[int]] = [set() for _ in range(n_slots)]
+    for cand in candidates:
+        for u, s in zip(units, cand):
+            values[s].add(u)
+        if len(cand) < n_slots:
+            for s in set(range(n_slots)).difference(cand):
+                values[s].add(0)
+    return values
+
+
+def _slot_allowed(children: list[set[int]], parent: set[int], tol: int) -> list[set[int]]:
+    """In one slot, per member (the parent first), its values that some value of each other
+    member adds up with: the parent's amount = the children's sum, within tol."""
+    if all(children) and math.prod(len(v) for v in children) <= _MAX_SUMSET:
+        return _allowed_by_reach(children, parent, tol)
+    return _allowed_by_sumsets(children, parent, tol)
+
+
+def _allowed_by_sumsets(children: list[set[int]], parent: set[int], tol: int) -> list[set[int]]:
+    """_slot_allowed by the sumsets: past their limit some sums are not built, and a value
+    they would decide passes."""
+    whole, without = _sumsets(children)
+    return [
+        {p for p in parent if whole is None or _near(whole, p, tol)},
+        *(
+            {v for v in mine if sums is None or any(_near(sums, p - v, tol) for p in parent)}
+            for mine, sums in zip(children, without)
+        ),
+    ]
+
+
+def _allowed_by_reach(children: list[set[int]], parent: set[int], tol: int) -> list[set[int]]:
+    """_slot_allowed when every sum can be built (at most _MAX_SUMSET choices, so none is past
+    the limit: the same verdicts as the sumsets). The children in two halves, the sums each
+    half reaches built forward: 2 x 2^(k/2) sums for k children of two values, where the
+    sumsets built 2^k from both ends and sorted them per child (the synthetic corpus's 合计
+    over 13 rows, 12 of them with two values per slot: 128 sums instead of 4,096 x 2). The
+    pairs of the halves' sums within tol of a parent's value are the ends, which are few
+    (printed amounts rarely add up by chance); backward from them, a value is allowed when a
+    sum it reaches leads to one. A child with one value adds it to every sum: not added up."""
+    several = [i for i, v in enumerate(children) if len(v) > 1]
+    shift = sum(next(iter(v)) for v in children if len(v) == 1)
+    half = len(several) // 2
+    left, right = several[:half], several[half:]
+    reach_left, reach_right = _reach([children[i] for i in left]), _reach([children[i] for i in right])
+    rights = sorted(reach_right[-1])
+    parent_ok: set[int] = set()
+    ends_left: set[int] = set()
+    ends_right: set[int] = set()
+    for a in reach_left[-1]:
+        for p in parent:
+            lo = bisect.bisect_left(rights, p - shift - tol - a)
+            hi = bisect.bisect_right(rights, p - shift + tol - a)
+            if lo < hi:
+                parent_ok.add(p)
+                ends_left.add(a)
+                ends_right.update(rights[lo:hi])
+    allowed = [parent_ok, *(set(v) if parent_ok else set() for v in children)]
+    for part, reach, ends in ((left, reach_left, ends_left), (right, reach_right, ends_right)):
+        for j in reversed(range(len(part))):
+            mine, before = children[part[j]], reach[j]
+            allowed[1 + part[j]] = {v for v in mine if any(e - v in before for e in ends)}
+            ends = {e - v for e in ends for v in mine if e - v in before}
+    return allowed
+
+
+def _reach(value_sets: list[set[int]]) -> list[set[int]]:
+    """The sums of one value from each of the first j sets, for j = 0 … len(value_sets)."""
+    reach = [{0}]
+    for values in value_sets:
+        reach.append({a + b for a in reach[-1] for b in values})
+    return reach
 
 
 # Sums a + b of a value a of the first list and b of the second (sorted): the sums over all the

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from extract.model import RawRow
 from transform.headers import Column
-from transform.placement import Identity, Row, _near, _sumsets, solve
+from transform.placement import Identity, Row, _allowed_by_reach, _allowed_by_sumsets, _near, _sumsets, solve
 from transform.token_rows import align_detail
 
 # 表5 of sample 003: 合计 | 人员经费支出 | 公用经费支出 | 专项业务经费支出
@@ -98,3 +98,24 @@ def test_sums_over_the_other_rows_are_every_sum_of_one_value_from_each(value_set
     assert _near(whole, target, tol) == near(value_sets)
     for i, sums in enumerate(without):
         assert _near(sums, target, tol) == near(value_sets[:i] + value_sets[i + 1 :])
+
+
+@given(
+    st.lists(st.sets(st.integers(-50, 50), max_size=3), max_size=6),
+    st.sets(st.integers(-200, 200), max_size=3),
+    st.integers(0, 3),
+)
+def test_a_slot_allows_the_values_some_choice_of_the_others_adds_up_with(children, parent, tol):
+    def adds_up(sets, target):
+        return any(abs(sum(pick) - target) <= tol for pick in product(*sets))
+
+    expected = [
+        {p for p in parent if adds_up(children, p)},
+        *(
+            {v for v in mine if any(adds_up(children[:i] + children[i + 1 :], p - v) for p in parent)}
+            for i, mine in enumerate(children)
+        ),
+    ]
+    assert _allowed_by_sumsets(children, parent, tol) == expected
+    if all(children):  # the reach is only asked when no set is empty
+        assert _allowed_by_reach(children, parent, tol) == expected
