@@ -17,7 +17,7 @@ from transform.detail_tables import place_detail
 from transform.disclosure import PARSERS, place_items
 from transform.disclosure import frames as item_frames
 from transform.disclosure.empty_tables import empty_reasons, listed_tables
-from transform.disclosure.execution import execution_facts
+from transform.disclosure.execution import execution_facts, joined_narrative
 from transform.disclosure.member_units import member_unit_facts
 from transform.disclosure.narrative import narrative_facts
 from transform.disclosure.restated import restated_facts
@@ -233,7 +233,12 @@ def _execution(doc: RawDocument, source_file: str, facts: list[dict]) -> list[di
         if f["function_code"] and f["function_name"]:
             names.setdefault(f["function_code"], set()).add(f["function_name"])
     owner = {"source_file": source_file, "department": doc.department, "fiscal_year": doc.fiscal_year}
-    read = execution_facts(doc.text_lines, names) + restated_facts(doc.text_lines, names) + member_unit_facts(doc.text_lines)
+    joined = joined_narrative(doc.text_lines)  # both readers read the same joined text: joined once
+    read = (
+        execution_facts(doc.text_lines, names, joined)
+        + restated_facts(doc.text_lines, names, joined)
+        + member_unit_facts(doc.text_lines)
+    )
     return [owner | fact for fact in read]
 
 

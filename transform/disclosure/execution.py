@@ -35,13 +35,20 @@ _CLAUSE = re.compile(
 # sentence or heading ('（三）…决算具体情况' + '一般公共预算财政拨款支出' + '年初预算为…')
 _SUBJECT_BREAK = re.compile(r"[。；，,：:）)]|情况|说明")
 
+_SPACES = re.compile(r"\s+")
+# The narrative as one text, the offset each printed line starts at in it, and its (line, page).
+Narrative = tuple[str, list[int], list[tuple[int, int | None]]]
+
 TOPICS = {"execution_budget": "budget", "execution_adjusted": "adjusted_budget", "execution_final": "final"}
 
 
-def execution_facts(text_lines: list[tuple[int, int | None, str]], function_names: dict[str, set[str]]) -> list[dict]:
+def execution_facts(
+    text_lines: list[tuple[int, int | None, str]], function_names: dict[str, set[str]], joined: Narrative | None = None
+) -> list[dict]:
     """Pure: the execution figures of a document's narrative lines (line, page, text), with
-    `function_names` (code -> names its tables print) to give each 项 its code."""
-    text, starts, where = joined_narrative(text_lines)
+    `function_names` (code -> names its tables print) to give each 项 its code. `joined`: the
+    lines' joined_narrative, when the caller has it already (normalize joins once for two readers)."""
+    text, starts, where = joined or joined_narrative(text_lines)
     subjects = [(m.start(), m) for m in _SUBJECT.finditer(text)]
     out: list[dict] = []
     previous_end = 0
@@ -92,14 +99,14 @@ def execution_facts(text_lines: list[tuple[int, int | None, str]], function_name
     return out
 
 
-def joined_narrative(text_lines: list[tuple[int, int | None, str]]) -> tuple[str, list[int], list[tuple[int, int | None]]]:
+def joined_narrative(text_lines: list[tuple[int, int | None, str]]) -> Narrative:
     """The narrative as one text (lines joined without spaces: Chinese wraps inside words), with
     the offset each line starts at and its (line, page)."""
     parts, starts, where, pos = [], [], [], 0
     for line, page, raw in text_lines:
         if "\t" in raw or not raw.strip():
             continue
-        piece = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", raw)).strip()
+        piece = _SPACES.sub(" ", unicodedata.normalize("NFKC", raw)).strip()
         piece = piece.replace("(", "（").replace(")", "）")
         starts.append(pos)
         where.append((line, page))

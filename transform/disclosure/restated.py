@@ -16,7 +16,7 @@ from bisect import bisect_right
 from decimal import Decimal
 
 from transform.amounts import to_yuan
-from transform.disclosure.execution import code_of, joined_narrative
+from transform.disclosure.execution import Narrative, code_of, joined_narrative
 
 _NUM = r"(\d[\d,]*(?:\.\d+)?)\s*(万元|元)"
 # (key, the words that state it). Order matters: the first wording matching at a place wins.
@@ -45,11 +45,14 @@ _NOT_THE_TOTAL = re.compile(r"(?:拨款|基金|资本经营(?:预算)?|较|比�
 
 
 def restated_facts(
-    text_lines: list[tuple[int, int | None, str]], function_names: dict[str, set[str]] | None = None
+    text_lines: list[tuple[int, int | None, str]],
+    function_names: dict[str, set[str]] | None = None,
+    joined: Narrative | None = None,
 ) -> list[dict]:
     """Pure: the restated figures and shares of a document's narrative lines (line, page, text);
-    `function_names` (code -> names its tables print) gives a restated 项 its code."""
-    text, starts, where = joined_narrative(text_lines)
+    `function_names` (code -> names its tables print) gives a restated 项 its code; `joined`, the
+    lines' joined_narrative when the caller has it already."""
+    text, starts, where = joined or joined_narrative(text_lines)
     out: list[dict] = _subject_amounts(text, starts, where, function_names or {})
     sentence_whole: dict[int, str] = {}  # sentence start -> key of its first figure
     for m in _STATED.finditer(text):
