@@ -88,6 +88,8 @@ def document_identity(lines: list[str]) -> Identity:
     scope_votes: Counter = Counter()
     placeholder = None
     for i, line in enumerate(lines):
+        if not line.strip():
+            continue  # names nothing (no rule matches an empty line); half a space-aligned text's lines
         label = context.department_label(line)
         if label:
             key, name = label
