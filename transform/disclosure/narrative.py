@@ -19,6 +19,7 @@ _SENTENCE = re.compile(r"[^。；;]+[。；;]?")
 _NUM = r"(\d[\d,]*(?:\.\d+)?)"
 _STAFF = re.compile(r"((?:人员|行政|事业|参公|工勤|机关|全额|差额)?编制(?:人数|数)?)(?:为|共)?\s*" + _NUM + r"\s*[名人]")
 _ACTUAL = re.compile(r"(实有人员|实有人数|在职人员|在职职工|离退休人员|退休人员|离休人员)(?:为|共)?\s*" + _NUM + r"\s*[名人]")
+_ACTUAL_WORDS = ("实有", "在职", "休")  # one of them is in each of _ACTUAL's words
 _VEHICLES = re.compile(r"([\u4e00-\u9fff]{0,12}(?:车辆|用车))\s*" + _NUM + r"\s*辆")
 _OPERATION = re.compile(
     r"(机关运行经费|公用经费)(?:预算)?(?:共计|合计|共)?(?:安排|财政拨款)?(?:为|共|合计)?\s*" + _NUM + r"\s*(万元|元)"
@@ -47,6 +48,9 @@ def narrative_facts(doc: RawDocument, source_file: str) -> list[dict]:
             continue
         text = unicodedata.normalize("NFKC", text)
         for sentence in (m.group(0).strip() for m in _SENTENCE.finditer(text)):
+            facts = sentence_facts(sentence)
+            if not facts:
+                continue  # most sentences (and a space-aligned text's table lines) state none
             base = {
                 "source_file": source_file,
                 "line": line,
@@ -55,7 +59,7 @@ def narrative_facts(doc: RawDocument, source_file: str) -> list[dict]:
                 "fiscal_year": doc.fiscal_year,
                 "sentence": sentence,
             }
-            out.extend(base | fact for fact in sentence_facts(sentence))
+            out.extend(base | fact for fact in facts)
     return out
 
 
@@ -65,17 +69,19 @@ def sentence_facts(sentence: str) -> list[dict]:
     short = len(sentence) <= HEADING_CHARS and not _PUNCTUATION.search(sentence)
     if short and (heading := _HEADING_YEAR.search(sentence)):
         facts.append(_count("heading_year", sentence, heading.group(1), "年"))
-    for m in _STAFF.finditer(sentence):
+    # Each pattern only where the word it cannot match without is printed: most sentences have
+    # none of them, and a regex asked costs more than a substring test.
+    for m in _STAFF.finditer(sentence) if "编制" in sentence else ():
         facts.append(_count("staff_authorized", m.group(1), m.group(2), "人"))
-    for m in _ACTUAL.finditer(sentence):
+    for m in _ACTUAL.finditer(sentence) if any(w in sentence for w in _ACTUAL_WORDS) else ():
         facts.append(
             _count(
                 "staff_retired" if "退" in m.group(1) or "离休" in m.group(1) else "staff_actual", m.group(1), m.group(2), "人"
             )
         )
-    for m in _VEHICLES.finditer(sentence):
+    for m in _VEHICLES.finditer(sentence) if "辆" in sentence else ():
         facts.append(_count("vehicles", _LEAD.sub("", m.group(1)), m.group(2), "辆"))
-    for m in _OPERATION.finditer(sentence):
+    for m in _OPERATION.finditer(sentence) if "经费" in sentence else ():
         topic = "office_operation_cost" if m.group(1) == "机关运行经费" else "operating_funds"
         facts.append(_money(topic, m.group(1), m.group(2), m.group(3)))
     if "上年" not in sentence:
