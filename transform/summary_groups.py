@@ -97,8 +97,10 @@ def _assign(segments: list[_Segment], groups: list[Group], states: list[_State])
     """The best-scoring group for each segment, in printed order; None on a tie or overflow."""
     if len(segments) > len(groups):
         return None
+    numbering = [_numbering(s.label) for s in segments]  # a label's numbering, read once for every group
     fit = [
-        [states[g].fits(_numbering(s.label)) + _names(s.label, group.axis) for g, group in enumerate(groups)] for s in segments
+        [states[g].fits(number) + _names(s.label, group.axis) for g, group in enumerate(groups)]
+        for s, number in zip(segments, numbering)
     ]  # each segment in each group, scored once for all the combinations
     scored = []
     for combo in combinations(range(len(groups)), len(segments)):
