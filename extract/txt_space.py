@@ -27,8 +27,10 @@ def extract_space_tables(lines: list[str], *, department: str | None = None, fis
     for k, start in enumerate(starts):
         end = starts[k + 1] if k + 1 < len(starts) else len(lines)
         region = [(i + 1, lines[i]) for i in range(start, end) if lines[i].strip()]
-        grid = [ln for _, ln in region if not _is_context_line(ln)]
-        if sum("\t" in ln for ln in grid) * 2 > len(grid):
+        # A region without a tab is no tab region, whatever its grid: its lines are not classified.
+        tabbed = any("\t" in ln for _, ln in region)
+        grid = [ln for _, ln in region if not _is_context_line(ln)] if tabbed else []
+        if tabbed and sum("\t" in ln for ln in grid) * 2 > len(grid):
             for table in _tab_region(lines, start, end, department, fiscal_year):
                 table.index = len(tables)
                 tables.append(table)
