@@ -252,6 +252,9 @@ def _seen(siblings: dict[tuple, Decimal | None], consulted: set[tuple]) -> tuple
     return bool(siblings), {k: (k in siblings, siblings.get(k)) for k in consulted}
 
 
+_UNSEEN = object()  # a key no table has observed yet (None is a printed blank)
+
+
 def _siblings(results: dict[int, TableResult], exclude: int) -> dict[tuple, Decimal | None]:
     """What the other tables of the document say, in 元; keys printed with two values are dropped."""
     merged: dict[tuple, Decimal | None] = {}
@@ -260,7 +263,8 @@ def _siblings(results: dict[int, TableResult], exclude: int) -> dict[tuple, Deci
         if index == exclude:
             continue
         for key, value in sink.observed:
-            if key in merged and merged[key] != value:
+            previous = merged.get(key, _UNSEEN)  # one look-up, not two: a document observes thousands
+            if previous is not _UNSEEN and previous != value:
                 disputed.add(key)
             merged[key] = value
     return {k: v for k, v in merged.items() if k not in disputed}
