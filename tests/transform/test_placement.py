@@ -8,7 +8,17 @@ from hypothesis import strategies as st
 
 from extract.model import RawRow
 from transform.headers import Column
-from transform.placement import Identity, Row, _allowed_by_reach, _allowed_by_sumsets, _near, _sumsets, solve
+from transform.placement import (
+    Identity,
+    Row,
+    _allowed_by_reach,
+    _allowed_by_sumsets,
+    _identity_check,
+    _identity_holds,
+    _near,
+    _sumsets,
+    solve,
+)
 from transform.token_rows import align_detail
 
 # 表5 of sample 003: 合计 | 人员经费支出 | 公用经费支出 | 专项业务经费支出
@@ -119,3 +129,15 @@ def test_a_slot_allows_the_values_some_choice_of_the_others_adds_up_with(childre
     assert _allowed_by_sumsets(children, parent, tol) == expected
     if all(children):  # the reach is only asked when no set is empty
         assert _allowed_by_reach(children, parent, tol) == expected
+
+
+@given(
+    st.lists(st.decimals(-100, 100, places=2), min_size=1, max_size=4),
+    st.integers(0, 4),
+    st.lists(st.integers(0, 5), min_size=1, max_size=5, unique=True),
+)
+def test_an_identity_read_from_the_row_numbers_agrees_with_one_read_from_its_slots(numbers, total, parts):
+    row = Row(numbers, 6)
+    identity = Identity(total, tuple(p for p in parts if p != total) or (5 - total,))
+    holds = _identity_check(identity)
+    assert all(holds(row, c) == _identity_holds(row.values(c), identity) for c in row.candidates)
