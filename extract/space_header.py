@@ -70,24 +70,29 @@ def _labels(lines: list[str]) -> list[str]:
             frags.append(_Fragment(tok, i == 0, i == len(toks) - 1))
     n = len(frags)
     ideographs = [len(_IDEOGRAPH.findall(f.text)) for f in frags]
+    texts = [f.text for f in frags]
+    # joins[i]: fragment i may run on into i + 1 (a label continues only on the next line)
+    joins = [frags[i].ends_line and frags[i + 1].starts_line for i in range(n - 1)]
     best: list[tuple[int, int, int] | None] = [None] * (n + 1)  # (unknown, labels, start of last)
     best[0] = (0, 0, 0)
     for j in range(1, n + 1):
-        text, width = "", 0
-        for i in range(j - 1, -1, -1):
-            if i < j - 1 and not (frags[i].ends_line and frags[i + 1].starts_line):
+        # fragment j - 1 alone: always a candidate label, complete or not
+        before = best[j - 1]
+        if before is not None:
+            best[j] = (before[0] + (0 if _complete(texts[j - 1]) else 1), before[1] + 1, j - 1)
+        text, width = texts[j - 1], ideographs[j - 1]
+        for i in range(j - 2, -1, -1):  # longer joins: only complete labels
+            if not joins[i]:
                 break
-            text, width = frags[i].text + text, width + ideographs[i]
-            if j - i > 1 and width > LONGEST_LABEL:
+            text, width = texts[i] + text, width + ideographs[i]
+            if width > LONGEST_LABEL:
                 break  # no label, nor is any longer join
-            if best[i] is None:
+            before = best[i]
+            if before is None or not _complete(text):
                 continue
-            complete = _complete(text)
-            if j - i > 1 and not complete:
-                continue
-            cand = (best[i][0] + (0 if complete else 1), best[i][1] + 1, i)
-            if best[j] is None or cand[:2] < best[j][:2]:
-                best[j] = cand
+            here = best[j]
+            if here is None or (before[0], before[1] + 1) < (here[0], here[1]):
+                best[j] = (before[0], before[1] + 1, i)
     out: list[str] = []
     j = n
     while j > 0:
