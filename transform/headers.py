@@ -97,8 +97,9 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 # Headers of amount columns that name the whole (the statement's total measure), not a measure or a
 # fund: what the text-layer corpus, samples and fixtures print over their total columns (合计 851
 # facts, 预算数 144, 当年财政拨款安排 33, 本年支出合计 18, 总计 8, 决算数 5, 小计 1; 金额 in the
-# 三公 and project tables).
-_WHOLE_HEADER = re.compile(r"合计|小计|总计|预算数|决算数|金额|当年财政拨款安排|本年支出|本年收入")
+# 三公 and project tables), and the phases a column may name instead (transform/phases.py: 年初预算,
+# 调整预算, 决算, 执行数, 实际).
+_WHOLE_HEADER = re.compile(r"合计|小计|总计|预算|决算|执行数|实际|金额|当年财政拨款安排|本年支出|本年收入")
 
 
 @dataclass(frozen=True)

@@ -47,3 +47,9 @@ def test_a_header_read_right_by_ocr_or_printed_in_a_text_layer_loads():
     assert ("20899", 4, "project", "250000.00") in facts and unplaced == []
     facts, unplaced = _placed("项支出", by_ocr=False)  # a text layer prints what it prints: the rules' default
     assert ("20899", 4, "total", "250000.00") in facts and unplaced == []
+
+
+def test_a_header_read_by_ocr_naming_a_phase_or_the_whole_loads():
+    for header in ("调整预算数", "决算数", "合计"):
+        facts, unplaced = _placed(header, by_ocr=True)
+        assert ("20899", 4, "total", "250000.00") in facts and unplaced == [], header
