@@ -13,8 +13,11 @@ AMOUNT = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 # An amount that cannot be a code or a year: it has decimals or thousands separators.
 DECIMAL_AMOUNT = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+$|^[-+]?\d{1,3}(?:,\d{3})+$")
 # Enumeration printed before names and titles: 一、 / 一. (printed so, or 、 as OCR reads it at small
-# print) / 1、 / 1. / (1) / （一）
-LEADING_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|\d+[、.．]\s*|[(（][一二三四五六七八九十\d]+[)）]\s*)")
+# print) / 1、 / 1. / (1) / （一）. The numerals and the marks after them, said once for the
+# patterns that read a numbering (extract/txt_tabs.py, transform/summary_groups.py).
+CN_NUMERALS = "一二三四五六七八九十"
+ENUMERATION_MARK = "[、.．]"
+LEADING_NUMBER = re.compile(rf"^(?:[{CN_NUMERALS}]+{ENUMERATION_MARK}|\d+{ENUMERATION_MARK}\s*|[(（][{CN_NUMERALS}\d]+[)）]\s*)")
 
 
 @lru_cache(maxsize=65536)

@@ -11,12 +11,14 @@ import re
 from dataclasses import dataclass, field
 
 from extract import context
-from extract.cells import DECIMAL_AMOUNT, LEADING_NUMBER, clean_cell, normalize_label
+from extract.cells import CN_NUMERALS, DECIMAL_AMOUNT, ENUMERATION_MARK, LEADING_NUMBER, clean_cell, normalize_label
 from extract.model import RawRow, RawTable
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _CODE_LIKE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
-_BODY_LABEL = re.compile(r"^(?:合计|总计|小计|本年.*合计|.*总计|[一二三四五六七八九十]+[、.．]|\d+[、.．]|[(（]\d+[)）])")
+_BODY_LABEL = re.compile(
+    rf"^(?:合计|总计|小计|本年.*合计|.*总计|[{CN_NUMERALS}]+{ENUMERATION_MARK}|\d+{ENUMERATION_MARK}|[(（]\d+[)）])"
+)
 
 _NUMBER = re.compile(r"^[-+]?[\d,]+(?:\.\d+)?$")
 _NUMBERED_NOTE = re.compile(r"^\s*\d+[.、]")

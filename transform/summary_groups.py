@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import combinations
 
-from extract.cells import normalize_label
+from extract.cells import CN_NUMERALS, ENUMERATION_MARK, normalize_label
 from extract.model import RawRow
 from extract.space_tokens import is_amount
 from transform import codes
@@ -22,8 +22,7 @@ from transform.headers import Column, fund_of_label, measure_of_label
 from transform.summary_tables import ECON_DEPT, ECON_GOV, FUNCTION, INCOME, Group, groups_of
 from transform.token_rows import AlignedRows, Ambiguous
 
-_CN_DIGITS = "一二三四五六七八九十"
-_NUMBERING = re.compile(r"^(?:([一二三四五六七八九十]+)[、.．]|(\d+)[、.．]|[(（](\d+)[)）])")
+_NUMBERING = re.compile(rf"^(?:([{CN_NUMERALS}]+){ENUMERATION_MARK}|(\d+){ENUMERATION_MARK}|[(（](\d+)[)）])")
 _LEVELS = ("cn", "ar", "par")
 
 
@@ -126,11 +125,11 @@ def _cn_number(text: str) -> int:
     if text == "十":
         return 10
     if text.startswith("十"):
-        return 10 + _CN_DIGITS.index(text[1]) + 1
+        return 10 + CN_NUMERALS.index(text[1]) + 1
     if "十" in text:
         tens, _, ones = text.partition("十")
-        return (_CN_DIGITS.index(tens) + 1) * 10 + (_CN_DIGITS.index(ones) + 1 if ones else 0)
-    return _CN_DIGITS.index(text) + 1
+        return (CN_NUMERALS.index(tens) + 1) * 10 + (CN_NUMERALS.index(ones) + 1 if ones else 0)
+    return CN_NUMERALS.index(text) + 1
 
 
 @lru_cache(maxsize=8192)

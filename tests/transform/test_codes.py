@@ -23,6 +23,7 @@ def test_class_names_with_numbering_and_old_names():
     assert codes.class_code_for_name("function", "十、卫生健康支出") == "210"
     assert codes.class_code_for_name("function", "医疗卫生与计划生育支出") == "210"
     assert codes.class_code_for_name("function", "二十、住房保障支出") == "221"
+    assert codes.class_code_for_name("function", "七.社会保障和就业支出") == "208"  # 、 read as . (the 001 scan)
     assert codes.class_code_for_name("department", "(3)对个人和家庭补助") == "303"
     assert codes.class_code_for_name("government", "5、对事业单位经常性补助") == "505"
     assert codes.class_code_for_name("function", "三十一、人行科目") is None

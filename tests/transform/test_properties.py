@@ -102,7 +102,7 @@ def test_a_code_rolls_up_item_to_section_to_class(code):
 
 
 names = st.text(alphabet="社会保障和就业支出行政事业单位养老医疗", min_size=1, max_size=12)
-NUMBERING = ["一、", "十二、", "1、", "3.", "(1)", "（二）", "其中：", "其中:"]
+NUMBERING = ["一、", "十二、", "七.", "十二．", "1、", "3.", "(1)", "（二）", "其中：", "其中:"]
 
 
 @given(st.sampled_from(NUMBERING), names)
