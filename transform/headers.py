@@ -110,7 +110,7 @@ class Column:
     measure: str | None = None
     fund_source: str | None = None
     # an amount column whose header OCR read as words naming neither a measure, a fund nor the
-    # whole (OCR_UNNAMED): its figures are not given the statement's total measure by default
+    # whole (_WHOLE_HEADER): its figures are not given the statement's total measure by default
     unread: bool = False
 
     @property
@@ -191,10 +191,9 @@ def classify_columns(
         else:
             role = "amount"
         if role == "amount":
-            unread = header_by_ocr and not (
-                first_match(_MEASURE_RULES, path) or first_match(_FUND_RULES, path) or _WHOLE_HEADER.search(joined)
-            )
-            columns.append(Column(c, path, role, measure_of(path, total_measure), fund_of(path, fund_default), unread))
+            measure, fund = first_match(_MEASURE_RULES, path), first_match(_FUND_RULES, path)
+            unread = header_by_ocr and not (measure or fund or _WHOLE_HEADER.search(joined))
+            columns.append(Column(c, path, role, measure or total_measure, fund or fund_default, unread))
         else:
             columns.append(Column(c, path, role))
     return columns
