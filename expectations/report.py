@@ -143,11 +143,16 @@ def _env() -> Environment:
     return env
 
 
+def _without_evidence(report: Report) -> Mapping[str, list[dict]]:
+    """The report's issues per document as rows, their evidence not drawn."""
+    return report.issues.rows if isinstance(report.issues, WithEvidence) else report.issues
+
+
 def section_inputs(report: Report, d: dict) -> dict:
     """What a document's part of the report is made of (its rows, its issues' cells): all it
     depends on, with the file the evidence is drawn from as it is now."""
     source_file = d["source_file"]
-    issues = report.issues.rows if isinstance(report.issues, WithEvidence) else report.issues
+    issues = _without_evidence(report)
     cells = report.issues.cells.get(source_file, {}) if isinstance(report.issues, WithEvidence) else {}
     files = sorted({c["path"] for c in cells.values()})
     return {
@@ -199,8 +204,7 @@ def html_pieces(report: Report, section=None) -> Iterator[str]:
 
 def markdown_pieces(report: Report) -> Iterator[str]:
     """The Markdown in pieces; it shows no pictures, so none are drawn for it."""
-    plain = report.issues.rows if isinstance(report.issues, WithEvidence) else report.issues
-    return _env().get_template("quality_report.md.j2").generate(r=replace(report, issues=plain))
+    return _env().get_template("quality_report.md.j2").generate(r=replace(report, issues=_without_evidence(report)))
 
 
 def render_html(report: Report) -> str:

@@ -11,9 +11,9 @@ cell read by OCR that a failing one takes is read again on its own at a higher r
   candidate against the document as it stands, so a reading never trades one sum for another).
 
 What is taken replaces the cell as printed (its text and its confidence: the second reading's;
-the fact says ``ocr_reread``); the document is normalized again. Nothing else changes: a sum that still fails is reported by
-validation as its rule's error, naming the cells read by OCR; a figure no holding sum takes stays
-an ``ocr_unverified`` warning. A sum that fails on the page as printed reads the same the second
+the fact says ``ocr_reread``); the document is normalized again. Nothing else changes: a sum
+that still fails is reported by validation as its rule's error, naming the cells read by OCR; a
+figure no holding sum takes stays an ``ocr_unverified`` warning. A sum that fails on the page as printed reads the same the second
 time, so nothing is taken: a printed mistake is never "fixed".
 """
 

@@ -16,7 +16,7 @@ from tests.fixtures.pdf.scan import scan_pdf
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "pdf"
 ORIGINAL = FIXTURES / "004_split_codes_ruled.pdf"
-ROWS = (60.0, 200.0, 780.0, 260.0)  # a band of 004 page 6's 一般公共预算支出表, in points of the upright page
+ROWS = (60.0, 200.0, 780.0, 260.0)  # a band of 004 page 6's 一般公共预算支出预算表, in points of the upright page
 
 
 def _grey(uri: str) -> np.ndarray:

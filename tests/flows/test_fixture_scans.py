@@ -31,7 +31,7 @@ AT_THE_BAR = {
 QUICK = {"stream_headers_left.pdf": 30}
 # Very small print (5 pt body on 001's unruled pages; 000's spreadsheet export, a wide sheet fitted to a
 # portrait page, 3.6–5 pt) scanned at 150 dpi: fixture -> (text-layer facts, share of them identical as
-# measured 2026-12-01, /work/notes/ocr3.md). What differs is flagged, never proven: the floor guards it.
+# measured 2026-12-01, README "Scanned pages"). What differs is flagged, never proven: the floor guards it.
 SMALL_PRINT = {
     "001_unruled_wanyuan.pdf": (292, 0.828),
     "000_spreadsheet_export.pdf": (231, 0.761),
