@@ -42,7 +42,7 @@ def page_lines(page: PageLayout, layouts: Layouts | None = None) -> list[PageLin
             out.append(PageLine(top, None, tuple(c.text for c in cells), tuple(c.box for c in cells), "lattice"))
     lines = text_lines(loose)
     in_table: set[int] = set()
-    for table in find_stream_tables(lines, layouts):
+    for table in find_stream_tables(lines, layouts, exact_edges=page.read_by != "ocr"):
         in_table.update(range(table.first, table.last + 1))
         out += [PageLine(top, None, cells, boxes, "stream") for cells, boxes, top in table.rows]
     out += [PageLine(ln.top, text) for k, ln in enumerate(lines) if k not in in_table for text in _statements(ln)]

@@ -43,13 +43,14 @@ def is_context_line(line: TextLine) -> bool:
 Layouts = dict[tuple[tuple[str, int], ...], HeaderLayout]
 
 
-def find_stream_tables(lines: list[TextLine], layouts: Layouts | None = None) -> list[StreamTable]:
+def find_stream_tables(lines: list[TextLine], layouts: Layouts | None = None, exact_edges: bool = True) -> list[StreamTable]:
     """Runs of lines with two or more separate segments (single-segment lines between them are
     label-only rows), cut at context lines and wide vertical gaps.
 
     ``layouts`` carries column positions from page to page: a table continued on the next
     page repeats its header at the same place, and its few rows there are read in the
-    columns the first page established.
+    columns the first page established. ``exact_edges``: False for an OCR'd page
+    (extract/pdf_stream_header.header_layout).
     """
     layouts = {} if layouts is None else layouts
     tables: list[StreamTable] = []
@@ -59,7 +60,7 @@ def find_stream_tables(lines: list[TextLine], layouts: Layouts | None = None) ->
         while run and len(lines[run[-1]].segments) < 2 and not _label_row(lines, run):
             run.pop()
         if sum(len(lines[k].segments) >= 2 for k in run) >= 2:
-            tables.append(_table(lines, run[0], run[-1], layouts))
+            tables.append(_table(lines, run[0], run[-1], layouts, exact_edges))
         run.clear()
 
     for k, line in enumerate(lines):
@@ -89,13 +90,14 @@ def _is_body(line: TextLine) -> bool:
     return any(AMOUNT.match(normalize_label(s.text)) or _CODE.match(s.text) for s in line.segments)
 
 
-def _table(lines: list[TextLine], first: int, last: int, layouts: Layouts) -> StreamTable:
+def _table(lines: list[TextLine], first: int, last: int, layouts: Layouts, exact_edges: bool) -> StreamTable:
     rows = lines[first : last + 1]
     body_start = next((k for k, ln in enumerate(rows) if _is_body(ln)), len(rows))
     signature = tuple((s.text, round(s.x0)) for ln in rows[:body_start] for s in ln.segments)
     layout = layouts.get(signature) if signature else None
     if layout is None:
-        layout = header_layout([ln.segments for ln in rows[:body_start]], [s for ln in rows[body_start:] for s in ln.segments])
+        header, body = [ln.segments for ln in rows[:body_start]], [s for ln in rows[body_start:] for s in ln.segments]
+        layout = header_layout(header, body, exact_edges)
         if signature:
             layouts[signature] = layout
     columns = layout.columns
