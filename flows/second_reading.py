@@ -15,6 +15,13 @@ the fact says ``ocr_reread``); the document is normalized again. Nothing else ch
 that still fails is reported by validation as its rule's error, naming the cells read by OCR; a
 figure no holding sum takes stays an ``ocr_unverified`` warning. A sum that fails on the page as printed reads the same the second
 time, so nothing is taken: a printed mistake is never "fixed".
+
+Before the sums, a header cell the first reading left blank over a column the normalizer could not
+place (flows/blank_headers.py: the 款 over a split code column, missed at 5 pt) is read the same
+way; what is read there is taken when with it fewer of the document's cells are unplaced and no
+more of its sums fail. A header blank on paper reads blank again, and nothing changes. And a cell
+read as no number that can only be one figure (a comma before its last two digits, '665,59') is
+taken as that figure when a sum of the document then holds with it.
 """
 
 from __future__ import annotations
@@ -29,7 +36,8 @@ from expectations.checks.reconcile import reconcile_comparisons
 from expectations.checks.rollups import rollup_comparisons
 from expectations.checks.structure import fact_rows
 from extract.model import RawDocument
-from transform.amounts import parse_amount
+from flows.blank_headers import blank_header_cells
+from transform.amounts import decimal_comma_figure, parse_amount
 from transform.normalize import NormalizedDocument, normalize_document
 from transform.sink import cell_box
 
@@ -56,36 +64,100 @@ class SecondReading:
 def second_reading(
     path: Path, doc: RawDocument, normalized: NormalizedDocument, reread=None
 ) -> tuple[RawDocument, NormalizedDocument, SecondReading]:
-    """The document and its frames with the OCR'd cells of failing sums read again (see above).
-    ``reread``: extract/ocr_reread.reread_cells, or a stand-in."""
+    """The document and its frames with the blank header cells over unplaced columns and the
+    OCR'd cells of failing sums read again (see above). ``reread``:
+    extract/ocr_reread.reread_cells, or a stand-in."""
     source_file = normalized.facts["source_file"][0] if normalized.facts.height else path.name
     facts = normalized.facts
     if not facts.height or "ocr" not in set(facts["read_by"].to_list()):
         return doc, normalized, SecondReading()
+    reread = reread or _engine
+    doc, normalized, n_headers, taken = _read_headers(path, doc, normalized, source_file, reread)
+    doc, normalized = _decimal_commas(doc, normalized, source_file, taken)
     failing, holding = _sums(normalized)
     suspects = _suspects(normalized, failing)
     if not suspects:
-        return doc, normalized, SecondReading()
-    from extract import ocr_reread  # OpenCV and the engine load only for a scan with a failing sum
+        return doc, normalized, SecondReading(n_headers, tuple(taken))
+    from extract.ocr_reread import Cell  # OpenCV and the engine load only for a scan with a failing sum
 
-    reread = reread or ocr_reread.reread_cells
     where = _raw_cells(doc)
-    cells = [ocr_reread.Cell(page, box) for page, box in suspects[:MAX_REREAD_CELLS] if (page, _box_key(box)) in where]
+    cells = [Cell(page, box) for page, box in suspects[:MAX_REREAD_CELLS] if (page, _box_key(box)) in where]
     readings = reread(path, doc.pages, cells)
-    taken = []
     for cell, (text, score) in readings.items():
         t, r, c = where[(cell.page, _box_key(cell.box))]
         row = doc.tables[t].rows[r]
         first, first_score = row.cells[c], (row.confidences or [None] * len(row.cells))[c]
         if not _differs(first, text) or score < (first_score or 0.0) - REREAD_SCORE_MARGIN:
             continue
-        trial = _patched(doc, t, r, c, text, score)
+        trial = _patched(doc, t, "rows", r, c, text, score)
         trial_norm = normalize_document(trial, source_file)
         trial_failing, trial_holding = _sums(trial_norm)
         if trial_failing.height < failing.height and trial_holding.height > holding.height:
             doc, normalized, failing, holding = trial, trial_norm, trial_failing, trial_holding
             taken.append((f"{cell.page}:{_box_key(cell.box)}", first, text))
-    return doc, normalized, SecondReading(len(readings), tuple(taken))
+    return doc, normalized, SecondReading(n_headers + len(readings), tuple(taken))
+
+
+def _engine(path: Path, pages, cells):
+    from extract import ocr_reread  # OpenCV and the engine load only when a scan has cells to read again
+
+    return ocr_reread.reread_cells(path, pages, cells)
+
+
+def _read_headers(
+    path: Path, doc: RawDocument, normalized: NormalizedDocument, source_file: str, reread
+) -> tuple[RawDocument, NormalizedDocument, int, list[tuple[str, str, str]]]:
+    """The blank header cells over unplaced columns (flows/blank_headers.py) read again; a reading
+    is taken when with it fewer cells of the document are unplaced and no more sums fail."""
+    blanks = blank_header_cells(doc, normalized)
+    if not blanks:
+        return doc, normalized, 0, []
+    from extract.ocr_reread import Cell
+
+    readings = reread(path, doc.pages, [Cell(b.page, b.box) for b in blanks])
+    failing, _ = _sums(normalized)
+    taken = []
+    for blank in blanks:
+        text, score = readings.get(Cell(blank.page, blank.box), ("", 0.0))
+        if not text.strip():
+            continue
+        trial = _patched(doc, blank.table, "header_rows", blank.row, blank.col, text.strip(), score)
+        trial_norm = normalize_document(trial, source_file)
+        trial_failing, _ = _sums(trial_norm)
+        if trial_norm.unplaced.height < normalized.unplaced.height and trial_failing.height <= failing.height:
+            doc, normalized, failing = trial, trial_norm, trial_failing
+            taken.append((f"{blank.page}:{_box_key(blank.box)}", "", text.strip()))
+    return doc, normalized, len(readings), taken
+
+
+def _decimal_commas(
+    doc: RawDocument, normalized: NormalizedDocument, source_file: str, taken: list[tuple[str, str, str]]
+) -> tuple[RawDocument, NormalizedDocument]:
+    """The OCR'd cells unplaced as not a number that can only be one figure
+    (transform/amounts.decimal_comma_figure: '665,59'), each taken as that figure when with it more
+    of the document's sums hold and none more fails."""
+    unplaced = normalized.unplaced
+    if not unplaced.height:
+        return doc, normalized
+    misread = unplaced.filter((pl.col("reason") == "not_a_number") & (pl.col("read_by") == "ocr"))
+    printed = misread.select("page", "cell_box", "cell_text").rows()
+    candidates = [(p, b, t, f) for p, b, t in printed if (f := decimal_comma_figure(t))]
+    if not candidates:
+        return doc, normalized
+    where = _raw_cells(doc)
+    failing, holding = _sums(normalized)
+    for page, box, first, figure in candidates:
+        if (page, box) not in where:
+            continue
+        t, r, c = where[(page, box)]
+        score = (doc.tables[t].rows[r].confidences or ())[c]
+        trial = _patched(doc, t, "rows", r, c, figure, score or 0.0)
+        trial_norm = normalize_document(trial, source_file)
+        trial_failing, trial_holding = _sums(trial_norm)
+        if trial_failing.height <= failing.height and trial_holding.height > holding.height:
+            doc, normalized, failing, holding = trial, trial_norm, trial_failing, trial_holding
+            taken.append((f"{page}:{box}", first, figure))
+    return doc, normalized
 
 
 def _sums(normalized: NormalizedDocument) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -136,13 +208,20 @@ def _differs(first: str, second: str) -> bool:
     return b is not None and (a is None or Decimal(a) != Decimal(b))
 
 
-def _patched(doc: RawDocument, t: int, r: int, c: int, text: str, score: float) -> RawDocument:
-    row = doc.tables[t].rows[r]
-    cells = row.cells[:c] + (text,) + row.cells[c + 1 :]
-    confidences = row.confidences[:c] + (round(score, 4),) + row.confidences[c + 1 :]
-    reread = tuple(k == c or bool(row.reread and row.reread[k]) for k in range(len(row.cells)))
-    rows = list(doc.tables[t].rows)
-    rows[r] = replace(row, cells=cells, confidences=confidences, reread=reread)
+def _patched(doc: RawDocument, t: int, part: str, r: int, c: int, text: str, score: float) -> RawDocument:
+    """The document with one cell of table ``t``'s ``part`` ('rows' or 'header_rows') read as ``text``."""
+    table = doc.tables[t]
+    row = getattr(table, part)[r]
+    cells = row.cells + ("",) * (c + 1 - len(row.cells))
+    confidences = (row.confidences or (None,) * len(row.cells)) + (None,) * (c + 1 - len(row.cells))
+    reread = tuple(k == c or bool(row.reread and k < len(row.reread) and row.reread[k]) for k in range(len(cells)))
+    rows = list(getattr(table, part))
+    rows[r] = replace(
+        row,
+        cells=cells[:c] + (text,) + cells[c + 1 :],
+        confidences=confidences[:c] + (round(score, 4),) + confidences[c + 1 :],
+        reread=reread,
+    )
     tables = list(doc.tables)
-    tables[t] = replace(doc.tables[t], rows=rows)
+    tables[t] = replace(table, **{part: rows})
     return replace(doc, tables=tables)

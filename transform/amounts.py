@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from extract.cells import AMOUNT, normalize_label
@@ -21,6 +22,19 @@ def parse_amount(text: str) -> Decimal | None:
     if not AMOUNT.match(s):
         return None
     return Decimal(s.replace(",", ""))
+
+
+# A figure read with a comma before its last two digits ('665,59': on the 001 scan, page 12, a speck
+# of noise under the point made it a comma). A grouping comma is followed by three digits, so the
+# only figure this can be is the one with a point there. OCR only, and only a sum proves it
+# (flows/second_reading.py): a text layer's characters are what was printed.
+_DECIMAL_COMMA = re.compile(r"^(-?(?:\d{1,3}(?:,\d{3})+|\d+)),(\d{2})$")
+
+
+def decimal_comma_figure(text: str) -> str | None:
+    """'665,59' -> '665.59', '1,234,56' -> '1,234.56'; None for anything else."""
+    m = _DECIMAL_COMMA.match(normalize_label(text))
+    return f"{m.group(1)}.{m.group(2)}" if m else None
 
 
 def to_yuan(amount: Decimal, unit: str) -> Decimal | None:

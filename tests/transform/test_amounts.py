@@ -25,3 +25,12 @@ def test_sub_cent_yuan_is_refused_not_rounded():
     assert to_yuan(Decimal("1.005"), "元") is None
     assert to_yuan(Decimal("0.000001"), "万元") == Decimal("0.01")
     assert to_yuan(Decimal("0.0000001"), "万元") is None
+
+
+def test_a_comma_before_the_last_two_digits_can_only_be_the_point():
+    from transform.amounts import decimal_comma_figure
+
+    assert decimal_comma_figure("665,59") == "665.59"
+    assert decimal_comma_figure("1,234,56") == "1,234.56"
+    # a grouping comma (three digits after it), a figure with its point, one digit after the comma: no
+    assert [decimal_comma_figure(t) for t in ("12,345", "1,234.56", "665,5", "1,23,45")] == [None] * 4
