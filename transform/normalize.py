@@ -183,10 +183,12 @@ def normalize_document(doc: RawDocument, source_file: str) -> NormalizedDocument
         else:
             results[table.index] = normalize_table(table, source_file)
     seen: dict[int, tuple] = {}
+    settled = _agreed(sink for _, sink in results.values())  # the tables placed in printed columns: once
     for _ in range(SIBLING_PASSES):
         changed = False
         for table in deferred:
-            siblings = _siblings(results, exclude=table.index)
+            others = (results[t.index][1] for t in deferred if t.index != table.index and t.index in results)
+            siblings = _siblings(settled, others)
             previous = results.get(table.index)
             if previous is not None and seen[table.index] == _seen(siblings, previous.sink.consulted):
                 continue
@@ -255,19 +257,37 @@ def _seen(siblings: dict[tuple, Decimal | None], consulted: set[tuple]) -> tuple
 _UNSEEN = object()  # a key no table has observed yet (None is a printed blank)
 
 
-def _siblings(results: dict[int, TableResult], exclude: int) -> dict[tuple, Decimal | None]:
-    """What the other tables of the document say, in 元; keys printed with two values are dropped."""
+def _agreed(sinks) -> tuple[dict[tuple, Decimal | None], set[tuple]]:
+    """What the tables say, in 元, with the keys printed with two values set apart (disputed)."""
     merged: dict[tuple, Decimal | None] = {}
     disputed: set[tuple] = set()
-    for index, (_, sink) in results.items():
-        if index == exclude:
-            continue
+    for sink in sinks:
         for key, value in sink.observed:
             previous = merged.get(key, _UNSEEN)  # one look-up, not two: a document observes thousands
             if previous is not _UNSEEN and previous != value:
                 disputed.add(key)
             merged[key] = value
-    return {k: v for k, v in merged.items() if k not in disputed}
+    return {k: v for k, v in merged.items() if k not in disputed}, disputed
+
+
+def _siblings(settled: tuple[dict[tuple, Decimal | None], set[tuple]], others) -> dict[tuple, Decimal | None]:
+    """What the other tables of the document say, in 元; keys printed with two values are dropped.
+    ``settled``: the tables placed in printed columns, agreed once (_agreed); ``others``: the sinks
+    of the other space-aligned tables, whose placements change from pass to pass."""
+    agreed, disputed = settled
+    out = dict(agreed)
+    more: set[tuple] = set()
+    for sink in others:
+        for key, value in sink.observed:
+            if key in disputed or key in more:
+                continue
+            previous = out.get(key, _UNSEEN)
+            if previous is not _UNSEEN and previous != value:
+                more.add(key)
+                del out[key]
+            else:
+                out[key] = value
+    return out
 
 
 def normalize_table(table: RawTable, source_file: str, siblings: dict[tuple, Decimal | None] | None = None) -> TableResult:
