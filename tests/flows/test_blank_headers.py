@@ -77,3 +77,19 @@ def test_a_text_layer_page_is_never_read_again():
     assert blank_header_cells(doc, first) == []
     _, second, reading = second_reading(Path("text.pdf"), doc, first, reread=_reading("款"))
     assert reading == type(reading)() and second.facts.equals(first.facts)
+
+
+def test_the_001_scan_page_8_reads_its_kuan_and_the_whole_codes(tmp_path):
+    """The real thing: page 8 of the 001 fixture scanned at 150 dpi, read as the worker reads it."""
+    from flows import steps
+    from tests.fixtures.pdf.scan import scan_pdf
+
+    original = Path(__file__).resolve().parents[1] / "fixtures" / "pdf" / "001_unruled_wanyuan.pdf"
+    path = scan_pdf(original, tmp_path / "001_p8_scan.pdf", range(8, 9), seed=21)
+    facts = steps.prepare(path, "sha").normalized.facts
+    basic = facts.filter(pl.col("economic_code") == "30101").sort("col_index")
+    assert basic.select("column_header", "amount_yuan", "read_by", "ocr_reread").rows() == [
+        ("基本支出预算/小计", Decimal("1724500.00"), "ocr", False),
+        ("基本支出预算/人员支出", Decimal("1724500.00"), "ocr", False),
+    ]
+    assert facts.filter(pl.col("economic_code").str.len_chars() == 5).height == 26
