@@ -47,9 +47,10 @@ from transform.sink import cell_box
 # most 0.001 lower; the margin leaves room for a poorer scan without taking a reading the
 # recogniser itself doubts.
 REREAD_SCORE_MARGIN = 0.05
-# At most this many cells of a document are read again: the 59 of the 004 scan (9 pages rendered
-# again) took 13 s on 2 busy cores; a document breaking more sums than that has no misread digit
-# but a layout gone wrong, which reading cells again does not mend.
+# At most this many cells of a document are read again (header cells and cells of failing sums, each):
+# the 59 of the 004 scan (9 pages rendered again) took 13 s on 2 busy cores; a document breaking
+# more sums than that has no misread digit but a layout gone wrong, which reading cells again does
+# not mend.
 MAX_REREAD_CELLS = 60
 
 
@@ -109,7 +110,7 @@ def _read_headers(
 ) -> tuple[RawDocument, NormalizedDocument, int, list[tuple[str, str, str]]]:
     """The blank header cells over unplaced columns (flows/blank_headers.py) read again; a reading
     is taken when with it fewer cells of the document are unplaced and no more sums fail."""
-    blanks = blank_header_cells(doc, normalized)
+    blanks = blank_header_cells(doc, normalized)[:MAX_REREAD_CELLS]
     if not blanks:
         return doc, normalized, 0, []
     from extract.ocr_reread import Cell
