@@ -27,6 +27,10 @@ SECTIONS_DIR = ".sections"  # each document's part of the HTML report, kept betw
 # part costs ~1 ms, drawing one ~7 ms on average (2,000 synthetic documents: 13 s of evidence and
 # 12 s of templates, serial, issue 24).
 SECTIONS_PER_WORKER_MIN = 20
+# ...and sends them this many at a time: a worker holds one task's inputs (~8 KiB a part pickled,
+# several times that unpickled), not its whole share, which at 2,000 documents (1,000 parts each)
+# made each worker ~60 MiB larger than the run's validation did (issue 24, target 2).
+SECTIONS_PER_TASK = 50
 
 
 @dataclass
@@ -232,7 +236,8 @@ def write(report: Report, reports_dir: Path, pool=None, workers: int = 1) -> tup
             missing.append((inputs, path))
     shares = max(1, min(workers, len(missing) // SECTIONS_PER_WORKER_MIN)) if pool is not None else 1
     if shares > 1:
-        futures = [pool.schedule(write_sections, args=(missing[i::shares],)) for i in range(shares)]
+        step = SECTIONS_PER_TASK
+        futures = [pool.schedule(write_sections, args=(missing[i : i + step],)) for i in range(0, len(missing), step)]
         for future in futures:
             future.result()
     else:

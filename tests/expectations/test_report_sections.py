@@ -3,6 +3,7 @@ shows changed (its rows, its findings, its file), and the page is the same eithe
 
 from __future__ import annotations
 
+from concurrent.futures import Future
 from dataclasses import replace
 
 import pytest
@@ -52,3 +53,21 @@ def test_a_document_whose_findings_changed_is_drawn_again_and_its_old_part_remov
     after = set((tmp_path / report.SECTIONS_DIR).iterdir())
     assert len(after) == len(before) and len(after - before) == 1
     assert "1 more error" in html.read_text(encoding="utf-8")
+
+
+def test_the_workers_get_the_new_parts_a_few_at_a_time_and_the_page_is_the_same(gathered, tmp_path, monkeypatch):
+    class Pool:  # runs each task at once, as a worker would
+        sizes: list[int] = []
+
+        def schedule(self, fn, args):
+            self.sizes.append(len(args[0]))
+            future = Future()
+            future.set_result(fn(*args))
+            return future
+
+    monkeypatch.setattr(report, "SECTIONS_PER_WORKER_MIN", 1)
+    monkeypatch.setattr(report, "SECTIONS_PER_TASK", 2)
+    pool = Pool()
+    html, _ = report.write(gathered, tmp_path, pool, workers=2)
+    assert len(gathered.documents) == 5 and pool.sizes == [2, 2, 1]  # not two shares of 3 and 2
+    assert html.read_text(encoding="utf-8") == report.render_html(gathered)

@@ -106,3 +106,27 @@ def test_the_fingerprints_kept_beside_the_warehouse_are_used_only_while_it_is_th
         steps.store(wh, steps.prepare(copy, steps.fingerprint(copy)), steps.RunSummary(), previously_loaded=False)
     again, _, _ = fingerprints.with_last_written(warehouse)
     assert "copy_of_004.txt" in again and "copy_of_004.txt" not in loaded
+
+
+def test_a_staged_document_sends_back_no_frames_and_restores_its_empty_ones(tmp_path):
+    import polars as pl
+
+    prepared = _prepared()
+    for p in prepared:
+        staged = staging.stage(p, tmp_path / "staging")
+        assert not _frames_in(staged.stats)  # what a worker sends back: empty frames neither
+        restored = staging.restore(staged).normalized
+        for name in staging.FRAMES:
+            frame, before = getattr(restored, name), getattr(p.normalized, name)
+            assert frame.height == before.height and set(staging.SCHEMAS[name]) <= set(frame.columns)
+        for name, before in p.normalized.items.items():
+            assert restored.items[name].height == before.height
+            if not before.height:
+                assert restored.items[name].schema == pl.Schema(staging.SCHEMAS[name])
+    assert any(not f.height for p in prepared for f in p.normalized.items.values())  # the samples have empty frames
+
+
+def _frames_in(value) -> list:
+    if isinstance(value, dict):
+        return [f for v in value.values() for f in _frames_in(v)]
+    return [value] if type(value).__name__ == "DataFrame" else []
