@@ -56,10 +56,7 @@ def resolve(text: str | None) -> Place:
     province or city; otherwise the county is dropped and the note says so."""
     if not text:
         return NOWHERE
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        frame = _cpca().transform([text])
-    row = frame.iloc[0]
+    row = _record(text)
     province, city, county = (_value(row[c]) for c in (_PROVINCE, _CITY, _COUNTY))
     code = _value(row[_ADCODE])
     if province is None or code is None:
@@ -76,6 +73,18 @@ def resolve(text: str | None) -> Place:
             note=f"{county}: {_county_names()[county]} divisions bear this name and the text names neither province nor city",
         )
     return Place(province, city, county, code)
+
+
+def _record(text: str) -> dict:
+    """cpca's reading of one text: {省, 市, 区, 地址, adcode}. cpca.transform makes a one-row pandas
+    DataFrame of it, and pandas, imported for that alone, kept ~80 MiB in the flow's process from the
+    department refresh on (issue 24, target 2); its per-text function gives the same record without
+    pandas. A cpca without it (the pin is 0.5.5) falls back to transform."""
+    cpca = _cpca()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        one = getattr(cpca, "_get_one_addr", None)
+        return one(text, False, {}) if one is not None else cpca.transform([text]).iloc[0].to_dict()
 
 
 def _names_above(text: str, county: str, province: str, city: str | None) -> bool:
