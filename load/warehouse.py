@@ -13,6 +13,8 @@ from pathlib import Path
 
 import duckdb
 import polars as pl
+import pyarrow as pa
+import pyarrow.ipc as ipc
 
 from load import sql_files
 from load.reads import Reads, files_param
@@ -126,10 +128,10 @@ class Warehouse(Reads):
         self._stale = True
 
     def load_staged(self, documents: list[tuple[DocumentRecord, dict[str, int]]], files: dict[str, list[Path]]) -> None:
-        """Several documents, staged as Parquet, in one transaction: each table appended once for
-        them all, DuckDB reading the files itself (per document, the appends of up to eleven
-        tables were most of the writer's time). `documents`: each record with its n_tables,
-        n_facts and n_unplaced; `files`: table -> the documents' files for it."""
+        """Several documents, staged as Arrow IPC streams (flows/staging.py), in one transaction:
+        each table appended once for them all (per document, the appends of up to eleven tables
+        were most of the writer's time). `documents`: each record with its n_tables, n_facts and
+        n_unplaced; `files`: table -> the documents' files for it."""
         with self._transaction():
             now = datetime.now(UTC).replace(tzinfo=None)
             rows = [{**asdict(record), **counts, "ingested_at": now} for record, counts in documents]
@@ -143,11 +145,18 @@ class Warehouse(Reads):
                 )
             for table, paths in files.items():
                 if paths:
-                    self._append_parquet(table, paths)
+                    self._append_staged(table, paths)
         self._stale = True
 
-    def _append_parquet(self, table: str, paths: list[Path]) -> None:
-        self.con.execute(sql_files.read("load/append_parquet.sql").format(table=table), [[str(p) for p in paths]])
+    def _append_staged(self, table: str, paths: list[Path]) -> None:
+        """The documents' staged rows of one table in one insert; columns matched by name, a column
+        one document's frame lacks is NULL for its rows (as read_parquet's union_by_name did)."""
+        staged = [ipc.open_stream(str(p)).read_all() for p in paths]
+        self.con.register("incoming", pa.concat_tables(staged, promote_options="permissive"))
+        try:
+            self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM incoming")
+        finally:
+            self.con.unregister("incoming")
 
     def record_error(
         self, source_file: str, path: str, stage: str, message: str, sha256: str | None = None, parser_version: str | None = None

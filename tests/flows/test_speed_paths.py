@@ -106,3 +106,17 @@ def test_the_fingerprints_kept_beside_the_warehouse_are_used_only_while_it_is_th
         steps.store(wh, steps.prepare(copy, steps.fingerprint(copy)), steps.RunSummary(), previously_loaded=False)
     again, _, _ = fingerprints.with_last_written(warehouse)
     assert "copy_of_004.txt" in again and "copy_of_004.txt" not in loaded
+
+
+def test_a_staged_batch_takes_a_column_one_document_lacks_as_null(tmp_path):
+    first, second = _prepared()[:2]
+    facts = second.normalized.facts
+    second.normalized.facts = facts.drop("row_label")  # as a frame made before the column existed
+    done = [(p.record.path, p.record.sha256, False, staging.stage(p, tmp_path / "staging")) for p in (first, second)]
+    with Warehouse(tmp_path / "w.duckdb") as wh:
+        _write_batch(wh, done, steps.RunSummary(), None)
+        labels = dict(
+            wh.con.execute("SELECT source_file, count(row_label) FROM fact_budget_amount GROUP BY source_file").fetchall()
+        )
+    assert labels == {first.record.source_file: first.normalized.facts["row_label"].count(), second.record.source_file: 0}
+    assert labels[first.record.source_file] > 0
