@@ -137,11 +137,11 @@ class Warehouse(Reads):
             rows = [{**asdict(record), **counts, "ingested_at": now} for record, counts in documents]
             for row in rows:
                 self._delete(row["source_file"])
-            if rows:
-                columns = ", ".join(rows[0])
-                self.con.executemany(
-                    f"INSERT INTO source_document ({columns}) VALUES ({', '.join('?' * len(rows[0]))})",
-                    [list(row.values()) for row in rows],
+            if rows:  # one statement: executemany ran one per row (~1.5 ms of the writer's CPU a document)
+                columns, placeholders = ", ".join(rows[0]), f"({', '.join('?' * len(rows[0]))})"
+                self.con.execute(
+                    f"INSERT INTO source_document ({columns}) VALUES {', '.join([placeholders] * len(rows))}",
+                    [value for row in rows for value in row.values()],
                 )
             for table, paths in files.items():
                 if paths:
