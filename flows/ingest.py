@@ -140,6 +140,7 @@ def _load(
             transient=False,
         ) as progress,
         staging.Discarder() as discard,
+        wh.loading(),
     ):
         bar = progress.add_task("loading documents", total=len(todo))
         for batch, future in futures:
