@@ -1,4 +1,4 @@
-"""The ingestion flow: discover -> fingerprint -> prepare in parallel batches (staged as Parquet)
+"""The ingestion flow: discover -> fingerprint -> prepare in parallel batches (staged as Arrow IPC files)
 -> one writer loads -> validation -> quality report -> run summary (terminal and Prefect artifact).
 
 `run_ingest(settings)` picks the task runner (threads, processes or a Dask cluster) from the
@@ -140,6 +140,7 @@ def _load(
             transient=False,
         ) as progress,
         staging.Discarder() as discard,
+        wh.loading(),
     ):
         bar = progress.add_task("loading documents", total=len(todo))
         for batch, future in futures:

@@ -229,9 +229,12 @@ def document_stats(prepared: Prepared) -> dict:
                 for t in ("project", "fact_three_public", "performance_target", "fact_line_item", "narrative_fact")
                 if t in n.items
             ],
-            "set_aside": [
-                f"{t['table_number'] or t['title']}: {t['placement_notes']}"
-                for t in n.tables.filter(n.tables["placement_notes"].is_not_null()).iter_rows(named=True)
+            "set_aside": [  # from the columns as lists: a polars filter costs its engine's start (~1 ms)
+                f"{number or title}: {notes}"
+                for number, title, notes in zip(
+                    n.tables["table_number"].to_list(), n.tables["title"].to_list(), n.tables["placement_notes"].to_list()
+                )
+                if notes is not None
             ],
         },
     }

@@ -130,3 +130,17 @@ def _frames_in(value) -> list:
     if isinstance(value, dict):
         return [f for v in value.values() for f in _frames_in(v)]
     return [value] if type(value).__name__ == "DataFrame" else []
+
+
+def test_a_staged_batch_takes_a_column_one_document_lacks_as_null(tmp_path):
+    first, second = _prepared()[:2]
+    facts = second.normalized.facts
+    second.normalized.facts = facts.drop("row_label")  # as a frame made before the column existed
+    done = [(p.record.path, p.record.sha256, False, staging.stage(p, tmp_path / "staging")) for p in (first, second)]
+    with Warehouse(tmp_path / "w.duckdb") as wh:
+        _write_batch(wh, done, steps.RunSummary(), None)
+        labels = dict(
+            wh.con.execute("SELECT source_file, count(row_label) FROM fact_budget_amount GROUP BY source_file").fetchall()
+        )
+    assert labels == {first.record.source_file: first.normalized.facts["row_label"].count(), second.record.source_file: 0}
+    assert labels[first.record.source_file] > 0

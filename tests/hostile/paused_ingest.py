@@ -18,7 +18,7 @@ from load.warehouse import Warehouse
 def main() -> None:
     target, marker, *args = sys.argv[1:]
     load_document, append = Warehouse.load_document, Warehouse._append
-    load_staged, append_parquet = Warehouse.load_staged, Warehouse._append_parquet
+    load_staged, append_staged = Warehouse.load_staged, Warehouse._append_staged
 
     def pause() -> None:
         Path(marker).write_text(str(os.getpid()), encoding="utf-8")
@@ -39,11 +39,11 @@ def main() -> None:
         if any(record.source_file == target for record, _ in documents):
 
             def append_then_pause(table, paths):
-                append_parquet(self, table, paths)
+                append_staged(self, table, paths)
                 if table == "fact_budget_amount":
                     pause()
 
-            self._append_parquet = append_then_pause
+            self._append_staged = append_then_pause
         return load_staged(self, documents, files)
 
     Warehouse.load_document = paused_load
