@@ -39,7 +39,7 @@ from extract.model import RawDocument
 from flows.blank_headers import blank_header_cells
 from transform.amounts import decimal_comma_figure, parse_amount
 from transform.normalize import NormalizedDocument, normalize_document
-from transform.sink import cell_box
+from transform.sink import box_text, cell_box
 
 # How much lower than the first reading's the second reading's score may be and still be taken
 # (scores 0–1, the lowest of the figure's characters). Measured on the 59 figures of the 004 scan
@@ -62,6 +62,16 @@ class SecondReading:
     taken: tuple[tuple[str, str, str], ...] = ()  # (cell 'page:box', first reading, second reading)
 
 
+@dataclass(frozen=True)
+class _Standing:
+    """The document as it stands in the second reading: its raw tables, its frames and its sums."""
+
+    doc: RawDocument
+    normalized: NormalizedDocument
+    failing: pl.DataFrame
+    holding: pl.DataFrame
+
+
 def second_reading(
     path: Path, doc: RawDocument, normalized: NormalizedDocument, reread=None
 ) -> tuple[RawDocument, NormalizedDocument, SecondReading]:
@@ -73,30 +83,12 @@ def second_reading(
     if not facts.height or "ocr" not in set(facts["read_by"].to_list()):
         return doc, normalized, SecondReading()
     reread = reread or _engine
-    doc, normalized, n_headers, taken = _read_headers(path, doc, normalized, source_file, reread)
-    doc, normalized = _decimal_commas(doc, normalized, source_file, taken)
-    failing, holding = _sums(normalized)
-    suspects = _suspects(normalized, failing)
-    if not suspects:
-        return doc, normalized, SecondReading(n_headers, tuple(taken))
-    from extract.ocr_reread import Cell  # OpenCV and the engine load only for a scan with a failing sum
-
-    where = _raw_cells(doc)
-    cells = [Cell(page, box) for page, box in suspects[:MAX_REREAD_CELLS] if (page, _box_key(box)) in where]
-    readings = reread(path, doc.pages, cells)
-    for cell, (text, score) in readings.items():
-        t, r, c = where[(cell.page, _box_key(cell.box))]
-        row = doc.tables[t].rows[r]
-        first, first_score = row.cells[c], (row.confidences or [None] * len(row.cells))[c]
-        if not _differs(first, text) or score < (first_score or 0.0) - REREAD_SCORE_MARGIN:
-            continue
-        trial = _patched(doc, t, "rows", r, c, text, score)
-        trial_norm = normalize_document(trial, source_file)
-        trial_failing, trial_holding = _sums(trial_norm)
-        if trial_failing.height < failing.height and trial_holding.height > holding.height:
-            doc, normalized, failing, holding = trial, trial_norm, trial_failing, trial_holding
-            taken.append((f"{cell.page}:{_box_key(cell.box)}", first, text))
-    return doc, normalized, SecondReading(n_headers + len(readings), tuple(taken))
+    now = _Standing(doc, normalized, *_sums(normalized))
+    where = _raw_cells(doc)  # body cells only: what the readings below patch moves no cell
+    now, n_headers, taken = _read_headers(path, now, source_file, reread)
+    now, commas = _decimal_commas(now, source_file, where)
+    now, n_sums, reread_sums = _read_failing(path, now, source_file, reread, where)
+    return now.doc, now.normalized, SecondReading(n_headers + n_sums, tuple(taken + commas + reread_sums))
 
 
 def _engine(path: Path, pages, cells):
@@ -105,60 +97,81 @@ def _engine(path: Path, pages, cells):
     return ocr_reread.reread_cells(path, pages, cells)
 
 
-def _read_headers(
-    path: Path, doc: RawDocument, normalized: NormalizedDocument, source_file: str, reread
-) -> tuple[RawDocument, NormalizedDocument, int, list[tuple[str, str, str]]]:
+def _trial(now: _Standing, source_file: str, t: int, part: str, r: int, c: int, text: str, score: float) -> _Standing:
+    """The document with one cell read as ``text`` (see _patched), normalized again, and its sums."""
+    doc = _patched(now.doc, t, part, r, c, text, score)
+    normalized = normalize_document(doc, source_file)
+    return _Standing(doc, normalized, *_sums(normalized))
+
+
+def _read_headers(path: Path, now: _Standing, source_file: str, reread) -> tuple[_Standing, int, list[tuple[str, str, str]]]:
     """The blank header cells over unplaced columns (flows/blank_headers.py) read again; a reading
     is taken when with it fewer cells of the document are unplaced and no more sums fail."""
-    blanks = blank_header_cells(doc, normalized)[:MAX_REREAD_CELLS]
+    blanks = blank_header_cells(now.doc, now.normalized)[:MAX_REREAD_CELLS]
     if not blanks:
-        return doc, normalized, 0, []
+        return now, 0, []
     from extract.ocr_reread import Cell
 
-    readings = reread(path, doc.pages, [Cell(b.page, b.box) for b in blanks])
-    failing, _ = _sums(normalized)
+    readings = reread(path, now.doc.pages, [Cell(b.page, b.box) for b in blanks])
     taken = []
     for blank in blanks:
         text, score = readings.get(Cell(blank.page, blank.box), ("", 0.0))
-        if not text.strip():
+        text = text.strip()
+        if not text:
             continue
-        trial = _patched(doc, blank.table, "header_rows", blank.row, blank.col, text.strip(), score)
-        trial_norm = normalize_document(trial, source_file)
-        trial_failing, _ = _sums(trial_norm)
-        if trial_norm.unplaced.height < normalized.unplaced.height and trial_failing.height <= failing.height:
-            doc, normalized, failing = trial, trial_norm, trial_failing
-            taken.append((f"{blank.page}:{_box_key(blank.box)}", "", text.strip()))
-    return doc, normalized, len(readings), taken
+        trial = _trial(now, source_file, blank.table, "header_rows", blank.row, blank.col, text, score)
+        if trial.normalized.unplaced.height < now.normalized.unplaced.height and trial.failing.height <= now.failing.height:
+            now = trial
+            taken.append((f"{blank.page}:{box_text(blank.box)}", "", text))
+    return now, len(readings), taken
 
 
-def _decimal_commas(
-    doc: RawDocument, normalized: NormalizedDocument, source_file: str, taken: list[tuple[str, str, str]]
-) -> tuple[RawDocument, NormalizedDocument]:
+def _decimal_commas(now: _Standing, source_file: str, where: dict) -> tuple[_Standing, list[tuple[str, str, str]]]:
     """The OCR'd cells unplaced as not a number that can only be one figure
     (transform/amounts.decimal_comma_figure: '665,59'), each taken as that figure when with it more
     of the document's sums hold and none more fails."""
-    unplaced = normalized.unplaced
+    unplaced = now.normalized.unplaced
     if not unplaced.height:
-        return doc, normalized
+        return now, []
     misread = unplaced.filter((pl.col("reason") == "not_a_number") & (pl.col("read_by") == "ocr"))
-    printed = misread.select("page", "cell_box", "cell_text").rows()
-    candidates = [(p, b, t, f) for p, b, t in printed if (f := decimal_comma_figure(t))]
-    if not candidates:
-        return doc, normalized
-    where = _raw_cells(doc)
-    failing, holding = _sums(normalized)
-    for page, box, first, figure in candidates:
-        if (page, box) not in where:
+    taken = []
+    for page, box, first in misread.select("page", "cell_box", "cell_text").rows():
+        figure = decimal_comma_figure(first)
+        if figure is None or (page, box) not in where:
             continue
         t, r, c = where[(page, box)]
-        score = (doc.tables[t].rows[r].confidences or ())[c]
-        trial = _patched(doc, t, "rows", r, c, figure, score or 0.0)
-        trial_norm = normalize_document(trial, source_file)
-        trial_failing, trial_holding = _sums(trial_norm)
-        if trial_failing.height <= failing.height and trial_holding.height > holding.height:
-            doc, normalized, failing, holding = trial, trial_norm, trial_failing, trial_holding
+        score = (now.doc.tables[t].rows[r].confidences or ())[c]
+        trial = _trial(now, source_file, t, "rows", r, c, figure, score or 0.0)
+        if trial.failing.height <= now.failing.height and trial.holding.height > now.holding.height:
+            now = trial
             taken.append((f"{page}:{box}", first, figure))
-    return doc, normalized
+    return now, taken
+
+
+def _read_failing(
+    path: Path, now: _Standing, source_file: str, reread, where: dict
+) -> tuple[_Standing, int, list[tuple[str, str, str]]]:
+    """The OCR'd cells of the failing sums read again; a reading that differs is taken when its
+    score is comparable and with it more sums hold and fewer fail (see above)."""
+    suspects = _suspects(now.normalized, now.failing)
+    if not suspects:
+        return now, 0, []
+    from extract.ocr_reread import Cell  # OpenCV and the engine load only for a scan with a failing sum
+
+    cells = [Cell(page, box) for page, box in suspects[:MAX_REREAD_CELLS] if (page, box_text(box)) in where]
+    readings = reread(path, now.doc.pages, cells)
+    taken = []
+    for cell, (text, score) in readings.items():
+        t, r, c = where[(cell.page, box_text(cell.box))]
+        row = now.doc.tables[t].rows[r]
+        first, first_score = row.cells[c], (row.confidences or [None] * len(row.cells))[c]
+        if not _differs(first, text) or score < (first_score or 0.0) - REREAD_SCORE_MARGIN:
+            continue
+        trial = _trial(now, source_file, t, "rows", r, c, text, score)
+        if trial.failing.height < now.failing.height and trial.holding.height > now.holding.height:
+            now = trial
+            taken.append((f"{cell.page}:{box_text(cell.box)}", first, text))
+    return now, len(readings), taken
 
 
 def _sums(normalized: NormalizedDocument) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -185,10 +198,6 @@ def _suspects(normalized: NormalizedDocument, failing: pl.DataFrame) -> list[tup
         (page, tuple(float(v) for v in box.split(",")))
         for page, box in hit.select("page", "cell_box").unique(maintain_order=True).rows()
     ]
-
-
-def _box_key(box: tuple[float, ...]) -> str:
-    return ",".join(f"{v:.1f}" for v in box)
 
 
 def _raw_cells(doc: RawDocument) -> dict[tuple[int, str], tuple[int, int, int]]:

@@ -204,4 +204,9 @@ def cell_box(row: RawRow, col: int | None) -> str | None:
     """'x0,top,x1,bottom' in PDF points from the page's top-left: where to look on the page."""
     if row.boxes is None or col is None or col >= len(row.boxes) or row.boxes[col] is None:
         return None
-    return ",".join(f"{v:.1f}" for v in row.boxes[col])
+    return box_text(row.boxes[col])
+
+
+def box_text(box: tuple[float, ...]) -> str:
+    """A box as facts and unplaced cells print it: 'x0,top,x1,bottom', to a tenth of a point."""
+    return ",".join(f"{v:.1f}" for v in box)
