@@ -8,10 +8,12 @@ from functools import lru_cache
 
 _TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
 _SPACES = re.compile(r"[ \u00a0\u3000\u2002-\u200b]+")
+# The whole part of a printed figure: digits grouped by three with commas, or plain.
+INTEGER_PART = r"(?:\d{1,3}(?:,\d{3})+|\d+)"
 # A printed amount: 1,234.56 / 1234.56 / 56 (match after NFKC and without spaces).
-AMOUNT = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+AMOUNT = re.compile(rf"^[-+]?{INTEGER_PART}(?:\.\d+)?$")
 # An amount that cannot be a code or a year: it has decimals or thousands separators.
-DECIMAL_AMOUNT = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+$|^[-+]?\d{1,3}(?:,\d{3})+$")
+DECIMAL_AMOUNT = re.compile(rf"^[-+]?{INTEGER_PART}\.\d+$|^[-+]?\d{{1,3}}(?:,\d{{3}})+$")
 # Enumeration printed before names and titles: 一、 / 一. (printed so, or 、 as OCR reads it at small
 # print) / 1、 / 1. / (1) / （一）. The numerals and the marks after them, said once for the
 # patterns that read a numbering (extract/txt_tabs.py, transform/summary_groups.py).

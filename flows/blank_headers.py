@@ -17,9 +17,8 @@ from dataclasses import dataclass
 import polars as pl
 
 from extract.model import RawDocument, RawTable
+from extract.pdf_geometry import Box
 from transform.normalize import NormalizedDocument
-
-Box = tuple[float, float, float, float]
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from extract.cells import AMOUNT, normalize_label
+from extract.cells import AMOUNT, INTEGER_PART, normalize_label
 
 _BLANKS = {"", "-", "--", "—", "——", "/", "－"}
 UNIT_FACTORS = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "亿元": Decimal(100000000)}
@@ -28,7 +28,7 @@ def parse_amount(text: str) -> Decimal | None:
 # of noise under the point made it a comma). A grouping comma is followed by three digits, so the
 # only figure this can be is the one with a point there. OCR only, and only a sum proves it
 # (flows/second_reading.py): a text layer's characters are what was printed.
-_DECIMAL_COMMA = re.compile(r"^(-?(?:\d{1,3}(?:,\d{3})+|\d+)),(\d{2})$")
+_DECIMAL_COMMA = re.compile(rf"^(-?{INTEGER_PART}),(\d{{2}})$")
 
 
 def decimal_comma_figure(text: str) -> str | None:
