@@ -19,8 +19,12 @@ time, so nothing is taken: a printed mistake is never "fixed".
 Before the sums, a header cell the first reading left blank over a column the normalizer could not
 place (flows/blank_headers.py: the 款 over a split code column, missed at 5 pt) is read the same
 way; what is read there is taken when with it fewer of the document's cells are unplaced and no
-more of its sums fail. A header blank on paper reads blank again, and nothing changes. And a cell
-read as no number that can only be one figure (a comma before its last two digits, '665,59') is
+more of its sums fail. A header blank on paper reads blank again, and nothing changes. A header
+OCR read as words naming nothing (flows/unread_headers.py: 项支出) is taken as the one printed label
+near it with which fewer cells are unplaced, no more sums fail and more of the sums that tell
+columns apart hold (a row identity across columns, an equality with another table; a roll-up down
+a column holds under any header and proves no label): two labels that both do leave it unread.
+And a cell read as no number that can only be one figure (a comma before its last two digits, '665,59') is
 taken as that figure when a sum of the document then holds with it.
 """
 
@@ -33,13 +37,14 @@ from pathlib import Path
 import polars as pl
 
 from expectations.checks.reconcile import reconcile_comparisons
-from expectations.checks.rollups import rollup_comparisons
+from expectations.checks.rollups import CODE_ROLLUP, TOTAL_ROLLUP, rollup_comparisons
 from expectations.checks.structure import fact_rows
 from extract.model import RawDocument
 from flows.blank_headers import blank_header_cells
+from flows.unread_headers import unread_header_cells
 from transform.amounts import decimal_comma_figure, parse_amount
 from transform.normalize import NormalizedDocument, normalize_document
-from transform.sink import box_text, cell_box
+from transform.sink import UNKNOWN_COLUMN, box_text, cell_box
 
 # How much lower than the first reading's the second reading's score may be and still be taken
 # (scores 0–1, the lowest of the figure's characters). Measured on the 59 figures of the 004 scan
@@ -86,9 +91,10 @@ def second_reading(
     now = _Standing(doc, normalized, *_sums(normalized))
     where = _raw_cells(doc)  # body cells only: what the readings below patch moves no cell
     now, n_headers, taken = _read_headers(path, now, source_file, reread)
+    now, labels = _printed_labels(now, source_file)
     now, commas = _decimal_commas(now, source_file, where)
     now, n_sums, reread_sums = _read_failing(path, now, source_file, reread, where)
-    return now.doc, now.normalized, SecondReading(n_headers + n_sums, tuple(taken + commas + reread_sums))
+    return now.doc, now.normalized, SecondReading(n_headers + n_sums, tuple(taken + labels + commas + reread_sums))
 
 
 def _engine(path: Path, pages, cells):
@@ -124,6 +130,31 @@ def _read_headers(path: Path, now: _Standing, source_file: str, reread) -> tuple
             now = trial
             taken.append((f"{blank.page}:{box_text(blank.box)}", "", text))
     return now, len(readings), taken
+
+
+def _printed_labels(now: _Standing, source_file: str) -> tuple[_Standing, list[tuple[str, str, str]]]:
+    """The OCR'd header cells naming nothing over unplaced columns, each taken as the one printed
+    label near it that the document's sums prove (see above)."""
+    taken = []
+    for cell in unread_header_cells(now.doc, now.normalized)[:MAX_REREAD_CELLS]:
+        proven = []
+        for label in cell.labels:
+            trial = _trial(now, source_file, cell.table, "header_rows", cell.row, cell.col, label, cell.score)
+            if (
+                trial.normalized.unplaced.height < now.normalized.unplaced.height
+                and trial.failing.height <= now.failing.height
+                and _across_columns(trial.holding) > _across_columns(now.holding)
+            ):
+                proven.append((label, trial))
+        if len(proven) == 1:  # two labels proven alike say nothing of which: the column stays unread
+            label, now = proven[0]
+            taken.append((f"{cell.page}:{box_text(cell.box) if cell.box else ''}", cell.read, label))
+    return now, taken
+
+
+def _across_columns(holding: pl.DataFrame) -> int:
+    """Holding sums that tell a column's meaning: all but the roll-ups down one column."""
+    return holding.filter(~pl.col("rule").is_in([CODE_ROLLUP, TOTAL_ROLLUP])).height
 
 
 def _decimal_commas(now: _Standing, source_file: str, where: dict) -> tuple[_Standing, list[tuple[str, str, str]]]:
@@ -178,7 +209,7 @@ def _sums(normalized: NormalizedDocument) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(failing, holding) comparisons of the document, as validation makes them."""
     tables = normalized.tables.select("table_index", pl.col("title").alias("table_title"), "statement")
     rows = fact_rows(normalized.facts.join(tables, on="table_index", how="left"))
-    ambiguous = normalized.unplaced.filter(pl.col("reason") == "ambiguous_column") if normalized.unplaced.height else None
+    ambiguous = normalized.unplaced.filter(pl.col("reason").is_in(UNKNOWN_COLUMN)) if normalized.unplaced.height else None
     uncertain = set(ambiguous.select("source_file", "table_index", "row_index").rows()) if ambiguous is not None else set()
     comparisons = pl.concat([rollup_comparisons(rows, uncertain), reconcile_comparisons(rows, uncertain)])
     held = pl.col("abs_difference_mills") <= pl.col("tolerance_mills")

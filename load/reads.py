@@ -10,6 +10,7 @@ import duckdb
 import polars as pl
 
 from load import fingerprints, sql_files
+from transform.sink import UNKNOWN_COLUMN
 
 
 class Reads:
@@ -28,7 +29,9 @@ class Reads:
         """(facts, tables, rows with a number of unknown column) of the given documents, for validation."""
         facts = self.con.sql(sql_files.read("quality/facts.sql"), params=files_param(source_files)).pl()
         tables = self.con.sql(sql_files.read("quality/tables.sql"), params=files_param(source_files)).pl()
-        uncertain = self.con.execute(sql_files.read("quality/uncertain_rows.sql"), files_param(source_files)).fetchall()
+        uncertain = self.con.execute(
+            sql_files.read("quality/uncertain_rows.sql"), [*files_param(source_files), list(UNKNOWN_COLUMN)]
+        ).fetchall()
         return facts, tables, {tuple(r) for r in uncertain}
 
     def check_items(self, source_files: list[str]) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:

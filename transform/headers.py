@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rapidfuzz.distance import Levenshtein
+
 from extract.cells import normalize_label
 
 MEASURES = {
@@ -197,6 +199,46 @@ def classify_columns(
         else:
             columns.append(Column(c, path, role))
     return columns
+
+
+# What the templates print over amount columns (the blank official templates of ../shared/corpus,
+# the samples, the fixtures): the labels an OCR'd header that names nothing may have been. Each
+# names a measure, a fund source or the whole (test: no label of them is unread).
+PRINTED_AMOUNT_HEADERS = (
+    "合计", "小计", "总计", "金额", "预算数", "决算数", "调整预算数", "年初预算数", "执行数",
+    "基本支出", "项目支出", "人员经费", "公用经费", "人员支出", "公用支出",
+    "财政拨款", "一般公共预算", "政府性基金预算", "国有资本经营预算", "财政专户管理资金",
+    "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款", "当年财政拨款安排",
+    "事业收入", "事业单位经营收入", "上级补助收入", "附属单位上缴收入", "其他收入", "单位资金",
+    "上年结转", "结转下年", "年初结转和结余", "年末结转和结余", "结余分配",
+    "经营支出", "上缴上级支出", "对附属单位补助支出", "本年收入合计", "本年支出合计",
+    "用事业基金弥补收支差额", "使用非财政拨款结余",
+)  # fmt: skip
+# An OCR'd header may be a printed label it is at most one edit (a character lost, added or read
+# as another) per this many of the label's characters from: 项支出 for 项目支出 (one in four) on the
+# 001 fixture's 150-dpi scan. Nearness only proposes; the document's sums decide
+# (flows/second_reading.py).
+CHARACTERS_PER_EDIT = 3
+
+
+def names_nothing(label: str) -> bool:
+    """Whether a header label names no measure, fund source or the whole (an OCR misreading of one)."""
+    path = (normalize_label(label),)
+    return not (first_match(_MEASURE_RULES, path) or first_match(_FUND_RULES, path) or _WHOLE_HEADER.search(path[0]))
+
+
+def printed_headers_near(label: str) -> list[str]:
+    """The printed amount headers an OCR'd label naming nothing may be (CHARACTERS_PER_EDIT),
+    nearest first; none for a label that names something."""
+    read = normalize_label(label)
+    if not read or not names_nothing(read):
+        return []
+    near = []
+    for printed in PRINTED_AMOUNT_HEADERS:
+        edits = Levenshtein.distance(read, printed, score_cutoff=len(printed) // CHARACTERS_PER_EDIT)
+        if edits <= len(printed) // CHARACTERS_PER_EDIT:
+            near.append((edits, printed))
+    return [printed for _, printed in sorted(near)]
 
 
 def _amount_header(joined: str) -> bool:

@@ -14,6 +14,11 @@ from transform.line_roles import line_role as role_of_line
 from transform.statements import Statement
 
 _DIGIT = re.compile(r"\d")
+# Unplaced reasons of a number whose column's meaning is unknown (its column left open by the
+# arithmetic, without a header, or under a header OCR read as naming nothing): the sums of its row
+# cannot be checked, for they would be computed without it (a false error: 合计 = 人员经费 "failing"
+# by the unread column's figure on the 001 scan).
+UNKNOWN_COLUMN = ("ambiguous_column", "no_column_header", "ocr_header_unread")
 
 
 @dataclass

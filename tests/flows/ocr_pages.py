@@ -18,11 +18,12 @@ BODY = [
 ]
 
 
-def basic_expenditure_page(kuan: bool = True, total: str = "350.00") -> PageLayout:
-    """The page; ``kuan``: whether the 款 header was read; ``total``: the 合计 row's first figure as read."""
+def basic_expenditure_page(kuan: bool = True, total: str = "350.00", operating: str = "公用经费") -> PageLayout:
+    """The page; ``kuan``: whether the 款 header was read; ``total``: the 合计 row's first figure as
+    read; ``operating``: the 公用经费 header as read."""
     glyphs = text("一般公共预算基本支出情况表", 150, 40) + text("单位：元", 440, 70)
     glyphs += centred("科目编码", 50, 110, 100) + centred("科目名称", 110, 260, 100) + centred("合计", 260, 340, 100)
-    glyphs += centred("人员经费", 340, 420, 100) + centred("公用经费", 420, 500, 100)
+    glyphs += centred("人员经费", 340, 420, 100) + centred(operating, 420, 500, 100)
     glyphs += centred("类", 50, 80, 115) + (centred("款", 80, 110, 115) if kuan else [])
     top = 130
     for cls, item, name, amount, personnel, operating in BODY:

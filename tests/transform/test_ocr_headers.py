@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from extract.txt_tabs import extract_tab_tables
+from transform.headers import PRINTED_AMOUNT_HEADERS, names_nothing, printed_headers_near
 from transform.normalize import normalize_table
 
 PRINTED = """表5
@@ -53,3 +54,14 @@ def test_a_header_read_by_ocr_naming_a_phase_or_the_whole_loads():
     for header in ("调整预算数", "决算数", "合计"):
         facts, unplaced = _placed(header, by_ocr=True)
         assert ("20899", 4, "total", "250000.00") in facts and unplaced == [], header
+
+
+def test_the_printed_headers_an_ocr_reading_naming_nothing_may_be():
+    assert printed_headers_near("项支出") == ["项目支出"]  # the 001 scan: 目 lost
+    assert printed_headers_near("基本支") == ["基本支出"]
+    assert printed_headers_near("公出") == []  # two edits from 公用支出 and 公用经费: no label proposed
+    assert printed_headers_near("项目支出") == [] and printed_headers_near("调整预算数") == []  # they name something
+
+
+def test_every_printed_amount_header_names_something():
+    assert [label for label in PRINTED_AMOUNT_HEADERS if names_nothing(label)] == []
