@@ -2,4 +2,4 @@
 
 # Bumped whenever extraction or normalization changes what a document yields: a file loaded
 # by an older parser is re-ingested even if its bytes did not change.
-PARSER_VERSION = "0.6.3"
+PARSER_VERSION = "0.6.4"
