@@ -34,17 +34,17 @@ class HeaderCell:
 
 def blank_header_cells(doc: RawDocument, normalized: NormalizedDocument) -> list[HeaderCell]:
     """The blank OCR'd header cells over the columns whose cells are unplaced as having no header."""
+    return [cell for table, c in columns_unplaced_as("no_column_header", doc, normalized) for cell in _cells_over(table, c)]
+
+
+def columns_unplaced_as(reason: str, doc: RawDocument, normalized: NormalizedDocument) -> list[tuple[RawTable, int]]:
+    """(raw table, column) of the columns with cells unplaced for ``reason``, in table and column order."""
     unplaced = normalized.unplaced
     if not unplaced.height:
         return []
-    headless = unplaced.filter(pl.col("reason") == "no_column_header").select("table_index", "col_index").unique()
+    columns = unplaced.filter(pl.col("reason") == reason).select("table_index", "col_index").unique()
     tables = {t.index: t for t in doc.tables}
-    out = []
-    for t, c in sorted(headless.rows()):
-        table = tables.get(t)
-        if table is not None:
-            out += _cells_over(table, c)
-    return out
+    return [(tables[t], c) for t, c in sorted(columns.rows()) if t in tables]
 
 
 def _cells_over(table: RawTable, col: int) -> list[HeaderCell]:

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import polars as pl
-
 from extract.model import RawDocument
+from flows.blank_headers import columns_unplaced_as
 from transform.headers import printed_headers_near
 from transform.normalize import NormalizedDocument
 
@@ -35,20 +34,15 @@ class UnreadHeader:
 
 def unread_header_cells(doc: RawDocument, normalized: NormalizedDocument) -> list[UnreadHeader]:
     """The OCR'd header cells naming nothing over the columns unplaced as ``ocr_header_unread``."""
-    unplaced = normalized.unplaced
-    if not unplaced.height:
-        return []
-    unread = unplaced.filter(pl.col("reason") == "ocr_header_unread").select("table_index", "col_index").unique()
-    tables = {t.index: t for t in doc.tables}
     out = []
-    for t, c in sorted(unread.rows()):
-        table = tables.get(t)
-        for k, header in enumerate(table.header_rows if table is not None else ()):
+    for table, c in columns_unplaced_as("ocr_header_unread", doc, normalized):
+        for k, header in enumerate(table.header_rows):
             if header.confidences is None or c >= len(header.cells):
                 continue
             labels = printed_headers_near(header.cells[c])
             if labels:
                 box = header.boxes[c] if header.boxes and c < len(header.boxes) else None
                 page = header.page if header.page is not None else table.page
-                out.append(UnreadHeader(t, k, c, page, box, header.cells[c], header.confidences[c] or 0.0, tuple(labels)))
+                score = header.confidences[c] or 0.0
+                out.append(UnreadHeader(table.index, k, c, page, box, header.cells[c], score, tuple(labels)))
     return out
