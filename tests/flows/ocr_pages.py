@@ -18,18 +18,21 @@ BODY = [
 ]
 
 
-def basic_expenditure_page(kuan: bool = True, total: str = "350.00", operating: str = "公用经费") -> PageLayout:
+def basic_expenditure_page(
+    kuan: bool = True, total: str = "350.00", operating: str = "公用经费", office: str = "50.00"
+) -> PageLayout:
     """The page; ``kuan``: whether the 款 header was read; ``total``: the 合计 row's first figure as
-    read; ``operating``: the 公用经费 header as read."""
+    read; ``operating``: the 公用经费 header as read; ``office``: 办公费's figures (合计 and 公用经费)
+    as printed (not 50.00: 302's roll-up fails as printed, in both columns)."""
     glyphs = text("一般公共预算基本支出情况表", 150, 40) + text("单位：元", 440, 70)
     glyphs += centred("科目编码", 50, 110, 100) + centred("科目名称", 110, 260, 100) + centred("合计", 260, 340, 100)
     glyphs += centred("人员经费", 340, 420, 100) + centred(operating, 420, 500, 100)
     glyphs += centred("类", 50, 80, 115) + (centred("款", 80, 110, 115) if kuan else [])
     top = 130
-    for cls, item, name, amount, personnel, operating in BODY:
+    for cls, item, name, amount, personnel, running in BODY[:-1] + [("302", "01", "办公费", office, "", office)]:
         glyphs += text(cls, 54, top) + (text(item, 84, top) if item else []) + text(name, 114, top)
         glyphs += right(amount, 340, top) + (right(personnel, 420, top) if personnel else [])
-        glyphs += right(operating, 500, top) if operating else []
+        glyphs += right(running, 500, top) if running else []
         top += 15
     glyphs += text("合计", 54, top) + right(total, 340, top) + right("300.00", 420, top) + right("50.00", 500, top)
     return PageLayout(1, 600, 800, [replace(g, confidence=0.99) for g in glyphs], read_by="ocr")

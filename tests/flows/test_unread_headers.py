@@ -66,3 +66,13 @@ def test_a_reading_two_printed_labels_are_proven_alike_stays_unread():
     doc, first, (_, second, reading) = _read("人用支出")
     assert [c.labels for c in unread_header_cells(doc, first)] == [("人员支出", "公用支出")]
     assert reading.taken == () and _operating(second) == []
+
+
+def test_a_roll_up_failing_as_printed_in_the_unread_rows_does_not_refuse_the_label():
+    # 办公费 40.00 under 302's 50.00: the roll-up fails as printed in 合计 and 公用经费 alike, whatever
+    # the header; the rows of the unread column take part in it only once the column is read
+    doc = parse_pdf_pages([basic_expenditure_page(operating="公用经", office="40.00")], "scan.pdf")
+    first = normalize_document(doc, "scan.pdf")
+    _, second, reading = second_reading(Path("scan.pdf"), doc, first, reread=lambda path, pages, cells: {})
+    assert [t[1:] for t in reading.taken] == [("公用经", "公用经费")]
+    assert sorted(_sums(second)[0]["col_index"].to_list()) == [3, 5]  # the printed roll-up, in both columns
