@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import deque
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -278,6 +279,41 @@ def render_markdown(report: Report) -> str:
     return "".join(markdown_pieces(report))
 
 
+def _draw_missing(report: Report, kept: Path, pool, workers: int) -> dict[str, Path]:
+    """Each document's kept part (its path by source_file), the missing ones drawn, their inputs
+    taken DOCUMENTS_PER_CHUNK documents at a time. The workers draw them, SECTIONS_PER_TASK a task,
+    once at least two would get SECTIONS_PER_WORKER_MIN (a report with fewer new parts is drawn
+    here); until that is known the new parts wait (fewer than that), and at most two tasks a worker
+    are sent ahead: the new parts of a run are never all held at once."""
+    where: dict[str, Path] = {}
+    waiting: list[tuple[dict, Path]] = []  # new parts not yet drawn nor sent
+    pending: deque = deque()  # the tasks sent
+    parallel = False if pool is None or workers < 2 else None  # None: not yet known
+    for start in range(0, len(report.documents), DOCUMENTS_PER_CHUNK):
+        for d in report.documents[start : start + DOCUMENTS_PER_CHUNK]:
+            inputs = section_inputs(report, d)
+            path = where[d["source_file"]] = kept / f"{_section_key(inputs)}.html"
+            if not path.exists():
+                waiting.append((inputs, path))
+        if parallel is None and len(waiting) >= 2 * SECTIONS_PER_WORKER_MIN:
+            parallel = True
+        if parallel is False:
+            write_sections(waiting)
+            waiting = []
+        while parallel and len(waiting) >= SECTIONS_PER_TASK:
+            pending.append(pool.schedule(write_sections, args=(waiting[:SECTIONS_PER_TASK],)))
+            del waiting[:SECTIONS_PER_TASK]
+            while len(pending) > 2 * workers:
+                pending.popleft().result()
+    if parallel and waiting:
+        pending.append(pool.schedule(write_sections, args=(waiting,)))
+    elif waiting:
+        write_sections(waiting)
+    for future in pending:
+        future.result()
+    return where
+
+
 def write(report: Report, reports_dir: Path, pool=None, workers: int = 1) -> tuple[Path, Path]:
     """Both reports, streamed to their files (written beside, then moved into place). Each
     document's part of the HTML is kept under SECTIONS_DIR and drawn again only when something it
@@ -286,22 +322,7 @@ def write(report: Report, reports_dir: Path, pool=None, workers: int = 1) -> tup
     reports_dir.mkdir(parents=True, exist_ok=True)
     kept = reports_dir / SECTIONS_DIR
     kept.mkdir(exist_ok=True)
-    where: dict[str, Path] = {}
-    missing: list[tuple[dict, Path]] = []
-    for d in report.documents:
-        inputs = section_inputs(report, d)
-        path = where[d["source_file"]] = kept / f"{_section_key(inputs)}.html"
-        if not path.exists():
-            missing.append((inputs, path))
-    shares = max(1, min(workers, len(missing) // SECTIONS_PER_WORKER_MIN)) if pool is not None else 1
-    if shares > 1:
-        step = SECTIONS_PER_TASK
-        futures = [pool.schedule(write_sections, args=(missing[i : i + step],)) for i in range(0, len(missing), step)]
-        for future in futures:
-            future.result()
-    else:
-        write_sections(missing)
-    del missing
+    where = _draw_missing(report, kept, pool, workers)
     html, md = reports_dir / "quality_report.html", reports_dir / "quality_report.md"
     section = lambda d: Markup(where[d["source_file"]].read_text(encoding="utf-8"))  # noqa: E731
     for path, pieces in ((html, html_pieces(report, section)), (md, markdown_pieces(report))):

@@ -100,3 +100,18 @@ def test_new_parts_go_to_the_workers_a_task_at_a_time_across_chunks(warehouse, t
     html, _ = report.write(gathered, tmp_path, pool, workers=2)
     assert pool.tasks == [SAMPLES[:3], SAMPLES[3:]]  # a task takes parts of two chunks
     assert html.read_text(encoding="utf-8") == report.render_html(gathered)
+
+
+def test_new_parts_drawn_here_are_drawn_a_chunk_at_a_time(warehouse, tmp_path, monkeypatch):
+    drawn: list[list[str]] = []
+    real = report.write_sections
+    monkeypatch.setattr(
+        report, "write_sections", lambda work: drawn.append([i["d"]["source_file"] for i, _ in work]) or real(work)
+    )
+    monkeypatch.setattr(report, "DOCUMENTS_PER_CHUNK", 2)
+    gathered = report.gather(warehouse)
+    gathered.generated_at = "fixed"
+    html, _ = report.write(gathered, tmp_path)
+    assert drawn == [SAMPLES[0:2], SAMPLES[2:4], SAMPLES[4:]]  # not the run's five new parts held at once
+    assert len(list((tmp_path / report.SECTIONS_DIR).iterdir())) == 5
+    assert html.read_text(encoding="utf-8") == report.render_html(gathered)
