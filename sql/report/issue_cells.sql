@@ -3,8 +3,10 @@
 -- were read from, for the report's evidence; of the documents of $1 (source files).
 WITH cells AS (
     SELECT source_file, table_index, row_index, col_index, cell_box, page, line FROM fact_budget_amount
+    WHERE list_contains($1, source_file)
     UNION ALL
     SELECT source_file, table_index, row_index, col_index, cell_box, page, line FROM unplaced_cell
+    WHERE list_contains($1, source_file)
 ),
 issues AS (
 SELECT i.source_file, i.issue_id, d.path, d.format, i.page, i.line,
