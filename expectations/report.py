@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator, Mapping
+from collections import deque
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import cache
@@ -18,6 +19,7 @@ from markupsafe import Markup
 from common.safe_text import printable
 from expectations import evidence
 from expectations.checks.cells import position
+from load.reads import files_param
 from load.warehouse import Warehouse
 
 TOP_FINDINGS = 6
@@ -31,14 +33,20 @@ SECTIONS_PER_WORKER_MIN = 20
 # several times that unpickled), not its whole share, which at 2,000 documents (1,000 parts each)
 # made each worker ~60 MiB larger than the run's validation did (issue 24, target 2).
 SECTIONS_PER_TASK = 50
+# The rows of each document's part (its tables, top findings, issues and their cells, ~35 KiB a
+# document as Python objects) are read for this many documents at a time and only one such chunk
+# is held: at 2,000 documents all of them were ~70 MiB held through the whole report, ten times
+# that at 20,000. 200 keeps a chunk a few MiB while a report's queries run a few times per
+# thousand documents (each a pass over the findings for the chunk's files).
+DOCUMENTS_PER_CHUNK = 200
 
 
 @dataclass
 class Report:
     generated_at: str
     documents: list[dict]
-    tables: dict[str, list[dict]]
-    top: dict[str, list[dict]]
+    tables: Mapping[str, list[dict]]  # per document; plain dicts, or gather()'s read a chunk at a time (ByDocument)
+    top: Mapping[str, list[dict]]
     rules: list[dict]
     failed_files: list[dict]
     data_docs: str | None
@@ -59,28 +67,82 @@ def verdict(row: dict) -> tuple[str, str]:
 
 
 def gather(warehouse: Warehouse, data_docs: Path | None = None) -> Report:
+    """The report of the warehouse's documents. Their parts' rows are read from `warehouse` when a
+    document is reached, DOCUMENTS_PER_CHUNK documents at a time: it stays open while the report
+    is written or rendered."""
     documents = warehouse.rows("report/documents.sql")
-    tables: dict[str, list[dict]] = {}
-    for t in warehouse.rows("report/tables.sql"):
-        tables.setdefault(t["source_file"], []).append(t)
-    top: dict[str, list[dict]] = {}
-    for f in warehouse.rows("report/top_findings.sql", [TOP_FINDINGS]):
-        top.setdefault(f["source_file"], []).append(f)
-    issues: dict[str, list[dict]] = {}
-    for i in warehouse.rows("report/issues.sql"):
-        issues.setdefault(i["source_file"], []).append(i)
-    for row in [*documents, *(t for ts in tables.values() for t in ts)]:
+    for row in documents:
         row["verdict_class"], row["verdict"] = verdict(row)
+    files = [d["source_file"] for d in documents]
+
+    def with_verdict(row: dict) -> None:
+        row["verdict_class"], row["verdict"] = verdict(row)
+
     return Report(
         datetime.now().strftime("%Y-%m-%d %H:%M"),
         documents,
-        tables,
-        top,
+        ByDocument(warehouse, "report/tables.sql", files, each=with_verdict),
+        ByDocument(warehouse, "report/top_findings.sql", files, [TOP_FINDINGS]),
         warehouse.rows("report/rules.sql"),
         warehouse.rows("report/ingest_errors.sql"),
         str(data_docs) if data_docs else None,
-        WithEvidence(issues, warehouse.rows("report/issue_cells.sql")),
+        WithEvidence(
+            ByDocument(warehouse, "report/issues.sql", files),
+            ByDocument(warehouse, "report/issue_cells.sql", files, keyed_by="issue_id"),
+        ),
     )
+
+
+class ByDocument(Mapping):
+    """A report query's rows per document (source_file), read for the chunk of `files` (the
+    report's documents, in their order) holding the document asked for; only that chunk is kept.
+    The report reads its documents in order, a few passes, so each chunk is read once a pass. The
+    query's last parameter is the chunk's files (`list_contains($n, source_file)`), after `params`.
+    A document's rows are a list, or with `keyed_by` a dict by that column; `each` is applied to
+    every row read."""
+
+    def __init__(
+        self,
+        warehouse: Warehouse,
+        sql: str,
+        files: list[str],
+        params: list | None = None,
+        keyed_by: str | None = None,
+        each: Callable[[dict], None] | None = None,
+    ):
+        self.warehouse, self.sql, self.params, self.keyed_by, self.each = warehouse, sql, params or [], keyed_by, each
+        self.files = list(files)
+        self.per_chunk = DOCUMENTS_PER_CHUNK
+        self.chunk_of = {f: i // self.per_chunk for i, f in enumerate(self.files)}
+        self.chunk: int | None = None  # the chunk held, and its documents' rows
+        self.held: dict[str, list[dict] | dict] = {}
+
+    def _hold(self, chunk: int) -> dict[str, list[dict] | dict]:
+        if chunk != self.chunk:
+            self.held = {}  # the chunk before is let go before the next is read
+            files = self.files[chunk * self.per_chunk : (chunk + 1) * self.per_chunk]
+            held: dict[str, list[dict] | dict] = {}
+            for row in self.warehouse.rows(self.sql, [*self.params, *files_param(files)]):
+                if self.each is not None:
+                    self.each(row)
+                if self.keyed_by is None:
+                    held.setdefault(row["source_file"], []).append(row)
+                else:
+                    held.setdefault(row["source_file"], {})[row[self.keyed_by]] = row
+            self.chunk, self.held = chunk, held
+        return self.held
+
+    def __getitem__(self, source_file: str):
+        if source_file not in self.chunk_of:
+            raise KeyError(source_file)
+        return self._hold(self.chunk_of[source_file])[source_file]
+
+    def __iter__(self) -> Iterator[str]:
+        for chunk in range(0, (len(self.files) + self.per_chunk - 1) // self.per_chunk):
+            yield from list(self._hold(chunk))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
 
 
 class WithEvidence(Mapping):
@@ -88,11 +150,9 @@ class WithEvidence(Mapping):
     written and not kept: the pictures of a whole run are never in memory at once (issue 24: at
     2,000 documents they were 21 MiB of PNG inline and most of the report's growth)."""
 
-    def __init__(self, rows: dict[str, list[dict]], cells: list[dict]):
-        self.rows = rows
-        self.cells: dict[str, dict[int, dict]] = {}
-        for c in cells:
-            self.cells.setdefault(c["source_file"], {})[c["issue_id"]] = c
+    def __init__(self, rows: Mapping[str, list[dict]], cells: Mapping[str, dict[int, dict]]):
+        self.rows = rows  # per document, its issues
+        self.cells = cells  # per document, its issues' cells by issue_id
 
     def __getitem__(self, source_file: str) -> list[dict]:
         issues = [dict(i) for i in self.rows[source_file]]
@@ -219,6 +279,41 @@ def render_markdown(report: Report) -> str:
     return "".join(markdown_pieces(report))
 
 
+def _draw_missing(report: Report, kept: Path, pool, workers: int) -> dict[str, Path]:
+    """Each document's kept part (its path by source_file), the missing ones drawn, their inputs
+    taken DOCUMENTS_PER_CHUNK documents at a time. The workers draw them, SECTIONS_PER_TASK a task,
+    once at least two would get SECTIONS_PER_WORKER_MIN (a report with fewer new parts is drawn
+    here); until that is known the new parts wait (fewer than that), and at most two tasks a worker
+    are sent ahead: the new parts of a run are never all held at once."""
+    where: dict[str, Path] = {}
+    waiting: list[tuple[dict, Path]] = []  # new parts not yet drawn nor sent
+    pending: deque = deque()  # the tasks sent
+    parallel = False if pool is None or workers < 2 else None  # None: not yet known
+    for start in range(0, len(report.documents), DOCUMENTS_PER_CHUNK):
+        for d in report.documents[start : start + DOCUMENTS_PER_CHUNK]:
+            inputs = section_inputs(report, d)
+            path = where[d["source_file"]] = kept / f"{_section_key(inputs)}.html"
+            if not path.exists():
+                waiting.append((inputs, path))
+        if parallel is None and len(waiting) >= 2 * SECTIONS_PER_WORKER_MIN:
+            parallel = True
+        if parallel is False:
+            write_sections(waiting)
+            waiting = []
+        while parallel and len(waiting) >= SECTIONS_PER_TASK:
+            pending.append(pool.schedule(write_sections, args=(waiting[:SECTIONS_PER_TASK],)))
+            del waiting[:SECTIONS_PER_TASK]
+            while len(pending) > 2 * workers:
+                pending.popleft().result()
+    if parallel and waiting:
+        pending.append(pool.schedule(write_sections, args=(waiting,)))
+    elif waiting:
+        write_sections(waiting)
+    for future in pending:
+        future.result()
+    return where
+
+
 def write(report: Report, reports_dir: Path, pool=None, workers: int = 1) -> tuple[Path, Path]:
     """Both reports, streamed to their files (written beside, then moved into place). Each
     document's part of the HTML is kept under SECTIONS_DIR and drawn again only when something it
@@ -227,22 +322,7 @@ def write(report: Report, reports_dir: Path, pool=None, workers: int = 1) -> tup
     reports_dir.mkdir(parents=True, exist_ok=True)
     kept = reports_dir / SECTIONS_DIR
     kept.mkdir(exist_ok=True)
-    where: dict[str, Path] = {}
-    missing: list[tuple[dict, Path]] = []
-    for d in report.documents:
-        inputs = section_inputs(report, d)
-        path = where[d["source_file"]] = kept / f"{_section_key(inputs)}.html"
-        if not path.exists():
-            missing.append((inputs, path))
-    shares = max(1, min(workers, len(missing) // SECTIONS_PER_WORKER_MIN)) if pool is not None else 1
-    if shares > 1:
-        step = SECTIONS_PER_TASK
-        futures = [pool.schedule(write_sections, args=(missing[i : i + step],)) for i in range(0, len(missing), step)]
-        for future in futures:
-            future.result()
-    else:
-        write_sections(missing)
-    del missing
+    where = _draw_missing(report, kept, pool, workers)
     html, md = reports_dir / "quality_report.html", reports_dir / "quality_report.md"
     section = lambda d: Markup(where[d["source_file"]].read_text(encoding="utf-8"))  # noqa: E731
     for path, pieces in ((html, html_pieces(report, section)), (md, markdown_pieces(report))):

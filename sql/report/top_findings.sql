@@ -1,4 +1,5 @@
--- The findings a reader should see first: per document, errors then warnings then info, $1 per document.
+-- The findings a reader should see first: per document of $2 (source files), errors then warnings then
+-- info, $1 per document.
 -- Ties broken on every column of the findings' own order (expectations/findings.ORDER), so the
 -- report lists the same findings in the same order on every run.
 SELECT source_file, severity, kind, rule, table_title, subject, expected, observed, difference_yuan, message, line, page
@@ -10,6 +11,7 @@ FROM (
                  table_index, row_index, line, page, suite, rule, subject, measure, fund_source, message
     ) AS rank
     FROM dq_finding
+    WHERE list_contains($2, source_file)
 )
 WHERE rank <= $1
 ORDER BY source_file, rank

@@ -18,11 +18,11 @@ def gathered(sample_warehouse, tmp_path_factory):
     work = tmp_path_factory.mktemp("sections")
     copy = work / "w.duckdb"
     copy.write_bytes(sample_warehouse.read_bytes())
-    with Warehouse(copy) as wh:
+    with Warehouse(copy) as wh:  # open while the report is written: it reads its documents' rows a chunk at a time
         validate(wh, None, work / "reports", data_docs=False)
         found = report.gather(wh)
-    found.generated_at = "fixed"
-    return found
+        found.generated_at = "fixed"
+        yield found
 
 
 def test_a_second_report_draws_nothing_and_is_the_same_page(gathered, tmp_path, monkeypatch):

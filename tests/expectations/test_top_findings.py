@@ -22,7 +22,7 @@ def _top(path, rows) -> list[str]:
                 " validated_at) VALUES (?, ?, ?, ?, 10, ?, ?, 'x', ?)",
                 [source_file, rule, kind, severity, message, suite, datetime(2026, 12, 1)],
             )
-        return [r["message"] for r in wh.rows("report/top_findings.sql", [5])]
+        return [r["message"] for r in wh.rows("report/top_findings.sql", [5, ["a.txt"]])]
 
 
 def test_tied_findings_are_listed_in_one_order_whatever_order_they_were_written_in(tmp_path):
