@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from extract.model import RawDocument
+from extract.pdf_geometry import Box
 from flows.blank_headers import columns_unplaced_as
 from transform.headers import printed_headers_near
 from transform.normalize import NormalizedDocument
@@ -26,7 +27,7 @@ class UnreadHeader:
     row: int
     col: int
     page: int | None
-    box: tuple[float, float, float, float] | None
+    box: Box | None
     read: str
     score: float
     labels: tuple[str, ...]

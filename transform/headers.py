@@ -194,7 +194,7 @@ def classify_columns(
             role = "amount"
         if role == "amount":
             measure, fund = first_match(_MEASURE_RULES, path), first_match(_FUND_RULES, path)
-            unread = header_by_ocr and not (measure or fund or _WHOLE_HEADER.search(joined))
+            unread = header_by_ocr and names_nothing(path)
             columns.append(Column(c, path, role, measure or total_measure, fund or fund_default, unread))
         else:
             columns.append(Column(c, path, role))
@@ -221,22 +221,22 @@ PRINTED_AMOUNT_HEADERS = (
 CHARACTERS_PER_EDIT = 3
 
 
-def names_nothing(label: str) -> bool:
-    """Whether a header label names no measure, fund source or the whole (an OCR misreading of one)."""
-    path = (normalize_label(label),)
-    return not (first_match(_MEASURE_RULES, path) or first_match(_FUND_RULES, path) or _WHOLE_HEADER.search(path[0]))
+def names_nothing(path: tuple[str, ...]) -> bool:
+    """Whether a header path (normalized labels) names no measure, fund source or the whole: on an
+    OCR'd page, a misreading of one (classify_columns' ``unread``)."""
+    return not (first_match(_MEASURE_RULES, path) or first_match(_FUND_RULES, path) or _WHOLE_HEADER.search("/".join(path)))
 
 
 def printed_headers_near(label: str) -> list[str]:
     """The printed amount headers an OCR'd label naming nothing may be (CHARACTERS_PER_EDIT),
     nearest first; none for a label that names something."""
     read = normalize_label(label)
-    if not read or not names_nothing(read):
+    if not read or not names_nothing((read,)):
         return []
     near = []
     for printed in PRINTED_AMOUNT_HEADERS:
-        edits = Levenshtein.distance(read, printed, score_cutoff=len(printed) // CHARACTERS_PER_EDIT)
-        if edits <= len(printed) // CHARACTERS_PER_EDIT:
+        allowed = len(printed) // CHARACTERS_PER_EDIT
+        if (edits := Levenshtein.distance(read, printed, score_cutoff=allowed)) <= allowed:
             near.append((edits, printed))
     return [printed for _, printed in sorted(near)]
 

@@ -64,4 +64,4 @@ def test_the_printed_headers_an_ocr_reading_naming_nothing_may_be():
 
 
 def test_every_printed_amount_header_names_something():
-    assert [label for label in PRINTED_AMOUNT_HEADERS if names_nothing(label)] == []
+    assert [label for label in PRINTED_AMOUNT_HEADERS if names_nothing((label,))] == []
