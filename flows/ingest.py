@@ -7,6 +7,7 @@ settings; `nightly` is the flow a deployment schedules: it reads the settings an
 
 from __future__ import annotations
 
+from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -125,11 +126,13 @@ def _load(
     quarantine_dir: Path | None,
     show_progress: bool,
 ) -> None:
-    """Prepare the files in parallel tasks; this one writer loads each as it is ready, in order."""
-    futures = [
+    """Prepare the files in parallel tasks; this one writer loads each as it is ready, in order.
+    A batch's future is let go once loaded: holding them all kept every document's results (their
+    stats, ~8 KiB a document unpickled) to the end of the run, 160 MiB at 20,000 (issue 24)."""
+    futures = deque(
         (batch, prepare_batch.submit([(path, sha) for path, sha, _ in batch], staging_dir, limits, workers))
         for batch in batches(todo, workers)
-    ]
+    )
     with (
         Progress(
             TextColumn("{task.description}"),
@@ -143,7 +146,8 @@ def _load(
         wh.loading(),
     ):
         bar = progress.add_task("loading documents", total=len(todo))
-        for batch, future in futures:
+        while futures:
+            batch, future = futures.popleft()
             results = future.result(raise_on_failure=False)
             if isinstance(results, BaseException):  # the batch itself broke: each document says so
                 results = [results] * len(batch)

@@ -144,3 +144,14 @@ def test_a_staged_batch_takes_a_column_one_document_lacks_as_null(tmp_path):
         )
     assert labels == {first.record.source_file: first.normalized.facts["row_label"].count(), second.record.source_file: 0}
     assert labels[first.record.source_file] > 0
+
+
+def test_the_discarder_removes_every_staged_folder_and_holds_only_what_is_not_yet_removed(tmp_path):
+    staged = [staging.stage(p, tmp_path / "staging") for p in _prepared()]
+    with staging.Discarder() as discard:
+        for s in staged[:-1]:
+            discard(s)
+        discard._pending[-1].result()  # one thread, in order: every removal so far is done
+        discard(staged[-1])
+        assert len(discard._pending) == 1  # the done ones are let go, not held to the end of the run
+    assert not any((tmp_path / "staging").iterdir())
