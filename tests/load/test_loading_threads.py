@@ -1,9 +1,10 @@
 """The writer appends on LOAD_THREADS DuckDB threads while the workers parse, and gives the
-queries after loading every core again (load/warehouse.py: Warehouse.loading)."""
+queries after loading every core again (load/warehouse.py: Warehouse.loading); its DuckDB keeps
+WRITER_MEMORY_LIMIT of blocks, not 80 % of the machine."""
 
 from __future__ import annotations
 
-from load.warehouse import LOAD_THREADS, Warehouse
+from load.warehouse import LOAD_THREADS, WRITER_MEMORY_LIMIT, Warehouse
 
 
 def _threads(wh: Warehouse) -> int:
@@ -27,3 +28,14 @@ def test_loading_restores_the_default_when_a_load_fails(tmp_path):
         except RuntimeError:
             pass
         assert _threads(wh) == default
+
+
+def _memory_limit(wh: Warehouse) -> str:
+    return wh.con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+
+
+def test_the_runs_duckdb_keeps_its_buffer_pool_small_and_a_reader_gets_duckdbs_default(tmp_path):
+    with Warehouse(tmp_path / "w.duckdb") as wh:
+        assert WRITER_MEMORY_LIMIT == "128MB" and _memory_limit(wh) == "122.0 MiB"  # DuckDB shows MiB
+    with Warehouse(tmp_path / "w.duckdb", read_only=True) as reader:
+        assert _memory_limit(reader) != "122.0 MiB"  # 80 % of the machine's memory: a query is not ours to cap
