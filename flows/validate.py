@@ -5,6 +5,8 @@ parsers' worker processes, idle once loading is done, a share of the pass's docu
 
 from __future__ import annotations
 
+from collections import deque
+from collections.abc import Callable
 from pathlib import Path
 
 import polars as pl
@@ -37,34 +39,52 @@ def validate(
 ) -> runner.Validation:
     """Validate the given documents (all loaded ones when None) and store their findings, a pass
     of up to DOCUMENTS_PER_PASS documents at a time. The Validation returned has the findings
-    of every document (the columns of SUMMARY_COLUMNS when there was more than one pass)."""
+    of every document (the columns of SUMMARY_COLUMNS when there was more than one pass).
+
+    Passes overlap by one: the workers compute a pass's check frames while this process
+    evaluates and stores the pass before (one after the other, the workers waited for it:
+    validating 2,000 synthetic documents took 22.1 s, overlapped 13.4; issue 24). Every check is
+    within one document and a pass writes only its own documents' findings and proofs, so the
+    overlap changes no result."""
     files = warehouse.documents() if source_files is None else list(source_files)
     passes = [files[i : i + DOCUMENTS_PER_PASS] for i in range(0, len(files), DOCUMENTS_PER_PASS)] or [files]
+    several = len(passes) > 1
     done: list[runner.Validation] = []
+    running: deque[tuple[list[str], Callable[[], dict]]] = deque()
     for part in passes:
-        validation = _validate_pass(warehouse, part, reports_dir, workers, limits)
-        if len(passes) > 1:
-            validation.findings = validation.findings.select(SUMMARY_COLUMNS)
-            validation.issues = None
-        done.append(validation)
+        running.append((part, _start(warehouse, part, workers, limits)))
+        if len(running) > 1:
+            done.append(_finish(warehouse, *running.popleft(), reports_dir, several))
+    while running:
+        done.append(_finish(warehouse, *running.popleft(), reports_dir, several))
     return runner.combine(done, reports_dir, data_docs)
 
 
-def _validate_pass(
-    warehouse: Warehouse, files: list[str], reports_dir: Path, workers: int, limits: isolation.Limits
-) -> runner.Validation:
+def _start(warehouse: Warehouse, files: list[str], workers: int, limits: isolation.Limits) -> Callable[[], dict]:
+    """The pass's check frames: computed here for a few documents, else handed to the workers
+    (a share each); returns what gives them when they are needed."""
     shares = max(1, min(workers, len(files) // DOCUMENTS_PER_WORKER_MIN))
     if shares == 1:
         frames = check_frames(*_inputs(warehouse, files))
-    else:
-        pool = isolation.pool(workers, limits.memory_mb)  # the parsers' pool, started once
-        parts = [files[i::shares] for i in range(shares)]
-        futures = [pool.schedule(check_frames, args=_inputs(warehouse, part)) for part in parts]
-        frames = _concat([f.result() for f in futures])
+        return lambda: frames
+    pool = isolation.pool(workers, limits.memory_mb)  # the parsers' pool, started once
+    parts = [files[i::shares] for i in range(shares)]
+    futures = [pool.schedule(check_frames, args=_inputs(warehouse, part)) for part in parts]
+    return lambda: _concat([f.result() for f in futures])
+
+
+def _finish(
+    warehouse: Warehouse, files: list[str], frames_of: Callable[[], dict], reports_dir: Path, several: bool
+) -> runner.Validation:
+    """The pass's expectations evaluated on its check frames, its findings and proofs stored."""
+    frames = frames_of()
     validation = runner.run(frames, reports_dir, data_docs=False)
     validation.findings, validation.issues = issues.group(validation.findings)
     warehouse.replace_findings(files, validation.findings, validation.issues, document_scores(frames))
     warehouse.mark_verified(files, frames["structure"])
+    if several:
+        validation.findings = validation.findings.select(SUMMARY_COLUMNS)
+        validation.issues = None
     return validation
 
 

@@ -10,7 +10,7 @@ import time
 
 from common.paths import SAMPLES
 from common.version import PARSER_VERSION
-from flows import plan, staging, steps
+from flows import isolation, plan, staging, steps
 from flows import validate as validation
 from flows.ingest import _write_batch
 from load import fingerprints
@@ -65,6 +65,26 @@ def test_validation_in_passes_stores_the_findings_of_one_pass(tmp_path, monkeypa
             hashes.append({t["table_name"]: t["content_md5"] for t in wh.content_hash()[1] if t["table_name"] in tables})
             hashes[-1]["findings"] = found.findings.height
     assert hashes[0] == hashes[1]
+
+
+def test_validation_overlapping_passes_in_the_workers_stores_what_one_pass_here_stores(tmp_path, monkeypatch):
+    tables = ("dq_finding", "dq_issue", "dq_document_score")
+    with Warehouse(tmp_path / "w.duckdb") as wh:
+        for p in _prepared():
+            steps.store(wh, p, steps.RunSummary(), previously_loaded=False)
+        wh.refresh_dimensions()
+        alone = validation.validate(wh, None, tmp_path / "alone", data_docs=False)
+        here = {t["table_name"]: t["content_md5"] for t in wh.content_hash()[1] if t["table_name"] in tables}
+        monkeypatch.setattr(validation, "DOCUMENTS_PER_PASS", 4)  # nine samples: three passes, two in flight
+        monkeypatch.setattr(validation, "DOCUMENTS_PER_WORKER_MIN", 1)  # each pass in two shares, one a worker
+        try:
+            overlapped = validation.validate(wh, None, tmp_path / "overlapped", data_docs=False, workers=2)
+        finally:
+            isolation.shutdown()
+        there = {t["table_name"]: t["content_md5"] for t in wh.content_hash()[1] if t["table_name"] in tables}
+    assert there == here
+    assert overlapped.findings.height == alone.findings.height > 0
+    assert sorted(overlapped.findings["source_file"]) == sorted(alone.findings["source_file"])
 
 
 def test_nothing_changed_is_said_without_the_flow_only_when_nothing_is_to_do(tmp_path):
