@@ -174,7 +174,8 @@ def _validate_and_report(
     loaded = summary.new + summary.changed
     if loaded:
         # the single writer validates what it loaded (its checks in the parsers' pool)
-        summary.validation = validate(wh, loaded, reports_dir, data_docs=False, workers=workers, limits=limits)
+        with wh.small_buffer():
+            summary.validation = validate(wh, loaded, reports_dir, data_docs=False, workers=workers, limits=limits)
     gathered = report.gather(wh, reports_dir / "data_docs" / "index.html")
     pool = isolation.pool(workers, limits.memory_mb) if loaded and workers > 1 else None  # draws new report parts
     summary.report = report.write(gathered, reports_dir, pool, workers)

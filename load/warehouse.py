@@ -23,12 +23,13 @@ from transform import codes, department_identity
 # DuckDB threads while loading batches: one took 5.1-6.6 ms of CPU a document to load 200 staged
 # synthetic documents against 8.8-9.5 ms on DuckDB's default (one per core, 2 here), and no longer.
 LOAD_THREADS = 1
-# DuckDB's buffer pool of the run's own connection. With its default (80 % of RAM) it kept the
-# blocks it had written: 181 MiB of 20,000 synthetic documents when loaded, 217 MiB through
-# validation, the flow's process growing with the warehouse. At 128 MB (DuckDB's stated minimum
-# for a thread) it held 20-90 MiB over the same run, the process 465 MiB at most while loading
-# (718 before) and ~700 through validation (930); the run 2 % slower (the dimensions' rebuild
-# spills: 46 s against 18). Queries past it spill to disk; analysts' connections are their own.
+# DuckDB's buffer pool while the run loads and validates, statements over a batch or a pass of
+# documents. With its default (80 % of RAM) it kept the blocks it had written: 181 MiB of 20,000
+# synthetic documents when loaded, 217 MiB through validation, the flow's process growing with
+# the warehouse. At 128 MB (DuckDB's stated minimum for a thread) it held 20-90 MiB over the same
+# run, the process 465 MiB at most while loading (718 before) and ~700 through validation (930).
+# Not for the whole-warehouse statements (the dimensions' rebuild, the report): at 128 MB the
+# rebuild over 10M facts ran out of memory (bench/analyst_queries.py), so they get the default.
 WRITER_MEMORY_LIMIT = "128MB"
 _VALIDATION_TABLES = ("dq_finding", "dq_issue", "dq_document_score")  # what validation replaces per document
 _DIMENSIONS = ["dim_department", "dim_fiscal_year", "dim_statement", "dim_function", "dim_economic"]
@@ -71,7 +72,6 @@ class Warehouse(Reads):
             self.path.parent.mkdir(parents=True, exist_ok=True)
         self.con = duckdb.connect(str(self.path), read_only=read_only)
         if not read_only:
-            self.con.execute(f"SET memory_limit = '{WRITER_MEMORY_LIMIT}'")
             self._create_schema()
 
     def close(self) -> None:
@@ -165,9 +165,20 @@ class Warehouse(Reads):
         only competes with theirs, and costs CPU to coordinate. Queries after it get all cores."""
         self.con.execute(f"SET threads = {LOAD_THREADS}")
         try:
-            yield self
+            with self.small_buffer():
+                yield self
         finally:
             self.con.execute("RESET threads")
+
+    @contextmanager
+    def small_buffer(self):
+        """DuckDB keeps WRITER_MEMORY_LIMIT of blocks (written or read, on disk either way) for
+        statements over a batch or a pass of documents; the default again after them."""
+        self.con.execute(f"SET memory_limit = '{WRITER_MEMORY_LIMIT}'")
+        try:
+            yield self
+        finally:
+            self.con.execute("RESET memory_limit")
 
     def _append_staged(self, table: str, paths: list[Path]) -> None:
         """The documents' staged rows of one table in one insert; columns matched by name, a column
@@ -225,15 +236,15 @@ class Warehouse(Reads):
         per document it cost more than the load itself and grew with the warehouse."""
         if not (self._stale or force):
             return
-        with self._transaction():
-            self._register_departments()
-            try:
+        try:  # the views unregistered after the transaction: in an aborted one, unregister fails and hides the cause
+            with self._transaction():
+                self._register_departments()
                 for name in _DIMENSIONS + _AGGREGATES:
                     for statement in sql_files.statements(f"refresh/{name}.sql"):
                         self.con.execute(statement)
-            finally:
-                for name in ("identified_aliases", "identified_departments"):
-                    self.con.unregister(name)
+        finally:
+            for name in ("identified_aliases", "identified_departments"):
+                self.con.unregister(name)
         self._stale = False
 
     def _register_departments(self) -> None:

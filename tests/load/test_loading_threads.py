@@ -1,6 +1,6 @@
 """The writer appends on LOAD_THREADS DuckDB threads while the workers parse, and gives the
-queries after loading every core again (load/warehouse.py: Warehouse.loading); its DuckDB keeps
-WRITER_MEMORY_LIMIT of blocks, not 80 % of the machine."""
+queries after loading every core again (load/warehouse.py: Warehouse.loading); while loading and
+validating its DuckDB keeps WRITER_MEMORY_LIMIT of blocks, not 80 % of the machine."""
 
 from __future__ import annotations
 
@@ -34,8 +34,12 @@ def _memory_limit(wh: Warehouse) -> str:
     return wh.con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
 
 
-def test_the_runs_duckdb_keeps_its_buffer_pool_small_and_a_reader_gets_duckdbs_default(tmp_path):
+def test_loading_and_validation_keep_a_small_buffer_and_the_whole_warehouse_statements_the_default(tmp_path):
     with Warehouse(tmp_path / "w.duckdb") as wh:
-        assert WRITER_MEMORY_LIMIT == "128MB" and _memory_limit(wh) == "122.0 MiB"  # DuckDB shows MiB
-    with Warehouse(tmp_path / "w.duckdb", read_only=True) as reader:
-        assert _memory_limit(reader) != "122.0 MiB"  # 80 % of the machine's memory: a query is not ours to cap
+        default = _memory_limit(wh)
+        with wh.loading():
+            assert WRITER_MEMORY_LIMIT == "128MB" and _memory_limit(wh) == "122.0 MiB"  # DuckDB shows MiB
+        assert _memory_limit(wh) == default != "122.0 MiB"  # 80 % of the machine, for the dimensions' rebuild
+        with wh.small_buffer():
+            assert _memory_limit(wh) == "122.0 MiB"
+        assert _memory_limit(wh) == default
