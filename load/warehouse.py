@@ -26,8 +26,9 @@ LOAD_THREADS = 1
 # DuckDB's buffer pool while the run loads and validates, statements over a batch or a pass of
 # documents. With its default (80 % of RAM) it kept the blocks it had written: 181 MiB of 20,000
 # synthetic documents when loaded, 217 MiB through validation, the flow's process growing with
-# the warehouse. At 128 MB (DuckDB's stated minimum for a thread) it held 20-90 MiB over the same
-# run, the process 465 MiB at most while loading (718 before) and ~700 through validation (930).
+# the warehouse. At 128 MB (DuckDB's stated minimum for a thread; measured with the cap on for the
+# whole run) it held 20-90 MiB, the process 465 MiB at most while loading (718 before) and ~700
+# through validation (930); with it on for these two only, the bench's peak at 20,000 was 1,254 MiB.
 # Not for the whole-warehouse statements (the dimensions' rebuild, the report): at 128 MB the
 # rebuild over 10M facts ran out of memory (bench/analyst_queries.py), so they get the default.
 WRITER_MEMORY_LIMIT = "128MB"
