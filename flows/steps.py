@@ -5,7 +5,9 @@ without Prefect."""
 from __future__ import annotations
 
 import hashlib
+import os
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -77,17 +79,20 @@ def discover(paths: list[Path]) -> Discovery:
     for root in paths:
         if root.is_dir():
             base = root.resolve()
-            for p in sorted(root.rglob("*")):
-                if p.is_dir():
-                    continue
-                if any(part.startswith(".") for part in p.relative_to(root).parts) or p.suffix.lower() not in formats.SUFFIXES:
-                    result.ignored.append(str(p.relative_to(root)))
-                elif p.is_symlink() and not (target := p.resolve()).is_relative_to(base):
-                    # rglob does not descend into linked folders, so only a link itself can lead out
+            for parts, entry in sorted(_walk(str(root), ()), key=lambda found: found[0]):
+                p = root.joinpath(*parts)
+                if isinstance(entry, OSError):  # Path.rglob passed such a folder over in silence
+                    result.refused.append(
+                        Failure(p.name, str(p), "discover", f"refused: cannot list the folder ({entry.strerror or entry})")
+                    )
+                elif any(part.startswith(".") for part in parts) or p.suffix.lower() not in formats.SUFFIXES:
+                    result.ignored.append("/".join(parts))
+                elif entry.is_symlink() and not (target := p.resolve()).is_relative_to(base):
+                    # linked folders are not walked into, so only a link itself can lead out
                     result.refused.append(
                         Failure(p.name, str(p), "discover", f"refused: the link leads outside {root} (to {target})")
                     )
-                elif not p.is_file():
+                elif not entry.is_file():
                     result.refused.append(
                         Failure(p.name, str(p), "discover", "refused: not a regular file (a broken link, a pipe or a device)")
                     )
@@ -112,6 +117,25 @@ def discover(paths: list[Path]) -> Discovery:
             by_name[path.name] = path
             result.files.append(path)
     return result
+
+
+def _walk(folder: str, parts: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], os.DirEntry | OSError]]:
+    """(path parts under the root, entry) of everything but folders under `folder`, and (the
+    folder's parts, the error) for a folder that cannot be listed; a linked folder is neither
+    walked into nor listed. os.scandir's entries carry their type: Path.rglob and a stat or three
+    a file were most of the nothing-changed run (~150 ms of its 470 at 2,000 files, issue 24)."""
+    try:
+        with os.scandir(folder) as listing:
+            entries = list(listing)
+    except OSError as exc:
+        yield parts, exc
+        return
+    for entry in entries:
+        if entry.is_dir():
+            if not entry.is_symlink():
+                yield from _walk(entry.path, (*parts, entry.name))
+        else:
+            yield (*parts, entry.name), entry
 
 
 def fingerprint(path: Path) -> str:
