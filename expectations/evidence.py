@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import io
+import math
 from functools import lru_cache
 from pathlib import Path
 
@@ -29,23 +30,66 @@ def pdf_crop(
     each outlined; None when the file or page cannot be read. A scanned page is shown as it was
     read: turned upright by ``quarter_turns`` (counter-clockwise) and straightened by ``skew_deg``
     (source_page), the page its OCR'd cells' boxes are measured on."""
+    if quarter_turns % 4 or skew_deg:
+        rendered = _rendered_page(str(path), stamp(path), page)
+        if rendered is None:
+            return None
+        (width, height), image = rendered[0], upright(rendered[1], quarter_turns, skew_deg)  # the cached page stays unmarked
+        if quarter_turns % 2:
+            width, height = height, width
+        return _png(_outlined(image, (width, height), boxes, 0))
+    band = _rendered_band(path, page, boxes)
+    if band is None:
+        return None
+    image, size, origin = band
+    return _png(_outlined(image, size, boxes, origin))
+
+
+def _band(size: tuple[float, float], boxes: list[tuple[float, float, float, float]]) -> tuple[float, float]:
+    """(top, bottom) in points of the part of the page shown: the boxes and MARGIN_PT around them."""
+    return max(0.0, min(b[1] for b in boxes) - MARGIN_PT), min(size[1], max(b[3] for b in boxes) + MARGIN_PT)
+
+
+def _outlined(image, size: tuple[float, float], boxes: list[tuple[float, float, float, float]], origin: int):
+    """The shown band of `image` (whose first row is the page's point `origin`), the boxes outlined."""
     from PIL import ImageDraw
 
-    rendered = _rendered_page(str(path), stamp(path), page)
-    if rendered is None:
-        return None
-    (width, height), image = rendered[0], upright(rendered[1], quarter_turns, skew_deg)  # the cached page stays unmarked
-    if quarter_turns % 2:
-        width, height = height, width
     draw = ImageDraw.Draw(image)
     for x0, top, x1, bottom in boxes:
-        draw.rectangle([x0 * SCALE, top * SCALE, x1 * SCALE, bottom * SCALE], outline=OUTLINE, width=3)
-    top = max(0.0, min(b[1] for b in boxes) - MARGIN_PT)
-    bottom = min(height, max(b[3] for b in boxes) + MARGIN_PT)
-    crop = image.crop((0, int(top * SCALE), int(width * SCALE), int(bottom * SCALE)))
+        draw.rectangle([x0 * SCALE, (top - origin) * SCALE, x1 * SCALE, (bottom - origin) * SCALE], outline=OUTLINE, width=3)
+    top, bottom = _band(size, boxes)
+    shift = int(origin * SCALE)
+    return image.crop((0, int(top * SCALE) - shift, int(size[0] * SCALE), int(bottom * SCALE) - shift))
+
+
+def _png(image) -> str:
     out = io.BytesIO()
-    crop.save(out, format="PNG", compress_level=PNG_COMPRESS_LEVEL)
+    image.save(out, format="PNG", compress_level=PNG_COMPRESS_LEVEL)
     return "data:image/png;base64," + base64.b64encode(out.getvalue()).decode("ascii")
+
+
+def _rendered_band(path: Path, page: int, boxes: list[tuple[float, float, float, float]]):
+    """(the page's band around the boxes as an RGB image, the page's size in points, the band's
+    first point), or None when unreadable. Only the band is rendered, from a whole point down, so
+    its pixels lie on the whole page's grid at SCALE (218 of 240 random crops of corpus, fixture
+    and synthetic pages identical to the whole page's crop, the others by a level or a few of
+    anti-aliasing at glyph edges, the same size): a crop is a fifth of a page, and the whole page's
+    render, copy and outlines were most of a report's time (578 crops of 2,000 synthetic
+    documents: 11.6 of 24.7 s; issue 24)."""
+    import pypdfium2 as pdfium
+
+    pdf = _document(str(path), stamp(path))
+    if pdf is None or not 1 <= page <= len(pdf):
+        return None
+    try:
+        sheet = pdf[page - 1]
+        size = sheet.get_size()
+        top, bottom = _band(size, boxes)
+        first, last = math.floor(top), min(size[1], math.ceil(bottom))
+        image = sheet.render(scale=SCALE, crop=(0, size[1] - last, 0, first)).to_pil().convert("RGB")
+    except pdfium.PdfiumError:
+        return None
+    return image, size, first
 
 
 def upright(image, quarter_turns: int = 0, skew_deg: float = 0.0):
@@ -68,6 +112,7 @@ def text_lines(path: Path, line: int) -> list[tuple[int, str, bool]] | None:
 # pages and texts are read (and decoded, rendered) once, not once an issue. A rendered A4 page is
 # ~6 MB at SCALE 2: a few are kept, not a run's.
 PAGES_KEPT = 4
+DOCUMENTS_KEPT = 2  # open PDFs: a report draws one document's issues after the other
 TEXTS_KEPT = 2
 
 
@@ -79,6 +124,17 @@ def stamp(path: Path) -> tuple[int, int] | None:
     except OSError:
         return None
     return st.st_size, st.st_mtime_ns
+
+
+@lru_cache(maxsize=DOCUMENTS_KEPT)
+def _document(path: str, stamp):
+    """The open PDF (its pages' bands are rendered one issue after the other), or None."""
+    import pypdfium2 as pdfium
+
+    try:
+        return pdfium.PdfDocument(path)
+    except (pdfium.PdfiumError, OSError):
+        return None
 
 
 @lru_cache(maxsize=PAGES_KEPT)
