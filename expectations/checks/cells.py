@@ -147,13 +147,15 @@ def comparisons(rows: list[dict]) -> pl.DataFrame:
 CELL_SEPARATOR = "|"
 
 
+# What `compared` takes of the observed cell as it is, and reads of every cell.
+COMPARED_KEPT = (*PRINTED_IN, "subject", "measure", "fund_source", "column_header", "row_index", "col_index", "line", "page")
+COMPARED_COLUMNS = (*COMPARED_KEPT, "amount_mills", "rounding_mills")
+
+
 def compared(observed: dict, parts: list[dict], rule: str, detail: str) -> dict:
     """A comparison row: `observed` (a fact) against the sum of `parts` (facts)."""
     return {
-        **{
-            k: observed[k]
-            for k in (*PRINTED_IN, "subject", "measure", "fund_source", "column_header", "row_index", "col_index", "line", "page")
-        },
+        **{k: observed[k] for k in COMPARED_KEPT},
         "rule": rule,
         "expected_mills": sum(p["amount_mills"] for p in parts),
         "observed_mills": observed["amount_mills"],

@@ -6,13 +6,21 @@ from __future__ import annotations
 
 import polars as pl
 
-from expectations.checks.cells import compared, comparisons, lead_code, subject_sequences
+from expectations.checks.cells import COMPARED_COLUMNS, compared, comparisons, lead_code, subject_sequences
 from transform.arithmetic import TOTAL_LABELS, column_identities, printed_nesting
 from transform.statements import ALL as STATEMENTS
 
 SUMMARY_KINDS = {s.kind for s in STATEMENTS if s.layout == "summary"}
 
 CODE_ROLLUP, TOTAL_ROLLUP, ROW_IDENTITY = "code_rollup", "total_rollup", "row_identity"
+# What the roll-ups read of a fact (a comparison's own columns, the codes and label a row is told
+# by): a row to Python is most of their cost, and the amounts as Decimals, the names and the
+# confidences they never read were half of it (issue 24).
+ROLLUP_COLUMNS = list(
+    dict.fromkeys(
+        [*COMPARED_COLUMNS, "function_code", "economic_code", "gov_economic_code", "row_label", "table_index", "read_by"]
+    )
+)
 
 
 def rollup_comparisons(facts: pl.DataFrame, uncertain_rows: set[tuple[str, int, int]] = frozenset()) -> pl.DataFrame:
@@ -20,7 +28,7 @@ def rollup_comparisons(facts: pl.DataFrame, uncertain_rows: set[tuple[str, int, 
     rounding_mills and subject (expectations.checks.cells); rows in `uncertain_rows` (a number
     whose column is unknown) take no part."""
     out: list[dict] = []
-    detail = facts.filter(~pl.col("statement").is_in(list(SUMMARY_KINDS)))
+    detail = facts.filter(~pl.col("statement").is_in(list(SUMMARY_KINDS))).select(ROLLUP_COLUMNS)
     for table in detail.partition_by(["source_file", "table_index"], maintain_order=True):
         key = (table["source_file"][0], table["table_index"][0])
         cells = {(f["row_index"], f["col_index"]): f for f in table.to_dicts() if (*key, f["row_index"]) not in uncertain_rows}
