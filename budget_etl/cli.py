@@ -148,7 +148,7 @@ def validate(
 
 
 def _print_validation(validation) -> None:
-    from flows.summary import SEVERITIES, finding_counts
+    from flows.summary import SEVERITIES, finding_rows
 
     suites = Table("suite", "rows checked", "expectations", "failed rules", title="Great Expectations suites")
     for s in validation.suites:
@@ -156,10 +156,16 @@ def _print_validation(validation) -> None:
     console.print(suites)
     f = validation.findings
     if f.height:
+        rows, more = finding_rows(f)
         counts = Table("document", *SEVERITIES, title="Findings (v_dq_findings)")
-        for (source_file,), part in f.group_by(["source_file"], maintain_order=True):
-            counts.add_row(_cell(source_file), *(str(n) for n in finding_counts(part).values()))
+        for source_file, *numbers in rows:
+            counts.add_row(_cell(source_file), *numbers)
         console.print(counts)
+        if more:
+            console.print(
+                f"… and {more:,} more documents with findings (shown: those with the most errors, then warnings); "
+                "every one is in the quality report and the view v_dq_findings"
+            )
     else:
         console.print("findings: none")
 
@@ -361,14 +367,20 @@ def _fmt(value) -> str:
 
 def _print_summary(summary, warehouse: Path) -> None:
     from extract import formats
-    from flows.summary import DOCUMENT_COLUMNS, document_rows
+    from flows.summary import DOCUMENT_COLUMNS, SHOWN_PER_TABLE, document_rows
 
     docs = Table(*DOCUMENT_COLUMNS, title="Documents loaded")
-    for row in document_rows(summary):
+    for row in document_rows(summary, SHOWN_PER_TABLE):
         docs.add_row(*[_cell(c) for c in row])
     if summary.per_document:
         console.print(docs)
-    for d in summary.per_document:
+    if len(summary.per_document) > SHOWN_PER_TABLE:
+        console.print(
+            f"… and {len(summary.per_document) - SHOWN_PER_TABLE:,} more documents loaded: every one is in the quality "
+            "report and the table source_document"
+        )
+    noted = [d for d in summary.per_document if d["set_aside"] or d["ambiguous"]]
+    for d in noted[:SHOWN_PER_TABLE]:
         for note in d["set_aside"]:
             console.print(
                 f"[yellow]does not add up[/yellow] {_shown(d['source_file'])} {_shown(note)} (not used to place numbers)"
@@ -378,6 +390,11 @@ def _print_summary(summary, warehouse: Path) -> None:
                 f"[yellow]ambiguous[/yellow] {_shown(d['source_file'])}: {d['ambiguous']} numbers whose column the "
                 "arithmetic leaves open are in unplaced_cell (reason ambiguous_column)"
             )
+    if len(noted) > SHOWN_PER_TABLE:
+        console.print(
+            f"… and {len(noted) - SHOWN_PER_TABLE:,} more documents with totals that do not add up or ambiguous numbers "
+            "(v_unplaced_cells lists the numbers)"
+        )
     if summary.tables_by_kind:
         kinds = Table("statement kind", "tables", title="Tables by kind")
         for kind, n in sorted(summary.tables_by_kind.items()):

@@ -28,11 +28,29 @@ DOCUMENT_COLUMNS = (
     "projects · 三公 · targets · lines · narrative",
 )
 SEVERITIES = ("errors", "warnings", "rounding", "info")
+# Rows of a per-document table the terminal prints: a night of 20,000 documents printed 20,000
+# rows nobody reads there (the quality report and source_document hold every one), and rich lays
+# out a table whole before printing it. 50 fit a few screens.
+SHOWN_PER_TABLE = 50
 
 
-def document_rows(summary: RunSummary) -> list[list[str]]:
-    """One row per loaded document, in DOCUMENT_COLUMNS' order (document text as printed: the
-    caller makes it safe for its medium)."""
+def finding_rows(findings: pl.DataFrame, limit: int = SHOWN_PER_TABLE) -> tuple[list[list[str]], int]:
+    """(document, errors, warnings, rounding, info) of the documents with findings, in their
+    order, and how many documents were left out: beyond `limit`, the documents with the most
+    errors, then warnings, are the ones shown (a reader of the terminal looks for those first)."""
+    rows = [
+        [source_file, *(str(n) for n in finding_counts(part).values())]
+        for (source_file,), part in findings.group_by(["source_file"], maintain_order=True)
+    ]
+    if len(rows) <= limit:
+        return rows, 0
+    worst = sorted(range(len(rows)), key=lambda i: (-int(rows[i][1]), -int(rows[i][2]), i))[:limit]
+    return [rows[i] for i in sorted(worst)], len(rows) - limit
+
+
+def document_rows(summary: RunSummary, limit: int | None = None) -> list[list[str]]:
+    """One row per loaded document (the first `limit` of them), in DOCUMENT_COLUMNS' order
+    (document text as printed: the caller makes it safe for its medium)."""
     return [
         [
             d["source_file"],
@@ -49,7 +67,7 @@ def document_rows(summary: RunSummary) -> list[list[str]]:
             str(d["unplaced"]),
             " · ".join(str(n) for n in d.get("items", ())),
         ]
-        for d in summary.per_document
+        for d in summary.per_document[:limit]
     ]
 
 
