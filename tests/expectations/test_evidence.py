@@ -53,3 +53,19 @@ def _skew_read(scan: Path, quarter_turns: int) -> float:
     grey = pdf[0].render(scale=OCR_DPI / 72, grayscale=True).to_numpy()
     pdf.close()
     return skew_angle(np.ascontiguousarray(np.rot90(grey, quarter_turns)))
+
+
+def test_a_text_layer_page_crop_is_the_whole_page_rendered_and_cut_at_the_cells():
+    """Only the band around the cells is rendered (expectations/evidence._rendered_band): the crop
+    is the one cut from the whole page's render, the cells outlined in the same place."""
+    from expectations import evidence
+
+    boxes = [ROWS, (300.5, 231.25, 420.0, 247.75)]
+    band = _grey(pdf_crop(ORIGINAL, 6, boxes))
+    size, page = evidence._rendered_page(str(ORIGINAL), evidence.stamp(ORIGINAL), 6)
+    whole = np.asarray(evidence._outlined(page.copy(), size, boxes, 0).convert("L"), dtype=np.float32)
+    assert band.shape == whole.shape == (int((260 + 36) * 2) - int((200 - 36) * 2), 1683)  # a landscape page, 842 pt wide
+    assert np.abs(band - whole).max() <= 40 and float(np.mean(band != whole)) < 0.002
+    red = np.asarray(Image.open(io.BytesIO(base64.b64decode(pdf_crop(ORIGINAL, 6, boxes).split(",", 1)[1]))))
+    outlined = (red[..., 0] > 200) & (red[..., 1] < 60)
+    assert outlined[36 * 2, 60 * 2 : 780 * 2].mean() > 0.95  # the first box's top edge, 36 pt under the crop's top
