@@ -142,13 +142,13 @@ def _rendered_page(path: str, stamp, page: int):
     """((width, height) in points, the page rendered as an RGB image), or None when unreadable."""
     import pypdfium2 as pdfium
 
+    pdf = _document(path, stamp)
+    if pdf is None or not 1 <= page <= len(pdf):
+        return None
     try:
-        pdf = pdfium.PdfDocument(path)
-        if not 1 <= page <= len(pdf):
-            return None
         sheet = pdf[page - 1]
         return sheet.get_size(), sheet.render(scale=SCALE).to_pil().convert("RGB")
-    except (pdfium.PdfiumError, OSError):
+    except pdfium.PdfiumError:
         return None
 
 
