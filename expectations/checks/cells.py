@@ -147,9 +147,10 @@ def comparisons(rows: list[dict]) -> pl.DataFrame:
 CELL_SEPARATOR = "|"
 
 
-# What `compared` takes of the observed cell as it is, and reads of every cell.
+# What `compared` takes of the observed cell as it is, and reads of every cell (its amount and
+# rounding, its cell_key, whether OCR read it).
 COMPARED_KEPT = (*PRINTED_IN, "subject", "measure", "fund_source", "column_header", "row_index", "col_index", "line", "page")
-COMPARED_COLUMNS = (*COMPARED_KEPT, "amount_mills", "rounding_mills")
+COMPARED_COLUMNS = (*COMPARED_KEPT, "amount_mills", "rounding_mills", "read_by")
 
 
 def compared(observed: dict, parts: list[dict], rule: str, detail: str) -> dict:

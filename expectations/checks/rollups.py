@@ -16,11 +16,7 @@ CODE_ROLLUP, TOTAL_ROLLUP, ROW_IDENTITY = "code_rollup", "total_rollup", "row_id
 # What the roll-ups read of a fact (a comparison's own columns, the codes and label a row is told
 # by): a row to Python is most of their cost, and the amounts as Decimals, the names and the
 # confidences they never read were half of it (issue 24).
-ROLLUP_COLUMNS = list(
-    dict.fromkeys(
-        [*COMPARED_COLUMNS, "function_code", "economic_code", "gov_economic_code", "row_label", "table_index", "read_by"]
-    )
-)
+ROLLUP_COLUMNS = [*COMPARED_COLUMNS, "function_code", "economic_code", "gov_economic_code", "row_label"]
 
 
 def rollup_comparisons(facts: pl.DataFrame, uncertain_rows: set[tuple[str, int, int]] = frozenset()) -> pl.DataFrame:
