@@ -369,16 +369,14 @@ def _print_summary(summary, warehouse: Path) -> None:
     from extract import formats
     from flows.summary import DOCUMENT_COLUMNS, SHOWN_PER_TABLE, document_rows
 
+    rows, more = document_rows(summary)
     docs = Table(*DOCUMENT_COLUMNS, title="Documents loaded")
-    for row in document_rows(summary, SHOWN_PER_TABLE):
+    for row in rows:
         docs.add_row(*[_cell(c) for c in row])
-    if summary.per_document:
+    if rows:
         console.print(docs)
-    if len(summary.per_document) > SHOWN_PER_TABLE:
-        console.print(
-            f"… and {len(summary.per_document) - SHOWN_PER_TABLE:,} more documents loaded: every one is in the quality "
-            "report and the table source_document"
-        )
+    if more:
+        console.print(f"… and {more:,} more documents loaded: every one is in the quality report and the table source_document")
     noted = [d for d in summary.per_document if d["set_aside"] or d["ambiguous"]]
     for d in noted[:SHOWN_PER_TABLE]:
         for note in d["set_aside"]:

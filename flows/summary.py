@@ -48,10 +48,11 @@ def finding_rows(findings: pl.DataFrame, limit: int = SHOWN_PER_TABLE) -> tuple[
     return [rows[i] for i in sorted(worst)], len(rows) - limit
 
 
-def document_rows(summary: RunSummary, limit: int | None = None) -> list[list[str]]:
-    """One row per loaded document (the first `limit` of them), in DOCUMENT_COLUMNS' order
-    (document text as printed: the caller makes it safe for its medium)."""
-    return [
+def document_rows(summary: RunSummary, limit: int = SHOWN_PER_TABLE) -> tuple[list[list[str]], int]:
+    """One row per loaded document, the first `limit` of them, in DOCUMENT_COLUMNS' order
+    (document text as printed: the caller makes it safe for its medium), and how many documents
+    were left out."""
+    rows = [
         [
             d["source_file"],
             d["format"],
@@ -69,6 +70,7 @@ def document_rows(summary: RunSummary, limit: int | None = None) -> list[list[st
         ]
         for d in summary.per_document[:limit]
     ]
+    return rows, max(0, len(summary.per_document) - limit)
 
 
 def finding_counts(findings: pl.DataFrame) -> dict[str, int]:

@@ -49,6 +49,7 @@ def test_the_documents_table_stops_at_the_limit():
         }
         for i in range(4)
     ]
-    rows = document_rows(summary, 2)
-    assert [r[0] for r in rows] == ["d0.txt", "d1.txt"] and rows[1][2] == "unknown" and rows[1][8] == "10"
-    assert len(document_rows(summary)) == 4
+    rows, more = document_rows(summary, 2)
+    assert [r[0] for r in rows] == ["d0.txt", "d1.txt"] and rows[1][2] == "unknown" and rows[1][8] == "10" and more == 2
+    rows, more = document_rows(summary)
+    assert (len(rows), more) == (4, 0)
