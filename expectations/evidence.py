@@ -5,10 +5,11 @@ a file no longer there gives no evidence, and the report says so."""
 
 from __future__ import annotations
 
+import atexit
 import base64
 import io
 import math
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 # Points of page kept above and below the outlined cells, and the render scale: enough to read the
@@ -131,10 +132,18 @@ def _document(path: str, stamp):
     """The open PDF (its pages' bands are rendered one issue after the other), or None."""
     import pypdfium2 as pdfium
 
+    _closed_at_exit()
     try:
         return pdfium.PdfDocument(path)
     except (pdfium.PdfiumError, OSError):
         return None
+
+
+@cache
+def _closed_at_exit() -> None:
+    """The PDFs kept open are let go before pypdfium2's own exit hook (atexit runs the last
+    registered first), which otherwise closes them with a 'still open' warning on stderr."""
+    atexit.register(_document.cache_clear)
 
 
 @lru_cache(maxsize=PAGES_KEPT)
