@@ -26,6 +26,7 @@ from flows.runners import task_runner
 from flows.summary import summary_markdown
 from flows.validate import validate
 from load import fingerprints, single_writer
+from load.staged import StagedStream
 from load.warehouse import Warehouse
 
 
@@ -204,12 +205,12 @@ def _write_batch(
             _write(wh, path, sha, result, summary, previously, quarantine_dir)
     if not staged:
         return
-    files: dict[str, list[Path]] = {}
+    streams: dict[str, list[StagedStream]] = {}
     for *_, result in staged:
-        for table, file in result.files().items():
-            files.setdefault(table, []).append(file)
+        for table, stream in result.streams().items():
+            streams.setdefault(table, []).append(stream)
     try:
-        wh.load_staged([(r.record, {k: r.stats[k] for k in ("n_tables", "n_facts", "n_unplaced")}) for *_, r in staged], files)
+        wh.load_staged([(r.record, {k: r.stats[k] for k in ("n_tables", "n_facts", "n_unplaced")}) for *_, r in staged], streams)
     except Exception:  # rolled back: one document at a time finds the one that breaks
         for path, sha, previously, result in staged:
             _write(wh, path, sha, result, summary, previously, quarantine_dir)

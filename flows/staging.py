@@ -1,24 +1,27 @@
-"""Prepared documents handed from the workers to the single writer as Arrow IPC stream files.
+"""Prepared documents handed from the workers to the single writer as Arrow IPC streams.
 
 A worker (a thread, a process or a Dask worker on another machine with the same shared
-folder) writes its document's frames under the staging folder and returns only their
-location; the writer reads them back, loads them in one transaction and removes them.
+folder) writes its document's frames into one file under the staging folder and returns only
+where each is (load/staged.py); the writer reads them back, loads them in one transaction and
+removes the file.
 """
 
 from __future__ import annotations
 
-import json
-import shutil
+import io
+import os
 import tempfile
 from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import polars as pl
 
 from flows.steps import Prepared, document_stats
+from load import staged as staged_streams
+from load.staged import StagedStream
 from load.warehouse import DocumentRecord
 from transform.disclosure.frames import SCHEMAS as ITEM_SCHEMAS
 from transform.disclosure.frames import TABLES as ITEM_TABLES
@@ -34,7 +37,8 @@ WAREHOUSE_TABLES = {
 # Staged files live for seconds and are read once, whole: Arrow's own layout, uncompressed, is
 # what the writer hands DuckDB with no decoding. Parquet cost a worker ~13-22 ms of CPU a document
 # (polars writes it through its streaming engine, whose threads did most of that), the IPC stream
-# ~1.6 ms; loading either costs the writer the same (200 synthetic documents; issue 24).
+# ~1.6 ms; loading either costs the writer the same (200 synthetic documents; issue 24). A
+# document's streams share one file (load/staged.py says why).
 SUFFIX = ".arrows"
 # The declared schema of each frame, for a document's empty ones (never written nor sent back).
 SCHEMAS = {"tables": TABLE_SCHEMA, "facts": FACT_SCHEMA, "unplaced": UNPLACED_SCHEMA, "pages": PAGE_SCHEMA, **ITEM_SCHEMAS}
@@ -43,43 +47,49 @@ SCHEMAS = {"tables": TABLE_SCHEMA, "facts": FACT_SCHEMA, "unplaced": UNPLACED_SC
 @dataclass(frozen=True)
 class Staged:
     record: DocumentRecord
-    folder: Path
-    stats: dict | None = None  # flows/steps.py: document_stats, and "files": warehouse table -> its non-empty file
+    file: Path
+    stats: dict | None = None  # flows/steps.py: document_stats, and "streams": warehouse table -> (offset, length) in `file`
 
-    def files(self) -> dict[str, Path]:
-        """The staged file of each warehouse table the document has rows for."""
-        return {table: self.folder / name for table, name in (self.stats or {}).get("files", {}).items()}
+    def streams(self) -> dict[str, StagedStream]:
+        """Where in the file each warehouse table the document has rows for is staged."""
+        return {table: StagedStream(self.file, *at) for table, at in (self.stats or {}).get("streams", {}).items()}
 
 
 def stage(prepared: Prepared, root: Path) -> Staged:
     record = prepared.record
     root.mkdir(parents=True, exist_ok=True)
-    folder = Path(tempfile.mkdtemp(prefix=f"{record.sha256[:16]}-", dir=root))  # never the file's name: it is not ours
-    (folder / "record.json").write_text(json.dumps(asdict(record), ensure_ascii=False), encoding="utf-8")
     frames = {
-        **{WAREHOUSE_TABLES[name]: (f"{name}{SUFFIX}", getattr(prepared.normalized, name)) for name in FRAMES},
-        **{name: (f"{name}{SUFFIX}", prepared.normalized.items[name]) for name in ITEM_TABLES},
+        **{WAREHOUSE_TABLES[name]: getattr(prepared.normalized, name) for name in FRAMES},
+        **{name: prepared.normalized.items[name] for name in ITEM_TABLES},
     }
-    for file, frame in frames.values():
+    written = io.BytesIO()
+    streams: dict[str, tuple[int, int]] = {}
+    for table, frame in frames.items():
         if frame.height:
-            frame.write_ipc_stream(folder / file, compression="uncompressed")
-    stats = {
-        **document_stats(prepared),
-        "files": {table: file for table, (file, frame) in frames.items() if frame.height},
-    }
-    return Staged(record, folder, stats)
+            start = written.tell()
+            frame.write_ipc_stream(written, compression="uncompressed")
+            streams[table] = (start, written.tell() - start)
+            written.write(bytes(staged_streams.padding(written.tell())))
+    # named by its content's hash, never by the file's name: that is not ours
+    handle, name = tempfile.mkstemp(prefix=f"{record.sha256[:16]}-", suffix=SUFFIX, dir=root)
+    with os.fdopen(handle, "wb") as file:
+        file.write(written.getbuffer())
+    return Staged(record, Path(name), {**document_stats(prepared), "streams": streams})
 
 
 def restore(staged: Staged) -> Prepared:
-    frames = {name: _read(staged, name) for name in FRAMES}
-    items = {name: _read(staged, name) for name in ITEM_TABLES}
+    at = staged.streams()
+    frames = {name: _read(at.get(WAREHOUSE_TABLES[name]), name) for name in FRAMES}
+    items = {name: _read(at.get(name), name) for name in ITEM_TABLES}
     return Prepared(staged.record, NormalizedDocument(document=None, **frames, items=items))
 
 
-def _read(staged: Staged, name: str) -> pl.DataFrame:
-    if staged.stats is not None and f"{name}{SUFFIX}" not in staged.stats["files"].values():
+def _read(stream: StagedStream | None, name: str) -> pl.DataFrame:
+    if stream is None:
         return empty(name)
-    return pl.read_ipc_stream(staged.folder / f"{name}{SUFFIX}")
+    with stream.path.open("rb") as file:
+        file.seek(stream.offset)
+        return pl.read_ipc_stream(io.BytesIO(file.read(stream.length)))
 
 
 @cache
@@ -92,14 +102,14 @@ def empty(name: str) -> pl.DataFrame:
 
 
 def discard(staged: Staged) -> None:
-    shutil.rmtree(staged.folder, ignore_errors=True)
+    staged.file.unlink(missing_ok=True)
 
 
 class Discarder:
-    """Removes loaded documents' staged folders on a thread of its own: a dozen unlinks a document
-    were a tenth of the writer's time, and the writer need not wait for them. `wait()` (or the
-    end of the `with` block) returns when all are gone. Only the removals not yet done are held
-    (all of them were ~2 KiB a document to the end of the run)."""
+    """Removes loaded documents' staged files on a thread of its own: a dozen unlinks a document
+    (a file a table, before load/staged.py) were a tenth of the writer's time, and the writer need
+    not wait for them. `wait()` (or the end of the `with` block) returns when all are gone. Only
+    the removals not yet done are held (all of them were ~2 KiB a document to the end of the run)."""
 
     def __init__(self) -> None:
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="discard")

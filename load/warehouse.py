@@ -14,9 +14,8 @@ from pathlib import Path
 import duckdb
 import polars as pl
 import pyarrow as pa
-import pyarrow.ipc as ipc
 
-from load import sql_files
+from load import sql_files, staged
 from load.reads import Reads, files_param
 from transform import codes, department_identity
 
@@ -32,6 +31,12 @@ LOAD_THREADS = 1
 # Not for the whole-warehouse statements (the dimensions' rebuild, the report): at 128 MB the
 # rebuild over 10M facts ran out of memory (bench/analyst_queries.py), so they get the default.
 WRITER_MEMORY_LIMIT = "128MB"
+# WAL size at which a commit checkpoints, while the run loads. DuckDB's default (16 MiB) made
+# every third batch of 50 synthetic documents (~5.4 MB of WAL each) a checkpoint, and their cost
+# grows with the tables: commits were 4.9 s of the writer's CPU over 2,000 documents and 30.6 s
+# over 10,000 (re-appending them). At 64 MiB: 2.2 s and 20.4 s (at 128 MB 17.3 s, at 256 MB none
+# until the final one, which then falls in the run's serial tail), the process's memory the same.
+LOAD_CHECKPOINT_THRESHOLD = "64MiB"
 _VALIDATION_TABLES = ("dq_finding", "dq_issue", "dq_document_score")  # what validation replaces per document
 _DIMENSIONS = ["dim_department", "dim_fiscal_year", "dim_statement", "dim_function", "dim_economic"]
 # Figures summed in advance, rebuilt after the dimensions (v_budget_lines, which they sum, joins them).
@@ -139,11 +144,13 @@ class Warehouse(Reads):
                     self._append(table, frame)
         self._stale = True
 
-    def load_staged(self, documents: list[tuple[DocumentRecord, dict[str, int]]], files: dict[str, list[Path]]) -> None:
+    def load_staged(
+        self, documents: list[tuple[DocumentRecord, dict[str, int]]], streams: dict[str, list[staged.StagedStream]]
+    ) -> None:
         """Several documents, staged as Arrow IPC streams (flows/staging.py), in one transaction:
         each table appended once for them all (per document, the appends of up to eleven tables
         were most of the writer's time). `documents`: each record with its n_tables, n_facts and
-        n_unplaced; `files`: table -> the documents' files for it."""
+        n_unplaced; `streams`: table -> where the documents' rows of it are staged."""
         with self._transaction():
             now = datetime.now(UTC).replace(tzinfo=None)
             rows = [{**asdict(record), **counts, "ingested_at": now} for record, counts in documents]
@@ -155,21 +162,25 @@ class Warehouse(Reads):
                     f"INSERT INTO source_document ({columns}) VALUES {', '.join([placeholders] * len(rows))}",
                     [value for row in rows for value in row.values()],
                 )
-            for table, paths in files.items():
-                if paths:
-                    self._append_staged(table, paths)
+            mapped: dict[Path, pa.Buffer] = {}  # each document's file mapped once for all its tables
+            for table, where in streams.items():
+                if where:
+                    self._append_staged(table, where, mapped)
         self._stale = True
 
     @contextmanager
     def loading(self):
         """While the workers parse, DuckDB appends on LOAD_THREADS threads: its own parallelism
-        only competes with theirs, and costs CPU to coordinate. Queries after it get all cores."""
+        only competes with theirs, and costs CPU to coordinate; and checkpoints less often
+        (LOAD_CHECKPOINT_THRESHOLD). Queries after it get all cores."""
         self.con.execute(f"SET threads = {LOAD_THREADS}")
+        self.con.execute(f"SET checkpoint_threshold = '{LOAD_CHECKPOINT_THRESHOLD}'")
         try:
             with self.small_buffer():
                 yield self
         finally:
             self.con.execute("RESET threads")
+            self.con.execute("RESET checkpoint_threshold")
 
     @contextmanager
     def small_buffer(self):
@@ -181,11 +192,10 @@ class Warehouse(Reads):
         finally:
             self.con.execute("RESET memory_limit")
 
-    def _append_staged(self, table: str, paths: list[Path]) -> None:
+    def _append_staged(self, table: str, streams: list[staged.StagedStream], mapped: dict | None = None) -> None:
         """The documents' staged rows of one table in one insert; columns matched by name, a column
         one document's frame lacks is NULL for its rows (as read_parquet's union_by_name did)."""
-        staged = [ipc.open_stream(str(p)).read_all() for p in paths]
-        self.con.register("incoming", pa.concat_tables(staged, promote_options="permissive"))
+        self.con.register("incoming", pa.concat_tables(staged.read(streams, mapped), promote_options="permissive"))
         try:
             self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM incoming")
         finally:

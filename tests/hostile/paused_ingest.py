@@ -35,16 +35,16 @@ def main() -> None:
             self._append = append_then_pause
         return load_document(self, record, *rest, **kwargs)
 
-    def paused_staged(self, documents, files):
+    def paused_staged(self, documents, streams):
         if any(record.source_file == target for record, _ in documents):
 
-            def append_then_pause(table, paths):
-                append_staged(self, table, paths)
+            def append_then_pause(table, where, mapped=None):
+                append_staged(self, table, where, mapped)
                 if table == "fact_budget_amount":
                     pause()
 
             self._append_staged = append_then_pause
-        return load_staged(self, documents, files)
+        return load_staged(self, documents, streams)
 
     Warehouse.load_document = paused_load
     Warehouse.load_staged = paused_staged

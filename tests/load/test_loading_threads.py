@@ -43,3 +43,15 @@ def test_loading_and_validation_keep_a_small_buffer_and_the_whole_warehouse_stat
         with wh.small_buffer():
             assert _memory_limit(wh) == "122.0 MiB"
         assert _memory_limit(wh) == default
+
+
+def _checkpoint_threshold(wh: Warehouse) -> str:
+    return wh.con.execute("SELECT current_setting('checkpoint_threshold')").fetchone()[0]
+
+
+def test_loading_checkpoints_at_its_own_wal_size_and_restores_the_default(tmp_path):
+    with Warehouse(tmp_path / "w.duckdb") as wh:
+        default = _checkpoint_threshold(wh)
+        with wh.loading():
+            assert _checkpoint_threshold(wh) == "64.0 MiB" != default
+        assert _checkpoint_threshold(wh) == default == "16.0 MiB"
