@@ -16,7 +16,7 @@ unknown codes (rule reference_code), not a warning for every row that prints one
 from __future__ import annotations
 
 from difflib import SequenceMatcher
-from functools import cache
+from functools import cache, lru_cache
 
 import polars as pl
 
@@ -48,12 +48,27 @@ REFERENCE_SCHEMA = {
     "unknown_codes": pl.String,
 }
 SCHEME_ORDER = (codes.FUNCTION, codes.ECON_DEPARTMENT, codes.ECON_GOVERNMENT)
+# Printed (scheme, code, name, year) remembered with their status: a department prints the same
+# subjects in several tables and years. Bounded, for a worker that checks a whole nightly.
+NAME_STATUSES_KEPT = 65_536
 
 _CODE_FIELDS = (
     (codes.FUNCTION, "function_code", "function_name"),
     (None, "economic_code", "economic_name"),  # scheme from economic_scheme
     (codes.ECON_GOVERNMENT, "gov_economic_code", "gov_economic_name"),
 )
+# What the rows here read of a fact (a row to Python is most of their cost): where it was printed,
+# its codes and names, and what subject_sequences tells rows apart by.
+REFERENCE_READS = [
+    *PRINTED_IN,
+    "row_index",
+    "col_index",
+    "line",
+    "page",
+    "economic_scheme",
+    "row_label",
+    *(f for _, code, name in _CODE_FIELDS for f in (code, name)),
+]
 
 
 @cache
@@ -61,6 +76,7 @@ def _reference(scheme: str) -> dict[str, dict]:
     return {row["code"]: row for row in codes.reference_rows(scheme)}
 
 
+@lru_cache(maxsize=NAME_STATUSES_KEPT)
 def name_status(scheme: str, code: str, printed: str | None, year: int | None) -> tuple[str, str | None, str]:
     """(status, reference name, explanation) of one printed code and name."""
     ref = _reference(scheme).get(code)
@@ -88,7 +104,7 @@ def name_status(scheme: str, code: str, printed: str | None, year: int | None) -
 def reference_rows(facts: pl.DataFrame) -> pl.DataFrame:
     """One row per (table row, scheme, code) printed in `facts`."""
     out: list[dict] = []
-    for table in facts.partition_by(["source_file", "table_index"], maintain_order=True):
+    for table in facts.select(REFERENCE_READS).partition_by(["source_file", "table_index"], maintain_order=True):
         for sequence in subject_sequences(table.to_dicts()):
             out += _sequence_rows([next(iter(by_col.values())) for _, by_col in sequence])
     return pl.DataFrame(out + unknown_code_rows(out), schema=REFERENCE_SCHEMA)

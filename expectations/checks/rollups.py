@@ -27,10 +27,17 @@ def rollup_comparisons(facts: pl.DataFrame, uncertain_rows: set[tuple[str, int, 
     detail = facts.filter(~pl.col("statement").is_in(list(SUMMARY_KINDS))).select(ROLLUP_COLUMNS)
     for table in detail.partition_by(["source_file", "table_index"], maintain_order=True):
         key = (table["source_file"][0], table["table_index"][0])
-        cells = {(f["row_index"], f["col_index"]): f for f in table.to_dicts() if (*key, f["row_index"]) not in uncertain_rows}
+        facts_of_table = table.to_dicts()
+        cells = {(f["row_index"], f["col_index"]): f for f in facts_of_table if (*key, f["row_index"]) not in uncertain_rows}
         out += _nesting(cells)
-        out += _identities(cells, table)
+        out += _identities(cells, _columns(facts_of_table))
     return comparisons(out)
+
+
+def _columns(facts: list[dict]) -> list[tuple[int, str | None]]:
+    """(col_index, column_header) of a table's columns, in column order. From the rows already in
+    Python: a polars select-unique-sort a table was a third of the roll-ups' time (issue 24)."""
+    return sorted(dict.fromkeys((f["col_index"], f["column_header"]) for f in facts), key=lambda c: c[0])
 
 
 def _nesting(cells: dict[tuple[int, int], dict]) -> list[dict]:
@@ -50,8 +57,7 @@ def _nesting(cells: dict[tuple[int, int], dict]) -> list[dict]:
     return out
 
 
-def _identities(cells: dict[tuple[int, int], dict], table: pl.DataFrame) -> list[dict]:
-    columns = table.select("col_index", "column_header").unique().sort("col_index").rows()
+def _identities(cells: dict[tuple[int, int], dict], columns: list[tuple[int, str | None]]) -> list[dict]:
     identities = column_identities([tuple((h or "").split("/")) for _, h in columns])
     out = []
     for r in sorted({r for r, _ in cells}):
