@@ -177,6 +177,24 @@ def finding(suite: str, expectation: dict, row: dict) -> dict:
     return out
 
 
+def most_severe_rows(suite: str, failed: list[tuple[dict, list[int], list[str] | None]]) -> list[list[int]]:
+    """most_severe's choice, made before the findings are written: for each failed expectation of
+    a suite (its JSON entry, its failing rows, their `rule` column in a comparison suite), the rows
+    whose finding most_severe would keep. A comparison beyond its rounding fails the rounding
+    test (a warning) and the exact one (an error): writing both was ~40 % of the findings written
+    and dropped (issue 24)."""
+    best: dict[tuple, tuple[int, int]] = {}
+    for k, (expectation, rows, rules) in enumerate(failed):
+        rank = _RANK[SEVERITY[expectation["severity"]]]
+        for item, rule in zip(rows, rules if suite in COMPARISON_SUITES else [expectation["meta"]["rule"]] * len(rows)):
+            if (item, rule) not in best or rank < best[(item, rule)][0]:
+                best[(item, rule)] = (rank, k)
+    kept: list[list[int]] = [[] for _ in failed]
+    for (item, _), (_, k) in best.items():
+        kept[k].append(item)
+    return [sorted(rows) for rows in kept]
+
+
 def most_severe(findings: list[dict]) -> pl.DataFrame:
     """Keep one finding per (suite, checked item, rule): the error when a sum fails both the
     rounding test and the exact test, a warning of kind rounding when it fails only the exact one."""

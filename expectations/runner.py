@@ -10,7 +10,7 @@ import polars as pl
 
 from expectations import data_docs as docs
 from expectations import engine
-from expectations.findings import finding, most_severe
+from expectations.findings import COMPARISON_SUITES, finding, most_severe, most_severe_rows
 
 SUITES = ("documents", "structure", "tables", "pages", "rollups", "reconciliation", "reference")
 
@@ -42,16 +42,23 @@ def run(frames: dict[str, pl.DataFrame], reports_dir: Path, data_docs: bool = Tr
             results.append(SuiteResult(suite, 0, 0))
             continue
         summary = SuiteResult(suite, frame.height, 0)
-        for outcome in engine.evaluate(suite, frame):
+        outcomes = engine.evaluate(suite, frame)
+        failed = [o for o in outcomes if not o.success]
+        rules = frame["rule"] if suite in COMPARISON_SUITES else None
+        kept = iter(most_severe_rows(suite, [(o.expectation, o.unexpected, _gathered(rules, o.unexpected)) for o in failed]))
+        for outcome in outcomes:
             summary.evaluated += 1
             tally = docs.Tally(outcome.expectation)
-            failing = frame[outcome.unexpected].to_dicts() if outcome.unexpected else []
-            tally.add(outcome.element_count, outcome.evaluated, [_shown(outcome.expectation, r) for r in failing])
+            tally.add(outcome.element_count, outcome.evaluated, _shown(outcome.expectation, frame, outcome.unexpected))
             summary.tallies.append(tally)
             if outcome.success:
                 continue
             summary.failed.append(outcome.expectation["meta"].get("rule", outcome.expectation["type"]))
-            raw += [{**finding(suite, outcome.expectation, row), "_item": i} for i, row in zip(outcome.unexpected, failing)]
+            rows = next(kept)  # the failing rows whose finding is the most severe of their item and rule
+            raw += [
+                {**finding(suite, outcome.expectation, row), "_item": i}
+                for i, row in zip(rows, frame[rows].to_dicts() if rows else [])
+            ]
         results.append(summary)
     validation = Validation(most_severe(raw), results, None)
     if data_docs:
@@ -59,14 +66,25 @@ def run(frames: dict[str, pl.DataFrame], reports_dir: Path, data_docs: bool = Tr
     return validation
 
 
-def _shown(expectation: dict, row: dict):
-    """The value Data Docs show for a failing row: its column's, or the pair's."""
+def _gathered(column: pl.Series | None, rows: list[int]) -> list | None:
+    return None if column is None else column.gather(rows).to_list()
+
+
+def _shown(expectation: dict, frame: pl.DataFrame, rows: list[int]) -> list:
+    """The values Data Docs show for the failing rows: their column's, or the pair's (a column the
+    frame lacks shows None)."""
+    if not rows:
+        return []
     kwargs = expectation["kwargs"]
+
+    def values(column: str) -> list:
+        return _gathered(frame[column], rows) if column in frame.columns else [None] * len(rows)
+
     if "column" in kwargs:
-        return row.get(kwargs["column"])
+        return values(kwargs["column"])
     if "column_A" in kwargs:
-        return [row.get(kwargs["column_A"]), row.get(kwargs["column_B"])]
-    return [row.get(c) for c in kwargs.get("column_list", [])]
+        return [list(pair) for pair in zip(values(kwargs["column_A"]), values(kwargs["column_B"]))]
+    return [list(v) for v in zip(*(values(c) for c in kwargs.get("column_list", [])))] or [[] for _ in rows]
 
 
 def build_data_docs(suites: list[SuiteResult], reports_dir: Path) -> Path:

@@ -26,3 +26,15 @@ def test_the_rows_of_the_checks_in_any_order_give_the_same_numbered_issues(sampl
     assert numbered.height > 20  # the samples' documents do have issues to number
     assert findings.drop("validated_at").equals(again.drop("validated_at"))
     assert numbered.equals(renumbered)
+
+
+def test_a_sum_beyond_its_rounding_is_written_once_as_an_error_and_a_sum_within_it_as_a_warning():
+    from expectations.findings import most_severe_rows
+
+    rounding = {"severity": "warning", "meta": {"rule": "rounding"}}  # fails every sum that is not exact
+    exact = {"severity": "critical", "meta": {"rule": "exact"}}  # fails the sums beyond their rounding
+    # rows 3 and 5 of the comparisons are off; 5 beyond its rounding (both fail it), 3 within it
+    kept = most_severe_rows("rollups", [(rounding, [3, 5], ["code_rollup", "code_rollup"]), (exact, [5], ["code_rollup"])])
+    assert kept == [[3], [5]]
+    # outside the comparison suites each expectation's own rule tells the items apart
+    assert most_severe_rows("reference", [(rounding, [1], None), (exact, [1], None)]) == [[1], [1]]
