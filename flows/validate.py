@@ -19,14 +19,18 @@ from load.warehouse import Warehouse
 
 # Documents validated together. Every check is within one document (its sums, its codes, its
 # cells), so the findings do not depend on this; it bounds what one pass holds (its inputs, check
-# frames and the workers' share of them). 100: a run of 200 documents peaked at 1,310 MiB (with
-# its Prefect server) validating 200 at a time and at 1,200 MiB 100 at a time (issue 24, after the
-# polars engine made a pass cheap: the pass no longer re-runs seven GX checkpoints).
-DOCUMENTS_PER_PASS = 100
+# frames and the workers' share of them), two passes in flight. 100: a run of 200 documents peaked
+# at 1,310 MiB (with its Prefect server) validating 200 at a time and at 1,200 MiB 100 at a time
+# (issue 24). Over 2,000 documents, 100 a pass peaked at 1,022-1,032 MiB (the flow ~500, each
+# worker 150 -> 250 MiB: a share's check frames are 13 MiB pickled); 50 at 850 MiB, validation
+# 16.2-17.5 s -> 18.3 s.
+DOCUMENTS_PER_PASS = 50
 SUMMARY_COLUMNS = ("source_file", "severity", "kind")  # what the run's summary keeps of each finding
-# Fewer documents than this are checked in-process: sending them to the workers (and starting
-# the pool when `budget-etl validate` runs alone, ~2 s) costs more than their ~35 ms each.
-DOCUMENTS_PER_WORKER_MIN = 40
+# Fewer documents than this a worker are checked in-process: sending them to the workers (and
+# starting the pool when `budget-etl validate` runs alone, ~2 s) costs more than their ~9 ms each.
+# 25: a pass of DOCUMENTS_PER_PASS in two shares (checked in-process, the 2,000-document
+# validation took 28.5 s instead of 18.3).
+DOCUMENTS_PER_WORKER_MIN = 25
 
 
 def validate(
