@@ -281,7 +281,11 @@ class Warehouse(Reads):
         true) become these, in one transaction."""
         with self._transaction():
             for table in _VALIDATION_TABLES:
-                self.con.execute(f"DELETE FROM {table} WHERE list_contains($1, source_file)", files_param(source_files))
+                self.con.execute(
+                    f"DELETE FROM {table} WHERE list_contains($1, source_file)"
+                    " AND source_file BETWEEN list_min($1) AND list_max($1)",
+                    files_param(source_files),
+                )
             for table, frame in zip(_VALIDATION_TABLES, (findings, issues, scores)):
                 if frame is not None and frame.height:
                     self._append(table, frame)

@@ -6,5 +6,5 @@ SELECT f.source_file, f.department, f.fiscal_year, f.table_index, t.title AS tab
        f.read_by, f.ocr_confidence
 FROM fact_budget_amount f
 JOIN source_table t USING (source_file, table_index)
-WHERE list_contains($1, f.source_file)
+WHERE list_contains($1, f.source_file) AND f.source_file BETWEEN list_min($1) AND list_max($1)
 ORDER BY f.source_file, f.table_index, f.row_index, f.col_index

@@ -4,5 +4,5 @@ SELECT a.source_file, a.department, a.fiscal_year, a.table_index, t.title AS tab
        a.column_header, a.amount_yuan, a.amount_printed, a.unit_printed, a.phase
 FROM fact_three_public a
 JOIN source_table t USING (source_file, table_index)
-WHERE list_contains($1, a.source_file)
+WHERE list_contains($1, a.source_file) AND a.source_file BETWEEN list_min($1) AND list_max($1)
 ORDER BY a.source_file, a.table_index, a.row_index, a.col_index

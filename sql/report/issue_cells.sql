@@ -3,10 +3,10 @@
 -- were read from, for the report's evidence; of the documents of $1 (source files).
 WITH cells AS (
     SELECT source_file, table_index, row_index, col_index, cell_box, page, line FROM fact_budget_amount
-    WHERE list_contains($1, source_file)
+    WHERE list_contains($1, source_file) AND source_file BETWEEN list_min($1) AND list_max($1)
     UNION ALL
     SELECT source_file, table_index, row_index, col_index, cell_box, page, line FROM unplaced_cell
-    WHERE list_contains($1, source_file)
+    WHERE list_contains($1, source_file) AND source_file BETWEEN list_min($1) AND list_max($1)
 ),
 issues AS (
 SELECT i.source_file, i.issue_id, d.path, d.format, i.page, i.line,
@@ -17,7 +17,7 @@ JOIN source_document d USING (source_file)
 -- a table-level finding (a malformed code's row: table suite, no row index) names its row by page and line
 LEFT JOIN cells c ON c.source_file = i.source_file AND c.table_index = i.table_index
      AND (c.row_index = i.row_index OR (i.row_index IS NULL AND c.line = i.line AND c.page IS NOT DISTINCT FROM i.page))
-WHERE i.table_index IS NOT NULL AND list_contains($1, i.source_file)
+WHERE i.table_index IS NOT NULL AND list_contains($1, i.source_file) AND i.source_file BETWEEN list_min($1) AND list_max($1)
 GROUP BY ALL
 )
 -- a scanned page as OCR stood it upright and straightened it: the cells' boxes are on that page

@@ -7,6 +7,6 @@ SELECT t.source_file, t.table_index, coalesce(t.table_number, '') AS table_numbe
        count(f.rule) FILTER (WHERE f.severity = 'info') AS infos
 FROM source_table t
 LEFT JOIN dq_finding f USING (source_file, table_index)
-WHERE list_contains($1, t.source_file)
+WHERE list_contains($1, t.source_file) AND t.source_file BETWEEN list_min($1) AND list_max($1)
 GROUP BY ALL
 ORDER BY t.source_file, t.table_index

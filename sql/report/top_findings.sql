@@ -11,7 +11,7 @@ FROM (
                  table_index, row_index, line, page, suite, rule, subject, measure, fund_source, message
     ) AS rank
     FROM dq_finding
-    WHERE list_contains($2, source_file)
+    WHERE list_contains($2, source_file) AND source_file BETWEEN list_min($2) AND list_max($2)
 )
 WHERE rank <= $1
 ORDER BY source_file, rank
