@@ -97,7 +97,7 @@ class ByDocument(Mapping):
     """A report query's rows per document (source_file), read for the chunk of `files` (the
     report's documents, in their order) holding the document asked for; only that chunk is kept.
     The report reads its documents in order, a few passes, so each chunk is read once a pass. The
-    query's last parameter is the chunk's files (`list_contains($n, source_file)`), after `params`.
+    query's last parameter is the chunk's files (load/reads.files_param), after `params`.
     A document's rows are a list, or with `keyed_by` a dict by that column; `each` is applied to
     every row read."""
 

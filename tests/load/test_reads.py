@@ -13,10 +13,10 @@ def test_documents_between_the_ones_asked_for_are_not_read(sample_warehouse):
     with Warehouse(sample_warehouse, read_only=True) as wh:
         facts, tables, _ = wh.check_inputs([LAST, FIRST])
         alone = {f: wh.check_inputs([f])[0].height for f in (FIRST, LAST)}
-        pages = wh.check_documents([FIRST, LAST])
+        documents = wh.check_documents([FIRST, LAST])
     assert set(facts["source_file"]) == set(tables["source_file"]) == {FIRST, LAST}
     assert alone == {FIRST: 231, LAST: 59} and facts.height == 231 + 59
-    assert pages["source_file"].to_list() == [FIRST, LAST]
+    assert documents["source_file"].to_list() == [FIRST, LAST]
 
 
 # a files parameter's list_contains not followed by its range
