@@ -197,18 +197,21 @@ def _place_words(r: dict) -> tuple[str, str, str, str]:
 def _ambiguous(rows: list[dict], departments: list[dict]) -> None:
     """Departments with the same name key that were not merged because one of them names no
     place (财政局 of a document without a region): they may be one department; a person decides
-    with the override file. Two known, different places are two departments, never ambiguous."""
-    by_key = defaultdict(list)
+    with the override file. Two known, different places are two departments, never ambiguous.
+    Set by set, not pair by pair: a name key is shared by one department per place (财政局 of
+    every county), and comparing its rows pairwise took 68 s of the 20,000-document run (issue 24)."""
+    every, placeless = defaultdict(set), defaultdict(set)  # per name key: its departments, those of a row without a place
     for r in rows:
         if r["source"] != "variant":
-            by_key[r["name_key"]].append(r)
+            every[r["name_key"]].add((r["department_id"], bool(r["place_key"])))
+            if not r["place_key"]:
+                placeless[r["name_key"]].add(r["department_id"])
     names = {d["department_id"]: d["department"] for d in departments}
     maybe: dict[str, set[str]] = defaultdict(set)
-    for group in by_key.values():
-        for a in group:
-            for b in group:
-                if a["department_id"] != b["department_id"] and not (a["place_key"] and b["place_key"]):
-                    maybe[a["department_id"]].add(b["department_id"])
+    for key, unplaced in placeless.items():  # only a name key with a placeless row has pairs to report
+        all_ids = {i for i, _ in every[key]}
+        for i, placed in every[key]:
+            maybe[i] |= (unplaced if placed else all_ids) - {i}
     for d in departments:
         others = sorted(maybe.get(d["department_id"], ()))
         d["ambiguous_with"] = "; ".join(f"{i} {names[i]}" for i in others) or None
