@@ -155,13 +155,15 @@ def test_same_names_kept_apart_for_want_of_a_place_are_ambiguous_two_known_place
 
 
 def test_two_placeless_names_are_ambiguous_with_each_other_and_every_placed_one_the_placed_not_with_each_other():
-    rows = [_row(f, "财政局", region) for f, region in [("a1.txt", None), ("a2.txt", None), ("b.txt", "普陀区"), ("c.txt", "柞水县")]]
+    places = [("a1.txt", None), ("a2.txt", None), ("b.txt", "普陀区"), ("c.txt", "柞水县")]
+    rows = [_row(f, "财政局", region) for f, region in places]
     aliases, departments = identity.identify(rows)
     ids, by_id = _ids(aliases), {d["department_id"]: d for d in departments}
     a1, a2, b, c = (ids[(f, "财政局")] for f in ("a1.txt", "a2.txt", "b.txt", "c.txt"))
     assert by_id[a1]["ambiguous_with"] == "; ".join(f"{i} 财政局" for i in sorted([a2, b, c]))
     assert by_id[a2]["ambiguous_with"] == "; ".join(f"{i} 财政局" for i in sorted([a1, b, c]))
     assert by_id[b]["ambiguous_with"] == "; ".join(f"{i} 财政局" for i in sorted([a1, a2]))  # not c: two known places
+
 
 def test_a_unit_a_department_lists_as_its_own_belongs_to_it_unless_its_document_names_another():
     rows = [
