@@ -200,18 +200,19 @@ def _ambiguous(rows: list[dict], departments: list[dict]) -> None:
     with the override file. Two known, different places are two departments, never ambiguous.
     Set by set, not pair by pair: a name key is shared by one department per place (财政局 of
     every county), and comparing its rows pairwise took 68 s of the 20,000-document run (issue 24)."""
-    every, placeless = defaultdict(set), defaultdict(set)  # per name key: its departments, those of a row without a place
+    by_key = defaultdict(set)  # per name key: (department, whether the row names a place) of its rows
     for r in rows:
         if r["source"] != "variant":
-            every[r["name_key"]].add((r["department_id"], bool(r["place_key"])))
-            if not r["place_key"]:
-                placeless[r["name_key"]].add(r["department_id"])
+            by_key[r["name_key"]].add((r["department_id"], bool(r["place_key"])))
     names = {d["department_id"]: d["department"] for d in departments}
     maybe: dict[str, set[str]] = defaultdict(set)
-    for key, unplaced in placeless.items():  # only a name key with a placeless row has pairs to report
-        all_ids = {i for i, _ in every[key]}
-        for i, placed in every[key]:
-            maybe[i] |= (unplaced if placed else all_ids) - {i}
+    for pairs in by_key.values():
+        unplaced = {i for i, placed in pairs if not placed}
+        if not unplaced:
+            continue  # every row names a place: no pair to report
+        every = {i for i, _ in pairs}
+        for i, placed in pairs:
+            maybe[i] |= (unplaced if placed else every) - {i}
     for d in departments:
         others = sorted(maybe.get(d["department_id"], ()))
         d["ambiguous_with"] = "; ".join(f"{i} {names[i]}" for i in others) or None
