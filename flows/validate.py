@@ -53,15 +53,15 @@ def validate(
     files = warehouse.documents() if source_files is None else list(source_files)
     passes = [files[i : i + DOCUMENTS_PER_PASS] for i in range(0, len(files), DOCUMENTS_PER_PASS)] or [files]
     several = len(passes) > 1
-    done: list[runner.Validation] = []
+    done = runner.Combined()  # each pass folded in as it finishes, not held to the end
     running: deque[tuple[list[str], Callable[[], dict]]] = deque()
     for part in passes:
         running.append((part, _start(warehouse, part, workers, limits)))
         if len(running) > 1:
-            done.append(_finish(warehouse, *running.popleft(), reports_dir, several))
+            done.add(_finish(warehouse, *running.popleft(), reports_dir, several))
     while running:
-        done.append(_finish(warehouse, *running.popleft(), reports_dir, several))
-    return runner.combine(done, reports_dir, data_docs)
+        done.add(_finish(warehouse, *running.popleft(), reports_dir, several))
+    return done.result(reports_dir, data_docs)
 
 
 def _start(warehouse: Warehouse, files: list[str], workers: int, limits: isolation.Limits) -> Callable[[], dict]:
