@@ -6,6 +6,7 @@ Loading never parses: it receives normalized polars frames and writes them.
 from __future__ import annotations
 
 import hashlib
+import logging
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
@@ -28,9 +29,17 @@ LOAD_THREADS = 1
 # the warehouse. At 128 MB (DuckDB's stated minimum for a thread; measured with the cap on for the
 # whole run) it held 20-90 MiB, the process 465 MiB at most while loading (718 before) and ~700
 # through validation (930); with it on for these two only, the bench's peak at 20,000 was 1,254 MiB.
-# Not for the whole-warehouse statements (the dimensions' rebuild, the report): at 128 MB the
-# rebuild over 10M facts ran out of memory (bench/analyst_queries.py), so they get the default.
+# Not for the whole-warehouse statements: at 128 MB the dimensions' rebuild over 10M facts ran out
+# of memory (bench/analyst_queries.py); it gets REFRESH_MEMORY_LIMIT, the report the default.
 WRITER_MEMORY_LIMIT = "128MB"
+# DuckDB's memory while the dimensions and aggregates are rebuilt. At the default (80 % of RAM) the
+# rebuild grew the writer's process to 522 MiB over the 20,000-document synthetic warehouse (4.08 M
+# facts) and to 886 over the 10M-fact one of bench/analyst_queries.py; capped at 256 MB, 439 and 458
+# MiB in the same time (2.2 s; 4.6 vs 3.8 s at 10 M); at 512 MB 697 at 10 M; at 128 MB it ran out of
+# memory (issue 24, /work/tools/refresh_cap.py). A warehouse that needs more is rebuilt again at the
+# default: the cap saves memory, it never fails a run.
+REFRESH_MEMORY_LIMIT = "256MB"
+_log = logging.getLogger(__name__)
 # WAL size at which a commit checkpoints, while the run loads. DuckDB's default (16 MiB) made
 # every third batch of 50 synthetic documents (~5.4 MB of WAL each) a checkpoint, and their cost
 # grows with the tables: commits were 4.9 s of the writer's CPU over 2,000 documents and 30.6 s
@@ -186,9 +195,16 @@ class Warehouse(Reads):
     def small_buffer(self):
         """DuckDB keeps WRITER_MEMORY_LIMIT of blocks (written or read, on disk either way) for
         statements over a batch or a pass of documents; the default again after them."""
-        self.con.execute(f"SET memory_limit = '{WRITER_MEMORY_LIMIT}'")
-        try:
+        with self._memory_limit(WRITER_MEMORY_LIMIT):
             yield self
+
+    @contextmanager
+    def _memory_limit(self, limit: str):
+        """DuckDB's memory_limit at `limit` within, its default after (not nested: a limit read back
+        as text comes rounded)."""
+        self.con.execute(f"SET memory_limit = '{limit}'")
+        try:
+            yield
         finally:
             self.con.execute("RESET memory_limit")
 
@@ -247,6 +263,15 @@ class Warehouse(Reads):
         per document it cost more than the load itself and grew with the warehouse."""
         if not (self._stale or force):
             return
+        try:
+            with self._memory_limit(REFRESH_MEMORY_LIMIT):
+                self._rebuild()
+        except duckdb.OutOfMemoryException:  # rolled back: a warehouse larger than the cap was measured on
+            _log.warning("the dimensions' rebuild needs more than %s: rebuilt at DuckDB's default limit", REFRESH_MEMORY_LIMIT)
+            self._rebuild()
+        self._stale = False
+
+    def _rebuild(self) -> None:
         try:  # the views unregistered after the transaction: in an aborted one, unregister fails and hides the cause
             with self._transaction():
                 self._register_departments()
@@ -256,7 +281,6 @@ class Warehouse(Reads):
         finally:
             for name in ("identified_aliases", "identified_departments"):
                 self.con.unregister(name)
-        self._stale = False
 
     def _register_departments(self) -> None:
         """Match the printed names into departments (transform/department_identity.py, with the

@@ -39,7 +39,7 @@ def test_loading_and_validation_keep_a_small_buffer_and_the_whole_warehouse_stat
         default = _memory_limit(wh)
         with wh.loading():
             assert WRITER_MEMORY_LIMIT == "128MB" and _memory_limit(wh) == "122.0 MiB"  # DuckDB shows MiB
-        assert _memory_limit(wh) == default != "122.0 MiB"  # 80 % of the machine, for the dimensions' rebuild
+        assert _memory_limit(wh) == default != "122.0 MiB"  # 80 % of the machine, for the report
         with wh.small_buffer():
             assert _memory_limit(wh) == "122.0 MiB"
         assert _memory_limit(wh) == default
