@@ -427,6 +427,10 @@ def _print_summary(summary, warehouse: Path) -> None:
             else ""
         )
     )
+    if summary.phases:  # where the run's time went (flows/phases.py); `make bench` reads this line
+        from flows.phases import line
+
+        console.print(line(summary.phases), soft_wrap=True)
     if not (summary.new or summary.changed or summary.failed):
         console.print("nothing new or changed: the warehouse is up to date")
     console.print(f"warehouse: {warehouse}")

@@ -20,6 +20,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from common import settings as config
 from expectations import report, runner
 from flows import isolation, staging, steps
+from flows.phases import timed
 from flows.plan import plan
 from flows.quarantine import quarantine
 from flows.runners import task_runner
@@ -93,16 +94,19 @@ def ingest_flow(
     staging_dir = Path(staging_dir or config.Settings().staging)
     summary = steps.RunSummary()
     with single_writer.exclusive(warehouse_path, lock_wait):
-        found = steps.discover([Path(p) for p in paths])
-        summary.duplicates, summary.ignored = found.duplicates, found.ignored
-        todo = plan(warehouse_path, found.files, force, summary)
+        with timed(summary.phases, "plan"):
+            found = steps.discover([Path(p) for p in paths])
+            summary.duplicates, summary.ignored = found.duplicates, found.ignored
+            todo = plan(warehouse_path, found.files, force, summary)
         if todo or found.refused or not warehouse_path.exists():
             with single_writer.working_copy(warehouse_path) as work:
                 with Warehouse(work) as wh:
-                    for refused in found.refused:
-                        _write(wh, Path(refused.path), refused.sha256, refused, summary, False, quarantine_dir)
-                    _load(wh, todo, summary, staging_dir, limits, workers, retries, quarantine_dir, show_progress)
-                    wh.refresh_dimensions()
+                    with timed(summary.phases, "load"):
+                        for refused in found.refused:
+                            _write(wh, Path(refused.path), refused.sha256, refused, summary, False, quarantine_dir)
+                        _load(wh, todo, summary, staging_dir, limits, workers, retries, quarantine_dir, show_progress)
+                    with timed(summary.phases, "refresh"):
+                        wh.refresh_dimensions()
                     _validate_and_report(wh, summary, reports_dir, workers, limits)
             fingerprints.remember(warehouse_path)  # for the next run's nothing-changed check
         elif reports_dir is not None:
@@ -175,16 +179,18 @@ def _validate_and_report(
     loaded = summary.new + summary.changed
     if loaded:
         # the single writer validates what it loaded (its checks in the parsers' pool)
-        with wh.small_buffer():
+        with timed(summary.phases, "validation"), wh.small_buffer():
             summary.validation = validate(wh, loaded, reports_dir, data_docs=False, workers=workers, limits=limits)
-    gathered = report.gather(wh, reports_dir / "data_docs" / "index.html")
-    pool = isolation.pool(workers, limits.memory_mb) if loaded and workers > 1 else None  # draws new report parts
-    summary.report = report.write(gathered, reports_dir, pool, workers)
-    # The workers are done: their ~200 MiB each is not held through Data Docs (GX's import alone
-    # is ~250 MiB), the run's memory peak before issue 24 (a run of `serve` starts them again, ~2 s).
-    isolation.shutdown()
+    with timed(summary.phases, "report"):
+        gathered = report.gather(wh, reports_dir / "data_docs" / "index.html")
+        pool = isolation.pool(workers, limits.memory_mb) if loaded and workers > 1 else None  # draws new report parts
+        summary.report = report.write(gathered, reports_dir, pool, workers)
+        # The workers are done: their ~200 MiB each is not held through Data Docs (GX's import alone
+        # is ~250 MiB), the run's memory peak before issue 24 (a run of `serve` starts them again, ~2 s).
+        isolation.shutdown()
     if loaded:
-        summary.validation.data_docs = runner.build_data_docs(summary.validation.suites, reports_dir)
+        with timed(summary.phases, "Data Docs"):
+            summary.validation.data_docs = runner.build_data_docs(summary.validation.suites, reports_dir)
 
 
 def _write_batch(

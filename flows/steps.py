@@ -59,6 +59,7 @@ class RunSummary:
     per_document: list[dict] = field(default_factory=list)
     validation: object | None = None  # expectations.runner.Validation of the documents loaded
     report: tuple[Path, Path] | None = None  # quality report (HTML, Markdown)
+    phases: list = field(default_factory=list)  # flows/phases.Phase: where the run's time went
 
 
 @dataclass

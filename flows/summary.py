@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from common.safe_text import markdown
+from flows import phases
 from flows.steps import RunSummary
 
 if TYPE_CHECKING:  # the nothing-changed run prints a summary without importing polars
@@ -114,4 +115,6 @@ def summary_markdown(summary: RunSummary) -> str:
         lines += ["", "## Refused", ""] + [f"- {markdown(f.path)}: {markdown(f.message)}" for f in refused]
     if not (summary.new or summary.changed or summary.failed):
         lines += ["", "Nothing new or changed: the warehouse is up to date."]
+    if summary.phases:
+        lines += ["", "Time (wall, and the flow's CPU): " + phases.line(summary.phases).removeprefix(phases.PREFIX).strip()]
     return "\n".join(lines) + "\n"

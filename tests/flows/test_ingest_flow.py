@@ -146,3 +146,12 @@ def test_documents_are_prepared_in_batches_that_keep_every_worker_busy():
     assert [len(b) for b in batches(list(range(20)), workers=2)] == [2] * 10
     assert batches(list(range(3)), workers=2) == [[0], [1], [2]]
     assert sum(batches(list(range(2001)), workers=2), []) == list(range(2001))
+
+
+def test_the_run_summary_says_where_the_time_went_phase_by_phase(settings):
+    run = run_ingest(settings)
+    assert [p.name for p in run.phases] == ["plan", "load", "refresh", "validation", "report", "Data Docs"]
+    assert all(p.wall > 0 and p.cpu >= 0 for p in run.phases)
+    assert "Time (wall, and the flow's CPU): plan " in _latest_summary_artifact()
+    again = run_ingest(settings)  # nothing new: the report again, nothing loaded or validated
+    assert [p.name for p in again.phases] == ["plan", "report"]
