@@ -367,7 +367,7 @@ def _fmt(value) -> str:
 
 def _print_summary(summary, warehouse: Path) -> None:
     from extract import formats
-    from flows.summary import DOCUMENT_COLUMNS, SHOWN_PER_TABLE, document_rows
+    from flows.summary import DOCUMENT_COLUMNS, document_rows
 
     rows, more = document_rows(summary)
     docs = Table(*DOCUMENT_COLUMNS, title="Documents loaded")
@@ -377,8 +377,7 @@ def _print_summary(summary, warehouse: Path) -> None:
         console.print(docs)
     if more:
         console.print(f"… and {more:,} more documents loaded: every one is in the quality report and the table source_document")
-    noted = [d for d in summary.per_document if d["set_aside"] or d["ambiguous"]]
-    for d in noted[:SHOWN_PER_TABLE]:
+    for d in summary.noted:
         for note in d["set_aside"]:
             console.print(
                 f"[yellow]does not add up[/yellow] {_shown(d['source_file'])} {_shown(note)} (not used to place numbers)"
@@ -388,10 +387,10 @@ def _print_summary(summary, warehouse: Path) -> None:
                 f"[yellow]ambiguous[/yellow] {_shown(d['source_file'])}: {d['ambiguous']} numbers whose column the "
                 "arithmetic leaves open are in unplaced_cell (reason ambiguous_column)"
             )
-    if len(noted) > SHOWN_PER_TABLE:
+    if summary.documents_noted > len(summary.noted):
         console.print(
-            f"… and {len(noted) - SHOWN_PER_TABLE:,} more documents with totals that do not add up or ambiguous numbers "
-            "(v_unplaced_cells lists the numbers)"
+            f"… and {summary.documents_noted - len(summary.noted):,} more documents with totals that do not add up or "
+            "ambiguous numbers (v_unplaced_cells lists the numbers)"
         )
     if summary.tables_by_kind:
         kinds = Table("statement kind", "tables", title="Tables by kind")

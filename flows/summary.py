@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from common.safe_text import markdown
 from flows import phases
-from flows.steps import RunSummary
+from flows.steps import SHOWN_PER_TABLE, RunSummary
 
 if TYPE_CHECKING:  # the nothing-changed run prints a summary without importing polars
     import polars as pl
@@ -29,10 +29,6 @@ DOCUMENT_COLUMNS = (
     "projects · 三公 · targets · lines · narrative",
 )
 SEVERITIES = ("errors", "warnings", "rounding", "info")
-# Rows of a per-document table the terminal prints: a night of 20,000 documents printed 20,000
-# rows nobody reads there (the quality report and source_document hold every one), and rich lays
-# out a table whole before printing it. 50 fit a few screens.
-SHOWN_PER_TABLE = 50
 
 
 def finding_rows(findings: pl.DataFrame, limit: int = SHOWN_PER_TABLE) -> tuple[list[list[str]], int]:
@@ -71,7 +67,7 @@ def document_rows(summary: RunSummary, limit: int = SHOWN_PER_TABLE) -> tuple[li
         ]
         for d in summary.per_document[:limit]
     ]
-    return rows, max(0, len(summary.per_document) - limit)
+    return rows, max(0, summary.documents_loaded - len(rows))
 
 
 def finding_counts(findings: pl.DataFrame) -> dict[str, int]:
