@@ -155,3 +155,21 @@ def test_the_run_summary_says_where_the_time_went_phase_by_phase(settings):
     assert "Time (wall, and the flow's CPU): plan " in _latest_summary_artifact()
     again = run_ingest(settings)  # nothing new: the report again, nothing loaded or validated
     assert [p.name for p in again.phases] == ["plan", "report"]
+
+
+def test_validation_and_the_report_get_new_workers_not_the_parsers(settings, monkeypatch):
+    """The parsers' workers keep their parses' high-water mark; they are stopped once loaded."""
+    from flows import isolation
+
+    pools = []
+    real = isolation.pool
+
+    def recording(workers, memory_mb):
+        pools.append(real(workers, memory_mb))
+        return pools[-1]
+
+    monkeypatch.setattr(isolation, "pool", recording)
+    run = run_ingest(settings)
+    assert run.facts == 1020
+    parsers, checkers = dict.fromkeys(pools)  # one pool for the parsers, one from loaded on
+    assert not parsers.active and pools.index(checkers) == pools.count(parsers)
