@@ -21,7 +21,7 @@ PARTIAL_VALUES = 20  # GX's partial_unexpected_list holds the first 20 failing v
 # document's findings, the quality report is each run's own). Kept without end, and the whole
 # site rebuilt each run, the build grew ~85 ms a stored run (7 suites: 0.54 s over one run's
 # results, 2.99 s over 30) and the store without bound; only this run's pages drawn, 0.37 s over
-# one, 0.72 over 30 (the index still lists them all; issue 24).
+# one, 0.72 over 30 (its index lists every run kept; issue 24).
 RUNS_KEPT = 30
 
 

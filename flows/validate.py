@@ -65,8 +65,8 @@ def validate(
 
 
 def warm_up(workers: int, limits: isolation.Limits) -> None:
-    """The workers' pool started, each worker given the checks' imports to do (~1.5 s), so that
-    they are done before the first pass's inputs arrive."""
+    """The workers' pool started, each worker given the checks' imports to do, so that they are
+    under way before the first pass's inputs arrive."""
     pool = isolation.pool(workers, limits.memory_mb)
     for _ in range(workers):
         pool.schedule(_imported)
