@@ -62,11 +62,10 @@ class RunSummary:
     facts: int = 0
     unplaced: int = 0
     unplaced_by_reason: Counter = field(default_factory=Counter)
-    # The first SHOWN_PER_TABLE documents loaded, and of those with totals set aside or ambiguous
-    # numbers, with how many there were: what the terminal prints. Every document's row was kept,
+    # The first SHOWN_PER_TABLE documents loaded (new + changed counts them all), and of those with
+    # totals set aside or ambiguous numbers, with how many there were: what the terminal prints. Every document's row was kept,
     # ~1.8 KiB each, 35 MiB through a run of 20,000 (issue 24, target 2); source_document has them all.
     per_document: list[dict] = field(default_factory=list)
-    documents_loaded: int = 0
     noted: list[dict] = field(default_factory=list)
     documents_noted: int = 0
     validation: object | None = None  # expectations.runner.Validation of the documents loaded
@@ -288,7 +287,6 @@ def count_loaded(summary: RunSummary, stats: dict, previously_loaded: bool) -> N
     summary.unplaced += stats["n_unplaced"]
     summary.unplaced_by_reason.update(stats["unplaced_by_reason"])
     document = stats["per_document"]
-    summary.documents_loaded += 1
     if len(summary.per_document) < SHOWN_PER_TABLE:
         summary.per_document.append(document)
     if document["set_aside"] or document["ambiguous"]:

@@ -67,7 +67,7 @@ def document_rows(summary: RunSummary, limit: int = SHOWN_PER_TABLE) -> tuple[li
         ]
         for d in summary.per_document[:limit]
     ]
-    return rows, max(0, summary.documents_loaded - len(rows))
+    return rows, max(0, len(summary.new) + len(summary.changed) - len(rows))
 
 
 def finding_counts(findings: pl.DataFrame) -> dict[str, int]:

@@ -65,7 +65,7 @@ def test_a_large_run_keeps_the_rows_it_prints_and_counts_the_rest():
     summary = RunSummary()
     for i in range(SHOWN_PER_TABLE * 3):
         count_loaded(summary, _loaded(i, ambiguous=2 if i % 2 else 0), previously_loaded=False)
-    assert len(summary.per_document) == SHOWN_PER_TABLE and summary.documents_loaded == 3 * SHOWN_PER_TABLE
+    assert len(summary.per_document) == SHOWN_PER_TABLE and len(summary.new) == 3 * SHOWN_PER_TABLE
     rows, more = document_rows(summary)
     assert rows[-1][0] == f"d{SHOWN_PER_TABLE - 1}.txt" and more == 2 * SHOWN_PER_TABLE
     assert [d["source_file"] for d in summary.noted[:2]] == ["d1.txt", "d3.txt"] and len(summary.noted) == SHOWN_PER_TABLE
