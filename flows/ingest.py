@@ -185,7 +185,7 @@ def _validate_and_report(
         return
     loaded = summary.new + summary.changed
     if loaded:
-        # the single writer validates what it loaded (its checks in the parsers' pool)
+        # the single writer validates what it loaded (its checks in the new workers)
         with timed(summary.phases, "validation"), wh.small_buffer():
             summary.validation = validate(wh, loaded, reports_dir, data_docs=False, workers=workers, limits=limits)
     with timed(summary.phases, "report"):

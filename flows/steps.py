@@ -63,8 +63,9 @@ class RunSummary:
     unplaced: int = 0
     unplaced_by_reason: Counter = field(default_factory=Counter)
     # The first SHOWN_PER_TABLE documents loaded (new + changed counts them all), and of those with
-    # totals set aside or ambiguous numbers, with how many there were: what the terminal prints. Every document's row was kept,
-    # ~1.8 KiB each, 35 MiB through a run of 20,000 (issue 24, target 2); source_document has them all.
+    # totals set aside or ambiguous numbers, with how many there were: what the terminal prints.
+    # Every document's row was kept, ~1.8 KiB each, 35 MiB through a run of 20,000 (issue 24,
+    # target 2); source_document has them all.
     per_document: list[dict] = field(default_factory=list)
     noted: list[dict] = field(default_factory=list)
     documents_noted: int = 0

@@ -1,7 +1,8 @@
 """Validation after loading: check frames from the warehouse -> the suites' expectations ->
 findings back into the warehouse, replaced per document. Findings about documents never fail
-the run. The check frames (pure Python arithmetic, ~35 ms a document) are computed in the
-parsers' worker processes, idle once loading is done, a share of the pass's documents each."""
+the run. The check frames (pure Python arithmetic, ~7 ms a document) are computed in worker
+processes (isolation's pool, new ones after loading: flows/ingest.py), a share of the pass's
+documents each."""
 
 from __future__ import annotations
 
@@ -83,7 +84,7 @@ def _start(warehouse: Warehouse, files: list[str], workers: int, limits: isolati
     if shares == 1:
         frames = check_frames(*_inputs(warehouse, files))
         return lambda: frames
-    pool = isolation.pool(workers, limits.memory_mb)  # the parsers' pool, started once
+    pool = isolation.pool(workers, limits.memory_mb)  # started once a run (warm_up)
     inputs = _inputs(warehouse, files)
     futures = [pool.schedule(check_frames, args=_share(inputs, files[i::shares])) for i in range(shares)]
     return lambda: _concat([f.result() for f in futures])
