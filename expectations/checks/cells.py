@@ -78,46 +78,22 @@ def with_mills(facts: pl.DataFrame) -> pl.DataFrame:
         .over("source_file", "table_index")
         .alias("_decimals")
     )
-    rounding = [
-        int(rounding_yuan("0." + "0" * d if d else "0", u) * MILLS_PER_YUAN)
-        for d, u in zip(finest["_decimals"].to_list(), facts["unit_printed"].to_list())
-    ]
+    # worked out once per (decimals, unit) a frame prints, not per fact (a call per fact was a
+    # tenth of the checks' time; issue 24)
+    pairs = finest.select(pl.col("_decimals"), pl.col("unit_printed")).unique()
+    rounding = pairs.with_columns(
+        pl.Series(
+            "rounding_mills",
+            [int(rounding_yuan("0." + "0" * d if d else "0", u) * MILLS_PER_YUAN) for d, u in pairs.iter_rows()],
+            dtype=pl.Int64,
+        )
+    )
     return facts.with_columns(
         (pl.col("amount_yuan").cast(pl.Decimal(20, 3)) * MILLS_PER_YUAN).cast(pl.Int64).alias("amount_mills"),
-        pl.Series("rounding_mills", rounding, dtype=pl.Int64),
+        finest.select("_decimals", "unit_printed")
+        .join(rounding, on=["_decimals", "unit_printed"], how="left", nulls_equal=True, maintain_order="left")
+        .get_column("rounding_mills"),
     )
-
-
-def lead_code(fact: dict) -> str | None:
-    """The code a row is known by: its function code, else its economic code."""
-    return fact["function_code"] or fact["economic_code"] or fact["gov_economic_code"]
-
-
-def subject_sequences(cells: list[dict]) -> list[list[tuple[int, dict[int, dict]]]]:
-    """One table's cells as sequences of printed rows, each row with its cells by column: one
-    sequence for a table of one subject per row; one per code group for a table printing groups
-    side by side (决算 基本支出表: 301 … | 决算数 | 302 … | 决算数), so that each group nests on its
-    own. A row's subjects are told apart by their codes and labels; a subject belongs to the group
-    whose columns it starts in, as the rows printing every group show them."""
-    rows: dict[int, dict[tuple, dict[int, dict]]] = {}
-    for cell in sorted(cells, key=lambda f: (f["row_index"], f["col_index"])):
-        key = (cell["function_code"], cell["economic_code"], cell["gov_economic_code"], cell["row_label"])
-        rows.setdefault(cell["row_index"], {}).setdefault(key, {})[cell["col_index"]] = cell
-    widest = max((len(subjects) for subjects in rows.values()), default=0)
-    if widest <= 1:
-        return [[(r, next(iter(subjects.values()))) for r, subjects in rows.items()]]
-    starts: list[set[int]] = [set() for _ in range(widest)]
-    for subjects in rows.values():
-        if len(subjects) == widest:
-            for k, by_col in enumerate(sorted(subjects.values(), key=min)):
-                starts[k].add(min(by_col))
-    sequences: list[list[tuple[int, dict[int, dict]]]] = [[] for _ in range(widest)]
-    for r, subjects in rows.items():
-        for by_col in subjects.values():
-            first = min(by_col)
-            k = max((k for k in range(widest) if starts[k] and min(starts[k]) <= first), default=0)
-            sequences[k].append((r, by_col))
-    return sequences
 
 
 def subject_of(df: pl.DataFrame) -> pl.Expr:
@@ -129,12 +105,23 @@ def subject_of(df: pl.DataFrame) -> pl.Expr:
     )
 
 
+# A comparison before its difference is worked out: what `compared` makes.
+COMPARED_SCHEMA = {
+    **{k: v for k, v in COMPARISON_SCHEMA.items() if k not in ("difference_mills", "abs_difference_mills")},
+    "cells": pl.String,
+}
+
+
 def comparisons(rows: list[dict]) -> pl.DataFrame:
     """Rows of {facts of the observed cell..., expected_mills, observed_mills, tolerance_mills,
     n_cells, rule, detail} -> the comparison frame, with the difference worked out."""
-    schema = {k: v for k, v in COMPARISON_SCHEMA.items() if k not in ("difference_mills", "abs_difference_mills")}
-    frame = pl.DataFrame(rows, schema={**schema, "cells": pl.String}, strict=False)
-    frame = frame.with_columns(
+    return comparison_frame(pl.DataFrame(rows, schema=COMPARED_SCHEMA, strict=False))
+
+
+def comparison_frame(frame: pl.DataFrame) -> pl.DataFrame:
+    """A frame of COMPARED_SCHEMA (what `compared` makes, the cells' keys as one joined string)
+    -> the comparison frame."""
+    frame = frame.select([pl.col(c).cast(t) for c, t in COMPARED_SCHEMA.items()]).with_columns(
         (pl.col("observed_mills") - pl.col("expected_mills")).alias("difference_mills"),
         pl.col("cells").str.split(CELL_SEPARATOR).list.filter(pl.element() != ""),
     )

@@ -20,9 +20,9 @@ from functools import cache, lru_cache
 
 import polars as pl
 
-from expectations.checks.cells import PRINTED_IN, lead_code, subject_sequences
+from expectations.checks.cells import PRINTED_IN
+from expectations.checks.subjects import nesting, subject_rows
 from transform import codes
-from transform.arithmetic import printed_nesting
 
 SIMILAR = 0.6  # difflib ratio above which a differing name is taken for a misprint of the right one
 
@@ -58,7 +58,7 @@ _CODE_FIELDS = (
     (codes.ECON_GOVERNMENT, "gov_economic_code", "gov_economic_name"),
 )
 # What the rows here read of a fact (a row to Python is most of their cost): where it was printed,
-# its codes and names, and what subject_sequences tells rows apart by.
+# its codes and names, and what expectations.checks.subjects tells rows apart by.
 REFERENCE_READS = [
     *PRINTED_IN,
     "row_index",
@@ -102,47 +102,49 @@ def name_status(scheme: str, code: str, printed: str | None, year: int | None) -
 
 
 def reference_rows(facts: pl.DataFrame) -> pl.DataFrame:
-    """One row per (table row, scheme, code) printed in `facts`."""
-    out: list[dict] = []
-    for table in facts.select(REFERENCE_READS).partition_by(["source_file", "table_index"], maintain_order=True):
-        for sequence in subject_sequences(table.to_dicts()):
-            out += _sequence_rows([next(iter(by_col.values())) for _, by_col in sequence])
+    """One row per (table row, scheme, code) printed in `facts`: each printed row's first cell,
+    in the order the tables and their code groups print them (expectations.checks.subjects), with
+    the code printed above it (transform.arithmetic.printed_nesting, no total row)."""
+    subjects, _ = subject_rows(facts.select(REFERENCE_READS))
+    above = nesting(subjects, total_labels=None).join(
+        subjects.select("_sid", pl.col("_lead").alias("_above")), left_on="_parent", right_on="_sid"
+    )
+    printed = (
+        subjects.join(above.select(pl.col("_child").alias("_sid"), "_above"), on="_sid", how="left")
+        .sort("_table", "_seq", "_pos")
+        .select(*REFERENCE_READS, "_lead", "_above")
+    )
+    out = [row for r in printed.iter_rows(named=True) for row in _printed_row(r)]
     return pl.DataFrame(out + unknown_code_rows(out), schema=REFERENCE_SCHEMA)
 
 
-def _sequence_rows(rows: list[dict]) -> list[dict]:
-    """The reference rows of one code group's printed rows (their first cells), in order."""
+def _printed_row(r: dict) -> list[dict]:
+    """The reference rows of one printed row (its first cell, `_lead` its code, `_above` the code
+    of the row it is printed under): one per scheme it prints a code of."""
     out: list[dict] = []
-    lead = [lead_code(r) for r in rows]
-    parent_of: dict[int, str] = {}
-    for parent, children in printed_nesting(lead, None):
-        for child in children:
-            parent_of[child] = lead[parent]
-    for i, r in enumerate(rows):
-        for scheme, code_field, name_field in _CODE_FIELDS:
-            code = r[code_field]
-            if not code:
-                continue
-            scheme = scheme or r["economic_scheme"]
-            status, ref_name, detail = name_status(scheme, code, r[name_field], r["fiscal_year"])
-            is_lead = code == lead[i]
-            parent = parent_of.get(i) if is_lead else None
-            out.append(
-                {
-                    **{k: r[k] for k in (*PRINTED_IN, "row_index", "line", "page")},
-                    "scheme": scheme,
-                    "code": code,
-                    "printed_name": r[name_field],
-                    "reference_name": ref_name,
-                    "name_status": status,
-                    "printed_parent": parent,
-                    "nests": None if parent is None else code.startswith(parent),
-                    "subject": f"{code} {r[name_field] or ''}".strip(),
-                    "detail": detail
-                    if parent is None or code.startswith(parent)
-                    else f"{code} is printed under {parent}, which is not its parent {codes.parent_of(code)}",
-                }
-            )
+    for scheme, code_field, name_field in _CODE_FIELDS:
+        code = r[code_field]
+        if not code:
+            continue
+        scheme = scheme or r["economic_scheme"]
+        status, ref_name, detail = name_status(scheme, code, r[name_field], r["fiscal_year"])
+        parent = r["_above"] if code == r["_lead"] else None
+        out.append(
+            {
+                **{k: r[k] for k in (*PRINTED_IN, "row_index", "line", "page")},
+                "scheme": scheme,
+                "code": code,
+                "printed_name": r[name_field],
+                "reference_name": ref_name,
+                "name_status": status,
+                "printed_parent": parent,
+                "nests": None if parent is None else code.startswith(parent),
+                "subject": f"{code} {r[name_field] or ''}".strip(),
+                "detail": detail
+                if parent is None or code.startswith(parent)
+                else f"{code} is printed under {parent}, which is not its parent {codes.parent_of(code)}",
+            }
+        )
     return out
 
 
