@@ -207,7 +207,14 @@ def most_severe(findings: list[dict]) -> pl.DataFrame:
     rows = [{**f, "validated_at": now} for f in best.values()]
     # One total order, whatever order the checks' rows came in (a pass's documents are checked in
     # shares by the workers): issues are numbered in it, so ties must not fall to chance.
-    return pl.DataFrame(rows, schema=FINDING_SCHEMA, strict=False).sort(
+    return in_order(pl.DataFrame(rows, schema=FINDING_SCHEMA, strict=False))
+
+
+def in_order(findings: pl.DataFrame) -> pl.DataFrame:
+    """Findings in their one total order: most severe first, then where they were printed. Stable,
+    and the document is the first key after the severity: findings of documents checked apart
+    (flows/validate.py's shares) concatenated and put in order are as if checked together."""
+    return findings.sort(
         pl.col("severity").replace_strict(_RANK, return_dtype=pl.Int8),
         *ORDER,
         nulls_last=True,

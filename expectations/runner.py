@@ -32,8 +32,9 @@ class Validation:
     issues: pl.DataFrame | None = None  # expectations/issues.py: the mistakes that explain the findings
 
 
-def run(frames: dict[str, pl.DataFrame], reports_dir: Path, data_docs: bool = True) -> Validation:
-    """Evaluate each suite on its frame. Failing rows become findings."""
+def run(frames: dict[str, pl.DataFrame], reports_dir: Path | None, data_docs: bool = True) -> Validation:
+    """Evaluate each suite on its frame. Failing rows become findings (and Data Docs in
+    `reports_dir`, when `data_docs`)."""
     raw: list[dict] = []
     results: list[SuiteResult] = []
     for suite in SUITES:

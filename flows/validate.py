@@ -1,32 +1,35 @@
 """Validation after loading: check frames from the warehouse -> the suites' expectations ->
 findings back into the warehouse, replaced per document. Findings about documents never fail
-the run. The check frames (pure Python arithmetic, ~7 ms a document) are computed in worker
+the run. The check frames and their evaluation (~4 ms a synthetic document) run in worker
 processes (isolation's pool, new ones after loading: flows/ingest.py), a share of the pass's
-documents each."""
+documents each; the writer reads their inputs and stores what they found."""
 
 from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
 
 from expectations import issues, runner
 from expectations.checks.frames import check_frames
+from expectations.findings import in_order
 from expectations.scores import document_scores
 from flows import isolation
 from load.warehouse import Warehouse
 
 # Documents validated together. Every check is within one document (its sums, its codes, its
-# cells), so the findings do not depend on this; it bounds what one pass holds (its inputs, check
-# frames and the workers' share of them), two passes in flight. 100: a run of 200 documents peaked
+# cells), so the findings do not depend on this; it bounds what one pass holds (its inputs and the
+# workers' check frames), two passes in flight. 100: a run of 200 documents peaked
 # at 1,310 MiB (with its Prefect server) validating 200 at a time and at 1,200 MiB 100 at a time
 # (issue 24). Over 2,000 documents, 100 a pass peaked at 1,022-1,032 MiB (the flow ~500, each
 # worker 150 -> 250 MiB: a share's check frames are 13 MiB pickled); 50 at 850 MiB, validation
 # 16.2-17.5 s -> 18.3 s.
 DOCUMENTS_PER_PASS = 50
 SUMMARY_COLUMNS = ("source_file", "severity", "kind")  # what the run's summary keeps of each finding
+PROOF_COLUMNS = ("source_file", "table_index", "row_index", "col_index", "ocr_proof")  # what mark_verified reads
 # Fewer documents than this a worker are checked in-process: sending them to the workers (and
 # starting the pool when `budget-etl validate` runs alone, ~2 s) costs more than their ~9 ms each.
 # 25: a pass of DOCUMENTS_PER_PASS in two shares (checked in-process, the 2,000-document
@@ -59,9 +62,11 @@ def validate(
     for part in passes:
         running.append((part, _start(warehouse, part, workers, limits)))
         if len(running) > 1:
-            done.add(_finish(warehouse, *running.popleft(), reports_dir, several))
+            for validation in _finish(warehouse, *running.popleft(), several):
+                done.add(validation)
     while running:
-        done.add(_finish(warehouse, *running.popleft(), reports_dir, several))
+        for validation in _finish(warehouse, *running.popleft(), several):
+            done.add(validation)
     return done.result(reports_dir, data_docs)
 
 
@@ -77,32 +82,65 @@ def _imported() -> None:
     """Nothing: unpickled in a worker, it imports this module, the checks with it."""
 
 
-def _start(warehouse: Warehouse, files: list[str], workers: int, limits: isolation.Limits) -> Callable[[], dict]:
-    """The pass's check frames: computed here for a few documents, else handed to the workers
-    (a share each); returns what gives them when they are needed."""
+def _start(warehouse: Warehouse, files: list[str], workers: int, limits: isolation.Limits) -> Callable[[], list[Checked]]:
+    """The pass's documents checked: here for a few documents, else by the workers (a share
+    each); returns what gives the shares' results when they are needed."""
     shares = max(1, min(workers, len(files) // DOCUMENTS_PER_WORKER_MIN))
     if shares == 1:
-        frames = check_frames(*_inputs(warehouse, files))
-        return lambda: frames
+        checked = [check(*_inputs(warehouse, files))]
+        return lambda: checked
     pool = isolation.pool(workers, limits.memory_mb)  # started once a run (warm_up)
     inputs = _inputs(warehouse, files)
-    futures = [pool.schedule(check_frames, args=_share(inputs, files[i::shares])) for i in range(shares)]
-    return lambda: _concat([f.result() for f in futures])
+    futures = [pool.schedule(check, args=_share(inputs, files[i::shares])) for i in range(shares)]
+    return lambda: [f.result() for f in futures]
+
+
+@dataclass
+class Checked:
+    """Some documents checked: their validation (findings numbered into issues), scores, and the
+    OCR'd cells their sums prove (structure's ocr_proof)."""
+
+    validation: runner.Validation
+    scores: pl.DataFrame
+    proofs: pl.DataFrame | None
+
+
+def check(*inputs) -> Checked:
+    """Check frames -> the suites' expectations -> findings and their issues, for the documents of
+    `inputs` (_inputs). Pure, and every check within one document: a worker checks a share of a
+    pass. What it returns is a few rows a document; the check frames it came from were ~13 MiB
+    pickled a share of 25 synthetic documents, and their evaluation ~40 % of the writer's
+    validation time (issue 24)."""
+    frames = check_frames(*inputs)
+    validation = runner.run(frames, None, data_docs=False)
+    validation.findings, validation.issues = issues.group(validation.findings)
+    structure = frames["structure"]
+    proofs = (
+        structure.filter(pl.col("ocr_proof").is_not_null()).select(*PROOF_COLUMNS) if "ocr_proof" in structure.columns else None
+    )
+    return Checked(validation, document_scores(frames), proofs)
 
 
 def _finish(
-    warehouse: Warehouse, files: list[str], frames_of: Callable[[], dict], reports_dir: Path, several: bool
-) -> runner.Validation:
-    """The pass's expectations evaluated on its check frames, its findings and proofs stored."""
-    frames = frames_of()
-    validation = runner.run(frames, reports_dir, data_docs=False)
-    validation.findings, validation.issues = issues.group(validation.findings)
-    warehouse.replace_findings(files, validation.findings, validation.issues, document_scores(frames))
-    warehouse.mark_verified(files, frames["structure"])
-    if several:
-        validation.findings = validation.findings.select(SUMMARY_COLUMNS)
-        validation.issues = None
-    return validation
+    warehouse: Warehouse, files: list[str], checked_of: Callable[[], list[Checked]], several: bool
+) -> list[runner.Validation]:
+    """The pass's findings, issues, scores and proofs stored (its shares' together)."""
+    shares = checked_of()
+    validations = [c.validation for c in shares]
+    findings = in_order(pl.concat([v.findings for v in validations])) if len(shares) > 1 else validations[0].findings
+    warehouse.replace_findings(files, findings, pl.concat([v.issues for v in validations]), pl.concat([c.scores for c in shares]))
+    proofs = [c.proofs for c in shares if c.proofs is not None and c.proofs.height]
+    if proofs:
+        warehouse.mark_verified(files, pl.concat(proofs))
+    for v in validations:
+        if several:
+            v.findings = v.findings.select(SUMMARY_COLUMNS)
+            v.issues = None
+    if not several and len(shares) > 1:  # one pass: its findings in their order, as checked together
+        validations[0].findings = findings
+        for v in validations[1:]:
+            v.findings = findings.clear()
+    return validations
 
 
 def _inputs(warehouse: Warehouse, files: list[str]) -> tuple:
@@ -122,11 +160,3 @@ def _share(inputs: tuple, files: list[str]) -> tuple:
         return frame.filter(pl.col("source_file").is_in(files))
 
     return of(facts), of(tables), {u for u in uncertain if u[0] in keep}, of(pages), tuple(of(f) for f in items), of(documents)
-
-
-def _concat(shares: list[dict[str, pl.DataFrame | None]]) -> dict[str, pl.DataFrame | None]:
-    """Each suite's frame of several shares of documents: every check is within one document."""
-    return {
-        suite: None if any(s[suite] is None for s in shares) else pl.concat([s[suite] for s in shares], how="vertical_relaxed")
-        for suite in shares[0]
-    }
