@@ -25,9 +25,12 @@ from load.warehouse import Warehouse
 # workers' check frames), two passes in flight. 100: a run of 200 documents peaked
 # at 1,310 MiB (with its Prefect server) validating 200 at a time and at 1,200 MiB 100 at a time
 # (issue 24). Over 2,000 documents, 100 a pass peaked at 1,022-1,032 MiB (the flow ~500, each
-# worker 150 -> 250 MiB: a share's check frames are 13 MiB pickled); 50 at 850 MiB, validation
-# 16.2-17.5 s -> 18.3 s.
-DOCUMENTS_PER_PASS = 50
+# worker 150 -> 250 MiB: a share's check frames were 13 MiB pickled back); 50 at 850 MiB,
+# validation 16.2-17.5 s -> 18.3 s. Since the workers evaluate the suites and send back only
+# what they found, 100 a pass: validation 9.0 -> 6.4 s (the writer's CPU 4.6 -> 2.9: seven
+# queries a pass, ~4 ms each whatever their size), the run's peak 855 -> 881-908 MiB (in the
+# validation: the writer ~440, each worker ~215).
+DOCUMENTS_PER_PASS = 100
 SUMMARY_COLUMNS = ("source_file", "severity", "kind")  # what the run's summary keeps of each finding
 PROOF_COLUMNS = ("source_file", "table_index", "row_index", "col_index", "ocr_proof")  # what mark_verified reads
 # Fewer documents than this a worker are checked in-process: sending them to the workers (and

@@ -104,48 +104,67 @@ def name_status(scheme: str, code: str, printed: str | None, year: int | None) -
 def reference_rows(facts: pl.DataFrame) -> pl.DataFrame:
     """One row per (table row, scheme, code) printed in `facts`: each printed row's first cell,
     in the order the tables and their code groups print them (expectations.checks.subjects), with
-    the code printed above it (transform.arithmetic.printed_nesting, no total row)."""
+    the code printed above it (transform.arithmetic.printed_nesting, no total row). The reference's
+    verdict is looked up once per distinct (scheme, code, name, year), not per row (a row to
+    Python each was ~1 ms a synthetic document; issue 24)."""
     subjects, _ = subject_rows(facts.select(REFERENCE_READS))
     above = nesting(subjects, total_labels=None).join(
         subjects.select("_sid", pl.col("_lead").alias("_above")), left_on="_parent", right_on="_sid"
     )
-    printed = (
-        subjects.join(above.select(pl.col("_child").alias("_sid"), "_above"), on="_sid", how="left")
-        .sort("_table", "_seq", "_pos")
-        .select(*REFERENCE_READS, "_lead", "_above")
-    )
-    out = [row for r in printed.iter_rows(named=True) for row in _printed_row(r)]
-    return pl.DataFrame(out + unknown_code_rows(out), schema=REFERENCE_SCHEMA)
-
-
-def _printed_row(r: dict) -> list[dict]:
-    """The reference rows of one printed row (its first cell, `_lead` its code, `_above` the code
-    of the row it is printed under): one per scheme it prints a code of."""
-    out: list[dict] = []
-    for scheme, code_field, name_field in _CODE_FIELDS:
-        code = r[code_field]
-        if not code:
-            continue
-        scheme = scheme or r["economic_scheme"]
-        status, ref_name, detail = name_status(scheme, code, r[name_field], r["fiscal_year"])
-        parent = r["_above"] if code == r["_lead"] else None
-        out.append(
-            {
-                **{k: r[k] for k in (*PRINTED_IN, "row_index", "line", "page")},
-                "scheme": scheme,
-                "code": code,
-                "printed_name": r[name_field],
-                "reference_name": ref_name,
-                "name_status": status,
-                "printed_parent": parent,
-                "nests": None if parent is None else code.startswith(parent),
-                "subject": f"{code} {r[name_field] or ''}".strip(),
-                "detail": detail
-                if parent is None or code.startswith(parent)
-                else f"{code} is printed under {parent}, which is not its parent {codes.parent_of(code)}",
-            }
+    printed = subjects.join(above.select(pl.col("_child").alias("_sid"), "_above"), on="_sid", how="left")
+    occurrences = pl.concat(
+        [
+            printed.select(
+                *PRINTED_IN,
+                "row_index",
+                "line",
+                "page",
+                "_table",
+                "_seq",
+                "_pos",
+                pl.lit(k).alias("_field"),
+                (pl.lit(scheme) if scheme else pl.col("economic_scheme")).cast(pl.String).alias("scheme"),
+                pl.col(code).alias("code"),
+                pl.col(name).alias("printed_name"),
+                pl.when(pl.col(code) == pl.col("_lead")).then(pl.col("_above")).alias("printed_parent"),
+            ).filter(pl.col("code").is_not_null() & (pl.col("code") != ""))
+            for k, (scheme, code, name) in enumerate(_CODE_FIELDS)
+        ]
+    ).sort("_table", "_seq", "_pos", "_field")
+    rows = occurrences.join(_verdicts(occurrences), on=_VERDICT_KEY, how="left", nulls_equal=True, maintain_order="left")
+    nests = pl.col("code").str.starts_with(pl.col("printed_parent"))
+    rows = rows.with_columns(
+        nests.alias("nests"),
+        pl.concat_str([pl.col("code"), pl.lit(" "), pl.col("printed_name").fill_null("")]).str.strip_chars().alias("subject"),
+        pl.when(pl.col("printed_parent").is_null() | nests)
+        .then(pl.col("_detail"))
+        .otherwise(
+            pl.format(
+                "{} is printed under {}, which is not its parent {}",
+                "code",
+                "printed_parent",
+                pl.col("code").map_elements(codes.parent_of, return_dtype=pl.String),
+            )
         )
-    return out
+        .alias("detail"),
+        pl.lit(None, pl.String).alias("unknown_codes"),
+    ).select(list(REFERENCE_SCHEMA))
+    unknown = unknown_code_rows(rows.filter(pl.col("name_status") == "unknown_code").to_dicts())
+    return pl.concat([rows.cast(REFERENCE_SCHEMA), pl.DataFrame(unknown, schema=REFERENCE_SCHEMA)])
+
+
+_VERDICT_KEY = ["scheme", "code", "printed_name", "fiscal_year"]
+
+
+def _verdicts(occurrences: pl.DataFrame) -> pl.DataFrame:
+    """name_status of each distinct printed (scheme, code, name, year)."""
+    distinct = occurrences.select(_VERDICT_KEY).unique(maintain_order=True)
+    verdicts = [name_status(*key) for key in distinct.iter_rows()]
+    return distinct.with_columns(
+        pl.Series("name_status", [v[0] for v in verdicts], dtype=pl.String),
+        pl.Series("reference_name", [v[1] for v in verdicts], dtype=pl.String),
+        pl.Series("_detail", [v[2] for v in verdicts], dtype=pl.String),
+    )
 
 
 def encode_unknown(found: dict[str, set[str]]) -> str:
