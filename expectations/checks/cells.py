@@ -96,6 +96,32 @@ def with_mills(facts: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def certain(facts: pl.DataFrame, uncertain_rows: set[tuple[str, int, int]]) -> pl.DataFrame:
+    """The facts outside the (source_file, table_index, row_index) rows given: rows holding a
+    number whose column is unknown take no part in a sum."""
+    if not uncertain_rows:
+        return facts
+    keys = ("source_file", "table_index", "row_index")
+    rows = pl.DataFrame(list(uncertain_rows), schema=[(c, facts.schema[c]) for c in keys], orient="row")
+    return facts.join(rows, on=list(keys), how="anti", maintain_order="left")
+
+
+def position_column() -> pl.Expr:
+    """`position` of every row of a frame, as a polars expression."""
+    page, line = pl.col("page").cast(pl.String), pl.col("line").cast(pl.String)
+    return (
+        pl.when(pl.col("page").is_not_null())
+        .then(
+            pl.concat_str(
+                [pl.lit("page "), page, pl.when(line.is_not_null()).then(pl.lit(", line ") + line).otherwise(pl.lit(""))]
+            )
+        )
+        .when(line.is_not_null())
+        .then(pl.lit("line ") + line)
+        .otherwise(pl.lit(""))
+    )
+
+
 def subject_of(df: pl.DataFrame) -> pl.Expr:
     """Code and printed name, else the row label: how a finding names the row."""
     code = pl.coalesce("function_code", "economic_code", "gov_economic_code")

@@ -19,6 +19,7 @@ from expectations.checks.cells import (
     COMPARED_KEPT,
     COMPARED_SCHEMA,
     cell_key_column,
+    certain,
     comparison_frame,
 )
 from expectations.checks.subjects import SUBJECT, TABLE, nesting, subject_rows
@@ -39,7 +40,7 @@ def rollup_comparisons(facts: pl.DataFrame, uncertain_rows: set[tuple[str, int, 
     rounding_mills and subject (expectations.checks.cells); rows in `uncertain_rows` (a number
     whose column is unknown) take no part."""
     detail = facts.filter(~pl.col("statement").is_in(list(SUMMARY_KINDS))).select(ROLLUP_COLUMNS)
-    cells = _certain(detail, uncertain_rows).with_columns(
+    cells = certain(detail, uncertain_rows).with_columns(
         cell_key_column().alias("_key"), (pl.col("read_by") == "ocr").cast(pl.Int32).alias("_ocr")
     )
     if cells.is_empty():
@@ -47,13 +48,6 @@ def rollup_comparisons(facts: pl.DataFrame, uncertain_rows: set[tuple[str, int, 
     subjects, cells = subject_rows(cells)
     found = pl.concat([_nesting(subjects, cells), _identities(cells, _columns(detail))], how="vertical_relaxed")
     return comparison_frame(found.sort(_ORDER))
-
-
-def _certain(detail: pl.DataFrame, uncertain_rows: set[tuple[str, int, int]]) -> pl.DataFrame:
-    if not uncertain_rows:
-        return detail
-    rows = pl.DataFrame(list(uncertain_rows), schema=[(c, detail.schema[c]) for c in (*TABLE, "row_index")], orient="row")
-    return detail.join(rows, on=[*TABLE, "row_index"], how="anti", maintain_order="left")
 
 
 def _nesting(subjects: pl.DataFrame, cells: pl.DataFrame) -> pl.DataFrame:
