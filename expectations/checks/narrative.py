@@ -124,13 +124,16 @@ def _candidates(facts: pl.DataFrame) -> dict[tuple[str, str], list[dict]]:
     totals = facts.filter(
         pl.col("function_code").is_null(), pl.col("economic_code").is_null(), pl.col("gov_economic_code").is_null()
     )
-    for f in totals.to_dicts():
-        for key, selectors in TARGETS.items():
-            if any(
-                f["statement"] in statements and f["measure"] == measure and f["line_role"] in roles and f["fund_source"] in funds
-                for statements, measure, roles, funds in selectors
-            ):
-                out[(f["source_file"], key)].append(f)
+    for key, selectors in TARGETS.items():  # each key's cells picked in polars: only they reach Python
+        chosen = pl.any_horizontal(
+            pl.col("statement").is_in(list(statements))
+            & (pl.col("measure") == measure)
+            & pl.col("line_role").is_in(list(roles))
+            & pl.col("fund_source").is_in(list(funds))
+            for statements, measure, roles, funds in selectors
+        )
+        for f in totals.filter(chosen).to_dicts():
+            out[(f["source_file"], key)].append(f)
     return out
 
 
