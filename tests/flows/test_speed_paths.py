@@ -8,6 +8,8 @@ from __future__ import annotations
 import os
 import time
 
+import polars as pl
+
 from common.paths import SAMPLES
 from common.version import PARSER_VERSION
 from flows import isolation, plan, staging, steps
@@ -87,6 +89,22 @@ def test_validation_overlapping_passes_in_the_workers_stores_what_one_pass_here_
     assert sorted(overlapped.findings["source_file"]) == sorted(alone.findings["source_file"])
 
 
+def test_one_pass_checked_in_two_shares_returns_its_findings_and_issues_as_checked_together(tmp_path, monkeypatch):
+    with Warehouse(tmp_path / "w.duckdb") as wh:
+        for p in _prepared():
+            steps.store(wh, p, steps.RunSummary(), previously_loaded=False)
+        wh.refresh_dimensions()
+        alone = validation.validate(wh, None, tmp_path / "alone", data_docs=False)
+        monkeypatch.setattr(validation, "DOCUMENTS_PER_WORKER_MIN", 1)  # the nine samples' one pass in two shares
+        try:
+            shared = validation.validate(wh, None, tmp_path / "shared", data_docs=False, workers=2)
+        finally:
+            isolation.shutdown()
+    assert shared.findings.drop("validated_at").rows() == alone.findings.drop("validated_at").rows()
+    assert sorted(shared.issues.rows()) == sorted(alone.issues.rows())
+    assert shared.findings.filter(pl.col("severity") == "error").height > 0
+
+
 def test_nothing_changed_is_said_without_the_flow_only_when_nothing_is_to_do(tmp_path):
     warehouse, reports = tmp_path / "w.duckdb", tmp_path / "reports"
     assert plan.unchanged_run(warehouse, [SAMPLES], reports) is None  # no warehouse yet
@@ -129,7 +147,6 @@ def test_the_fingerprints_kept_beside_the_warehouse_are_used_only_while_it_is_th
 
 
 def test_a_staged_document_sends_back_no_frames_and_restores_its_empty_ones(tmp_path):
-    import polars as pl
 
     prepared = _prepared()
     for p in prepared:
