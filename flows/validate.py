@@ -34,7 +34,8 @@ DOCUMENTS_PER_PASS = 100
 SUMMARY_COLUMNS = ("source_file", "severity", "kind")  # what the run's summary keeps of each finding
 PROOF_COLUMNS = ("source_file", "table_index", "row_index", "col_index", "ocr_proof")  # what mark_verified reads
 # Fewer documents than this a worker are checked in-process: sending them to the workers (and
-# starting the pool when `budget-etl validate` runs alone, ~2 s) costs more than their ~9 ms each.
+# starting the pool when `budget-etl validate` runs alone, ~2 s) costs more than their ~9 ms each
+# (measured before the checks ran in polars; ~3-4 ms a document now, the threshold not measured again).
 # 25: a pass of DOCUMENTS_PER_PASS in two shares (checked in-process, the 2,000-document
 # validation took 28.5 s instead of 18.3).
 DOCUMENTS_PER_WORKER_MIN = 25
