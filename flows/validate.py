@@ -136,14 +136,12 @@ def _finish(
     proofs = [c.proofs for c in shares if c.proofs is not None and c.proofs.height]
     if proofs:
         warehouse.mark_verified(files, pl.concat(proofs))
-    for v in validations:
-        if several:
-            v.findings = v.findings.select(SUMMARY_COLUMNS)
-            v.issues = None
-    if not several and len(shares) > 1:  # one pass: its findings in their order, as checked together
-        validations[0].findings = findings
-        for v in validations[1:]:
-            v.findings = findings.clear()
+    if several:
+        for v in validations:
+            v.findings, v.issues = v.findings.select(SUMMARY_COLUMNS), None
+    elif len(shares) > 1:  # one pass: its findings in their order, as checked together
+        for i, v in enumerate(validations):
+            v.findings = findings if i == 0 else findings.clear()
     return validations
 
 

@@ -144,6 +144,32 @@ def comparisons(rows: list[dict]) -> pl.DataFrame:
     return comparison_frame(pl.DataFrame(rows, schema=COMPARED_SCHEMA, strict=False))
 
 
+def compared_columns(
+    rule: pl.Expr,
+    expected: str,
+    observed: str,
+    tolerance: pl.Expr,
+    n_cells: pl.Expr,
+    detail: pl.Expr,
+    parts_keys: str,
+    n_ocr: pl.Expr,
+) -> list[pl.Expr]:
+    """`compared` as the columns of a frame whose rows are the observed cells joined to the sums
+    of their parts: the cell's own COMPARED_KEPT, `expected` and `observed` (column names), and
+    the cells' keys, the observed cell's (`_key`) first, then the parts' (`parts_keys`, joined)."""
+    return [
+        *COMPARED_KEPT,
+        rule.alias("rule"),
+        pl.col(expected).alias("expected_mills"),
+        pl.col(observed).alias("observed_mills"),
+        tolerance.alias("tolerance_mills"),
+        n_cells.alias("n_cells"),
+        detail.alias("detail"),
+        pl.concat_str(["_key", parts_keys], separator=CELL_SEPARATOR).alias("cells"),
+        n_ocr.alias("n_ocr_cells"),
+    ]
+
+
 def comparison_frame(frame: pl.DataFrame) -> pl.DataFrame:
     """A frame of COMPARED_SCHEMA (what `compared` makes, the cells' keys as one joined string)
     -> the comparison frame."""

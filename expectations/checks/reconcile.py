@@ -23,6 +23,7 @@ from expectations.checks.cells import (
     cell_key_column,
     certain,
     compared,
+    compared_columns,
     comparison_frame,
     position_column,
 )
@@ -211,15 +212,16 @@ def _cross_statement(cells: pl.DataFrame, funds: pl.DataFrame) -> pl.DataFrame:
         .join(reference, on=figure, nulls_equal=True)
     )
     return observed.select(
-        *COMPARED_KEPT,
-        pl.lit(CROSS_STATEMENT).alias("rule"),
-        pl.col("_expected").alias("expected_mills"),
-        pl.col("_observed").alias("observed_mills"),
-        (pl.col("_rounding") + pl.col("_ref_rounding")).alias("tolerance_mills"),
-        (pl.col("_ref_n") + pl.col("_n")).alias("n_cells"),
-        (pl.lit("as printed in ") + pl.col("_where")).alias("detail"),
-        pl.concat_str(["_key", "_ref_keys"], separator=CELL_SEPARATOR).alias("cells"),
-        (pl.col("_ocr") + pl.col("_ref_ocr")).alias("n_ocr_cells"),
+        *compared_columns(
+            pl.lit(CROSS_STATEMENT),
+            "_expected",
+            "_observed",
+            pl.col("_rounding") + pl.col("_ref_rounding"),
+            pl.col("_ref_n") + pl.col("_n"),
+            pl.lit("as printed in ") + pl.col("_where"),
+            "_ref_keys",
+            pl.col("_ocr") + pl.col("_ref_ocr"),
+        ),
         pl.col("_doc").cast(pl.Int64),
         pl.lit(1, pl.Int64).alias("_part"),
         pl.col("_a").cast(pl.Int64),

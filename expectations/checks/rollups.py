@@ -16,11 +16,11 @@ import polars as pl
 from expectations.checks.cells import (
     CELL_SEPARATOR,
     COMPARED_COLUMNS,
-    COMPARED_KEPT,
-    COMPARED_SCHEMA,
     cell_key_column,
     certain,
+    compared_columns,
     comparison_frame,
+    comparisons,
 )
 from expectations.checks.subjects import SUBJECT, TABLE, nesting, subject_rows
 from transform.arithmetic import column_identities
@@ -44,7 +44,7 @@ def rollup_comparisons(facts: pl.DataFrame, uncertain_rows: set[tuple[str, int, 
         cell_key_column().alias("_key"), (pl.col("read_by") == "ocr").cast(pl.Int32).alias("_ocr")
     )
     if cells.is_empty():
-        return comparison_frame(_empty())
+        return comparisons([])
     subjects, cells = subject_rows(cells)
     found = pl.concat([_nesting(subjects, cells), _identities(cells, _columns(detail))], how="vertical_relaxed")
     return comparison_frame(found.sort(_ORDER))
@@ -73,6 +73,8 @@ def _nesting(subjects: pl.DataFrame, cells: pl.DataFrame) -> pl.DataFrame:
         pl.when(pl.col("_total")).then(pl.lit(TOTAL_ROLLUP)).otherwise(pl.lit(CODE_ROLLUP)),
         pl.format("sum of {} rows printed under it ({})", "_n", "_what"),
         part=0,
+        a=pl.col("_a"),
+        b=pl.col("_b"),
         c=pl.col("col_index"),
     )
 
@@ -126,28 +128,26 @@ def _identities(cells: pl.DataFrame, columns: dict[tuple[str, int], list[tuple[i
     )
     observed = cells.join(summed, left_on=[*TABLE, "row_index", "col_index"], right_on=[*TABLE, "row_index", "_total_col"])
     rule, detail = pl.lit(ROW_IDENTITY), pl.col("_detail")
-    return _compared(observed, rule, detail, part=1, c=pl.col("_c"), a=pl.lit(0), b=pl.col("row_index"))
+    return _compared(observed, rule, detail, part=1, a=pl.lit(0), b=pl.col("row_index"), c=pl.col("_c"))
 
 
-def _compared(observed: pl.DataFrame, rule: pl.Expr, detail: pl.Expr, part: int, c: pl.Expr, a=None, b=None) -> pl.DataFrame:
-    """The comparison rows of observed cells joined to the sums of their parts (expectations.checks.cells.compared)."""
+def _compared(
+    observed: pl.DataFrame, rule: pl.Expr, detail: pl.Expr, part: int, a: pl.Expr, b: pl.Expr, c: pl.Expr
+) -> pl.DataFrame:
+    """The comparison rows of observed cells joined to the sums of their parts, with their order
+    (_ORDER)."""
     return observed.select(
-        *COMPARED_KEPT,
-        rule.alias("rule"),
-        pl.col("_expected").alias("expected_mills"),
-        pl.col("amount_mills").alias("observed_mills"),
-        (pl.col("rounding_mills") + pl.col("_rounding")).alias("tolerance_mills"),
-        (pl.col("_n") + 1).alias("n_cells"),
-        detail.alias("detail"),
-        pl.concat_str(["_key", "_keys"], separator=CELL_SEPARATOR).alias("cells"),
-        (pl.col("_ocr") + pl.col("_ocrs")).alias("n_ocr_cells"),
+        *compared_columns(
+            rule,
+            "_expected",
+            "amount_mills",
+            pl.col("rounding_mills") + pl.col("_rounding"),
+            pl.col("_n") + 1,
+            detail,
+            "_keys",
+            pl.col("_ocr") + pl.col("_ocrs"),
+        ),
         pl.col("_table"),
         pl.lit(part).alias("_part"),
-        (pl.col("_a") if a is None else a).cast(pl.Int64).alias("_a"),
-        (pl.col("_b") if b is None else b).cast(pl.Int64).alias("_b"),
-        c.cast(pl.Int64).alias("_c"),
+        *(e.cast(pl.Int64).alias(name) for e, name in ((a, "_a"), (b, "_b"), (c, "_c"))),
     )
-
-
-def _empty() -> pl.DataFrame:
-    return pl.DataFrame(schema=COMPARED_SCHEMA)
